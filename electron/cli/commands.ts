@@ -1,0 +1,92 @@
+import { resolve } from 'node:path';
+import { parsePeriod } from '../../shared/domain/period';
+import { CRITERION_STATUSES } from '../../shared/domain/value-sets';
+import { AppError } from '../../shared/ipc/errors';
+import { call } from '../core/dispatch';
+import type { Ctx } from '../core/context';
+import { EXIT } from './exit-codes';
+
+/** What a command hands back: the JSON result, a human rendering of it, and the exit code. */
+export interface Outcome {
+  json: unknown;
+  human: string;
+  exit: number;
+}
+
+export type Flags = Record<string, string | boolean | string[] | undefined>;
+
+const usage = (msg: string): AppError => new AppError('invalid-args', msg);
+
+/** `wangbao init <dir> [--demo] [--unit NAME] [--alias NAME]... [--year YYYY] [--period START..END]` */
+export async function init(ctx: Ctx, pos: string[], flags: Flags): Promise<Outcome> {
+  const [dir] = pos;
+  if (!dir || pos.length > 1)
+    throw usage('用法：wangbao init <目录> [--demo] [--unit 单位名称] [--year 年度] [--period 开始..结束]');
+  const year = flags.year === undefined ? ctx.platform.now().getFullYear() : Number(flags.year);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw usage(`年度不正确：${String(flags.year)}（应为四位数字，如 2026）`);
+  let period;
+  if (typeof flags.period === 'string') {
+    period = parsePeriod(flags.period);
+    if (!period) throw usage(`测评周期不正确：${flags.period}（应为 开始..结束，如 2025-11-01..2026-10-31）`);
+  }
+  const demo = flags.demo === true;
+  const unit = typeof flags.unit === 'string' ? flags.unit : demo ? '市教育局' : '本单位';
+  const aliases = Array.isArray(flags.alias) ? flags.alias : [];
+  const info = await call('workspace:create', { dir: resolve(dir), unit, aliases, year, period, demo }, ctx);
+  const criteria = info.catalog?.nodes ?? 0;
+  return {
+    json: { workspace: info.dir, unit: info.unit.name, year: info.year, period: info.period, criteria },
+    human: `已创建工作区：${info.dir}\n单位：${info.unit.name}  年度：${info.year}  测评周期：${info.period.start} 至 ${info.period.end}\n测评标准：${criteria} 条`,
+    exit: EXIT.ok,
+  };
+}
+
+/** `wangbao catalog import <ws> <file.json> [--edition NAME]` */
+export async function catalogImport(ctx: Ctx, pos: string[], flags: Flags): Promise<Outcome> {
+  const [ws, file] = pos;
+  if (!ws || !file || pos.length > 2)
+    throw usage('用法：wangbao catalog import <工作区> <测评体系文件> [--edition 版本名]');
+  await call('workspace:open', { dir: resolve(ws) }, ctx);
+  const edition = typeof flags.edition === 'string' ? flags.edition : undefined;
+  const r = (await call('catalog:import', { file: resolve(file), edition }, ctx))!;
+  const skipped = r.skipped.map((s) => `  第 ${s.row} 条：${s.reason}`).join('\n');
+  return {
+    json: r,
+    human:
+      `已导入测评体系“${r.edition}”：${r.nodes} 条（其中末级标准 ${r.leaves} 条）` +
+      (r.skipped.length ? `\n跳过 ${r.skipped.length} 条：\n${skipped}` : '') +
+      (r.removedCodes.length ? `\n新版本中已移除（保留并标记）：${r.removedCodes.join('、')}` : ''),
+    exit: EXIT.ok,
+  };
+}
+
+/** `wangbao catalog list <ws>` */
+export async function catalogList(ctx: Ctx, pos: string[]): Promise<Outcome> {
+  const [ws] = pos;
+  if (!ws || pos.length > 1) throw usage('用法：wangbao catalog list <工作区> --json');
+  await call('workspace:open', { dir: resolve(ws) }, ctx);
+  const { criteria } = await call('catalog:list', {}, ctx);
+  const lines = criteria.map(
+    (c) =>
+      `${'  '.repeat(c.level - 1)}${c.code} ${c.title}` +
+      (c.leaf ? `  [${CRITERION_STATUSES[c.status]}${c.mine ? '' : '，非本单位'}${c.removed ? '，已移除' : ''}]` : ''),
+  );
+  return { json: { criteria }, human: lines.join('\n'), exit: EXIT.ok };
+}
+
+/** `wangbao scope <ws> <code>... --mine|--not-mine` */
+export async function scope(ctx: Ctx, pos: string[], flags: Flags): Promise<Outcome> {
+  const [ws, ...codes] = pos;
+  if (!ws || codes.length === 0 || flags.mine === flags['not-mine'])
+    throw usage('用法：wangbao scope <工作区> <编号>... --mine 或 --not-mine');
+  await call('workspace:open', { dir: resolve(ws) }, ctx);
+  const r = await call('criteria:scope', { codes, mine: flags.mine === true }, ctx);
+  if (r.unknown.length > 0)
+    return { json: r, human: `找不到这些编号，未做任何修改：${r.unknown.join('、')}`, exit: EXIT.usage };
+  return {
+    json: r,
+    human: `已将 ${r.updated.length} 条标准设为${flags.mine ? '本单位负责' : '非本单位负责'}`,
+    exit: EXIT.ok,
+  };
+}

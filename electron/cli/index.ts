@@ -1,0 +1,95 @@
+import { parseArgs } from 'node:util';
+import { AppError } from '../../shared/ipc/errors';
+import { Session, type Ctx } from '../core/context';
+import { createLogger } from '../core/log';
+import { APP_VERSION } from '../core/version';
+import { catalogImport, catalogList, init, scope, type Flags, type Outcome } from './commands';
+import { EXIT, exitCodeOf } from './exit-codes';
+import { nodePlatform } from './node-platform';
+
+const HELP = `网报通 wangbao ${APP_VERSION}
+
+用法：
+  wangbao init <目录> [--demo] [--unit 单位名称] [--alias 别名]... [--year YYYY] [--period 开始..结束] [--json]
+  wangbao catalog import <工作区> <测评体系.json> [--edition 版本名] [--json]
+  wangbao catalog list <工作区> --json
+  wangbao scope <工作区> <编号>... --mine|--not-mine [--json]
+
+退出码：0 成功；1 输入被拒绝或无效；2 用法错误、未知编号或读写错误。`;
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  demo: { type: 'boolean' },
+  unit: { type: 'string' },
+  alias: { type: 'string', multiple: true },
+  year: { type: 'string' },
+  period: { type: 'string' },
+  edition: { type: 'string' },
+  mine: { type: 'boolean' },
+  'not-mine': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+type Command = (ctx: Ctx, positionals: string[], flags: Flags) => Promise<Outcome>;
+
+function route(positionals: string[]): { run: Command; rest: string[] } | undefined {
+  const [a, b, ...rest] = positionals;
+  if (a === 'init') return { run: init, rest: positionals.slice(1) };
+  if (a === 'scope') return { run: scope, rest: positionals.slice(1) };
+  if (a === 'catalog' && b === 'import') return { run: catalogImport, rest };
+  if (a === 'catalog' && b === 'list') return { run: catalogList, rest };
+  return undefined;
+}
+
+/** Runs one CLI invocation; returns the exit code. stdout carries only the result, stderr the rest. */
+export async function main(argv: string[]): Promise<number> {
+  let json = argv.includes('--json');
+  const ctx: Ctx = {
+    platform: nodePlatform(APP_VERSION),
+    session: new Session(),
+    log: createLogger(undefined, !process.env.WANGBAO_DEBUG),
+    trusted: true,
+  };
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    json = values.json === true;
+    if (values.version) return print(json, { version: APP_VERSION }, APP_VERSION, EXIT.ok);
+    const target = route(positionals);
+    if (values.help || !target) {
+      process.stderr.write(`${HELP}\n`);
+      return values.help ? EXIT.ok : EXIT.usage;
+    }
+    const out = await target.run(ctx, target.rest, values as Flags);
+    return print(json, out.json, out.human, out.exit);
+  } catch (e) {
+    const err =
+      e instanceof AppError
+        ? e
+        : (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+          ? new AppError('invalid-args', `命令行参数不正确：${(e as Error).message}`)
+          : new AppError('internal', '发生了意外错误。', (e as Error)?.stack ?? String(e));
+    if (err.details) ctx.log.error(err.details);
+    const exit = err.code === 'invalid-args' ? EXIT.usage : exitCodeOf(err.code);
+    if (json) process.stdout.write(`${JSON.stringify({ error: { code: err.code, message: err.message } })}\n`);
+    else process.stderr.write(`错误：${err.message}\n`);
+    return exit;
+  } finally {
+    ctx.session.workspace?.close();
+  }
+}
+
+function print(json: boolean, value: unknown, human: string, exit: number): number {
+  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${human}\n`);
+  return exit;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`${String(e)}\n`);
+    process.exitCode = EXIT.usage;
+  },
+);

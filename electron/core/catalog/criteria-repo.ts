@@ -1,0 +1,109 @@
+import type Database from 'better-sqlite3';
+import { normalizeCode } from '../../../shared/domain/codes';
+import type { Requirement } from '../../../shared/domain/requirements';
+import { aggregateStatus, leafStatus, type KindCounts } from '../../../shared/domain/status';
+import type { CriterionStatus, Frequency, Method } from '../../../shared/domain/value-sets';
+import type { Criterion, ScopeResult } from '../../../shared/ipc/types';
+
+interface Row {
+  code: string;
+  parent_code: string | null;
+  label: string | null;
+  seq: string | null;
+  level: number;
+  position: number;
+  title: string;
+  text: string;
+  methods: string;
+  points: number | null;
+  needs_material: number;
+  requirements: string;
+  lead_unit: string | null;
+  responsible_units: string;
+  deadline: string | null;
+  due_date: string | null;
+  frequency: string | null;
+  mine_auto: number;
+  mine_user: number | null;
+  removed: number;
+}
+
+/**
+ * Every criterion with its computed fields: `leaf` (no current children), `mine` (leaves: the user's choice or the
+ * preselection; parents: any leaf below is mine) and `status` (leaves from their material counts, parents
+ * aggregated). Current criteria come in catalog order, removed ones after them.
+ */
+export function listCriteria(db: Database.Database, counts: (code: string) => KindCounts = () => ({})): Criterion[] {
+  const rows = db.prepare('SELECT * FROM criteria ORDER BY removed, position').all() as Row[];
+  const list = rows.map(fromRow);
+  const children = new Map<string, Criterion[]>();
+  for (const c of list) {
+    if (c.removed || c.parentCode === null) continue;
+    children.set(c.parentCode, [...(children.get(c.parentCode) ?? []), c]);
+  }
+  const visit = (c: Criterion): void => {
+    const kids = children.get(c.code) ?? [];
+    if (kids.length === 0 || c.removed) {
+      c.leaf = true;
+      c.status = leafStatus(c, counts(c.code));
+      return;
+    }
+    kids.forEach(visit);
+    c.leaf = false;
+    c.mine = kids.some((k) => k.mine);
+    c.status = aggregateStatus(kids.map((k) => k.status));
+  };
+  const current = new Set(list.filter((c) => !c.removed).map((c) => c.code));
+  for (const c of list) if (c.removed || c.parentCode === null || !current.has(c.parentCode)) visit(c);
+  return list;
+}
+
+function fromRow(r: Row): Criterion {
+  return {
+    code: r.code,
+    parentCode: r.parent_code,
+    label: r.label,
+    seq: r.seq,
+    level: r.level,
+    position: r.position,
+    title: r.title,
+    text: r.text,
+    methods: JSON.parse(r.methods) as Method[],
+    points: r.points,
+    needsMaterial: r.needs_material === 1,
+    requirements: JSON.parse(r.requirements) as Requirement[],
+    leadUnit: r.lead_unit,
+    responsibleUnits: JSON.parse(r.responsible_units) as string[],
+    deadline: r.deadline,
+    dueDate: r.due_date,
+    frequency: r.frequency as Frequency | null,
+    leaf: true,
+    mine: (r.mine_user ?? r.mine_auto) === 1,
+    mineSetByUser: r.mine_user !== null,
+    removed: r.removed === 1,
+    status: 'not-started' as CriterionStatus,
+  };
+}
+
+/**
+ * Sets `mine` on the given criteria and everything below them. Codes are matched after normalisation; when any is
+ * unknown nothing is changed and the unknown ones are returned.
+ */
+export function setScope(db: Database.Database, codes: string[], mine: boolean): ScopeResult {
+  const wanted = [...new Set(codes.map(normalizeCode))];
+  const exists = db.prepare('SELECT 1 FROM criteria WHERE code = ?').pluck();
+  const unknown = wanted.filter((c) => exists.get(c) === undefined);
+  if (unknown.length > 0) return { updated: [], unknown };
+  const updated = db.transaction(() => {
+    const rows = db
+      .prepare(
+        `WITH RECURSIVE sub(code) AS (SELECT value FROM json_each(?)
+           UNION SELECT c.code FROM criteria c JOIN sub ON c.parent_code = sub.code)
+         UPDATE criteria SET mine_user = ? WHERE code IN (SELECT code FROM sub) RETURNING code`,
+      )
+      .pluck()
+      .all(JSON.stringify(wanted), mine ? 1 : 0) as string[];
+    return rows;
+  })();
+  return { updated, unknown: [] };
+}

@@ -1,0 +1,108 @@
+import type Database from 'better-sqlite3';
+import { buildCatalog, type CatalogNode } from '../../../shared/domain/catalog';
+import { preselectMine } from '../../../shared/domain/scope';
+import { AppError } from '../../../shared/ipc/errors';
+import type { CatalogImportResult } from '../../../shared/ipc/types';
+import type { CatalogFile } from '../../../shared/schemas/catalog-file';
+import { appendAudit } from '../workspace/audit';
+import type { WorkspaceSettings } from '../workspace/workspace';
+
+export interface ImportInput {
+  file: CatalogFile;
+  sourceName: string;
+  sha256: string;
+  /** Overrides the edition named in the file. */
+  edition?: string | undefined;
+}
+
+/**
+ * Imports a catalog into the workspace in one transaction: criteria are upserted by code (so what hangs on a code
+ * survives a new edition, and a user's `mine` choice is kept); codes that vanished are kept and marked removed.
+ */
+export function importCatalog(
+  db: Database.Database,
+  settings: WorkspaceSettings,
+  input: ImportInput,
+  now: Date,
+): CatalogImportResult {
+  const built = buildCatalog(input.file);
+  if (built.errors.length > 0) {
+    const shown = built.errors.slice(0, 5).join('；');
+    const more = built.errors.length > 5 ? `等 ${built.errors.length} 处` : '';
+    throw new AppError('catalog-invalid', `测评体系有错误，未导入：${shown}${more}。`, built.errors.join('\n'));
+  }
+  if (built.nodes.length === 0) throw new AppError('catalog-invalid', '测评体系中没有可导入的标准。', 'no nodes');
+  const edition = input.edition ?? built.edition;
+  const parents = new Set(built.nodes.map((n) => n.parentCode));
+  const leaves = built.nodes.filter((n) => !parents.has(n.code)).length;
+  const mine = preselectMine(built.nodes, [settings.unit.name, ...settings.unit.aliases]);
+  let removedCodes: string[] = [];
+  db.transaction(() => {
+    const versionId = db
+      .prepare(
+        `INSERT INTO catalog_versions (edition, name, source_name, sha256, imported_at, node_count, leaf_count)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        edition,
+        input.file.name ?? null,
+        input.sourceName,
+        input.sha256,
+        now.toISOString(),
+        built.nodes.length,
+        leaves,
+      ).lastInsertRowid as number;
+    const upsert = db.prepare(UPSERT);
+    for (const n of built.nodes) upsert.run(toRow(n, versionId, mine.get(n.code) ?? false));
+    removedCodes = db
+      .prepare('SELECT code FROM criteria WHERE catalog_version_id <> ? AND removed = 0 ORDER BY position')
+      .pluck()
+      .all(versionId) as string[];
+    db.prepare('UPDATE criteria SET removed = 1 WHERE catalog_version_id <> ?').run(versionId);
+    appendAudit(db, now, 'catalog.import', {
+      edition,
+      source: input.sourceName,
+      sha256: input.sha256,
+      nodes: built.nodes.length,
+      removedCodes,
+    });
+  })();
+  return { edition, nodes: built.nodes.length, leaves, skipped: built.skipped, removedCodes };
+}
+
+const UPSERT = `
+  INSERT INTO criteria (code, parent_code, catalog_version_id, label, seq, level, position, title, text, methods, points,
+    needs_material, requirements, lead_unit, responsible_units, deadline, due_date, frequency, mine_auto, removed)
+  VALUES (@code, @parent_code, @catalog_version_id, @label, @seq, @level, @position, @title, @text, @methods, @points,
+    @needs_material, @requirements, @lead_unit, @responsible_units, @deadline, @due_date, @frequency, @mine_auto, 0)
+  ON CONFLICT(code) DO UPDATE SET
+    parent_code = excluded.parent_code, catalog_version_id = excluded.catalog_version_id, label = excluded.label,
+    seq = excluded.seq, level = excluded.level, position = excluded.position, title = excluded.title,
+    text = excluded.text, methods = excluded.methods, points = excluded.points,
+    needs_material = excluded.needs_material, requirements = excluded.requirements, lead_unit = excluded.lead_unit,
+    responsible_units = excluded.responsible_units, deadline = excluded.deadline, due_date = excluded.due_date,
+    frequency = excluded.frequency, mine_auto = excluded.mine_auto, removed = 0`;
+
+function toRow(n: CatalogNode, versionId: number, mine: boolean): Record<string, unknown> {
+  return {
+    code: n.code,
+    parent_code: n.parentCode,
+    catalog_version_id: versionId,
+    label: n.label,
+    seq: n.seq,
+    level: n.level,
+    position: n.position,
+    title: n.title,
+    text: n.text,
+    methods: JSON.stringify(n.methods),
+    points: n.points,
+    needs_material: n.needsMaterial ? 1 : 0,
+    requirements: JSON.stringify(n.requirements),
+    lead_unit: n.leadUnit,
+    responsible_units: JSON.stringify(n.responsibleUnits),
+    deadline: n.deadline,
+    due_date: n.dueDate,
+    frequency: n.frequency,
+    mine_auto: mine ? 1 : 0,
+  };
+}

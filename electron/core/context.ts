@@ -1,0 +1,48 @@
+import { resolve, sep } from 'node:path';
+import { AppError } from '../../shared/ipc/errors';
+import type { Logger } from './log';
+import type { Platform } from './platform';
+import type { Workspace } from './workspace/workspace';
+
+/** State that lives as long as the window (or the CLI run): the open workspace and the paths the user chose. */
+export class Session {
+  workspace: Workspace | null = null;
+  private readonly grants = new Set<string>();
+
+  /** Remembers a path the user picked in a dialog (or from the recent list): it and what is inside may be used. */
+  grant(path: string): void {
+    this.grants.add(resolve(path));
+  }
+
+  isGranted(path: string): boolean {
+    const p = resolve(path);
+    for (const g of this.grants) if (p === g || p.startsWith(g.endsWith(sep) ? g : g + sep)) return true;
+    return false;
+  }
+}
+
+/** What every handler receives besides its arguments. */
+export interface Ctx {
+  platform: Platform;
+  session: Session;
+  log: Logger;
+  /**
+   * The caller may name any path (the CLI, run by the user in their own shell). IPC from the renderer is not
+   * trusted: a path it sends must have come from a dialog or the recent list.
+   */
+  trusted: boolean;
+}
+
+/** Refuses a path the untrusted renderer did not get from the user. */
+export function allowPath(ctx: Ctx, path: string): string {
+  if (!ctx.trusted && !ctx.session.isGranted(path))
+    throw new AppError('path-not-allowed', '只能使用通过对话框选择的文件或文件夹。', `not granted: ${path}`);
+  return resolve(path);
+}
+
+/** The open workspace, or a clear message when there is none. */
+export function requireWorkspace(ctx: Ctx): Workspace {
+  const ws = ctx.session.workspace;
+  if (!ws) throw new AppError('no-workspace', '尚未打开工作区。请先新建或打开一个工作区。');
+  return ws;
+}

@@ -1,0 +1,39 @@
+import type Database from 'better-sqlite3';
+import { AppError } from '../../../shared/ipc/errors';
+import { migration0010 } from './migrations/0010-init';
+
+export interface Migration {
+  /** The `PRAGMA user_version` after it: the number of its file (`0010-init.ts` → 10). Append-only. */
+  version: number;
+  name: string;
+  up: string | ((db: Database.Database) => void);
+}
+
+/** Every migration in order. A new one is a new numbered file appended here; an old one is never edited. */
+export const MIGRATIONS: readonly Migration[] = [migration0010];
+export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
+
+/**
+ * Brings the database to `target` (default: the latest), every pending migration in one transaction: a failure
+ * leaves the database as it was. A database newer than this app is refused, never touched.
+ */
+export function migrate(db: Database.Database, target = LATEST_VERSION): { from: number; to: number } {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from > LATEST_VERSION) {
+    throw new AppError(
+      'workspace-newer',
+      `该工作区由更新版本的网报通创建（数据版本 ${from}），本软件只能打开到版本 ${LATEST_VERSION}。请升级网报通后再打开。`,
+      `user_version ${from} > latest ${LATEST_VERSION}`,
+    );
+  }
+  const pending = MIGRATIONS.filter((m) => m.version > from && m.version <= target);
+  if (pending.length === 0) return { from, to: from };
+  db.transaction(() => {
+    for (const m of pending) {
+      if (typeof m.up === 'string') db.exec(m.up);
+      else m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  })();
+  return { from, to: pending.at(-1)!.version };
+}

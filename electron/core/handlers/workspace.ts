@@ -1,0 +1,117 @@
+import { join, sep } from 'node:path';
+import { defaultPeriod } from '../../../shared/domain/period';
+import { AppError } from '../../../shared/ipc/errors';
+import type { WorkspaceInfo } from '../../../shared/ipc/types';
+import { readCatalogFile } from '../catalog/read-catalog-file';
+import { importCatalog } from '../catalog/import-catalog';
+import { listCriteria } from '../catalog/criteria-repo';
+import { allowPath, type Ctx } from '../context';
+import { readRecent, touchRecent } from '../workspace/recent';
+import { Workspace } from '../workspace/workspace';
+import type { HandlersOf } from './types';
+
+type Channels =
+  | 'app:info'
+  | 'dialog:pickFolder'
+  | 'workspace:create'
+  | 'workspace:open'
+  | 'workspace:current'
+  | 'workspace:recent'
+  | 'workspace:close';
+
+export const workspaceHandlers: HandlersOf<Channels> = {
+  'app:info': (_args, ctx) => ({
+    version: ctx.platform.appVersion,
+    defaultWorkspaceRoot: ctx.platform.defaultWorkspaceRoot,
+    pathSeparator: sep === '\\' ? '\\' : '/',
+  }),
+
+  'dialog:pickFolder': async ({ title }, ctx) => {
+    const dir = await ctx.platform.pickFolder({ title: title ?? '选择文件夹' });
+    if (dir !== null) ctx.session.grant(dir);
+    return dir;
+  },
+
+  'workspace:create': async (args, ctx) => {
+    const dir = allowPath(ctx, args.dir);
+    const period = args.period ?? defaultPeriod(args.year);
+    if (period.start > period.end)
+      throw new AppError('invalid-args', '测评周期的开始日期晚于结束日期。', JSON.stringify(period));
+    const settings = {
+      unit: { name: args.unit, aliases: args.aliases },
+      year: args.year,
+      period,
+      createdAt: ctx.platform.now().toISOString(),
+      createdBy: `wangbao ${ctx.platform.appVersion}`,
+    };
+    const ws = await Workspace.create(dir, settings, { nativeBinding: ctx.platform.nativeBinding });
+    try {
+      if (args.demo) {
+        const demo = await readCatalogFile(join(ctx.platform.resourcesDir, 'demo', 'catalog.json'));
+        importCatalog(ws.db, settings, demo, ctx.platform.now());
+      }
+    } catch (e) {
+      ws.close();
+      throw e;
+    }
+    ctx.log.info(`workspace created: ${dir} (unit ${args.unit}, year ${args.year}, demo ${args.demo})`);
+    return adopt(ctx, ws);
+  },
+
+  'workspace:open': async ({ dir }, ctx) => {
+    const picked = dir ?? (await ctx.platform.pickFolder({ title: '打开工作区' }));
+    if (picked === null) return null;
+    if (dir === undefined) ctx.session.grant(picked);
+    const ws = await Workspace.open(allowPath(ctx, picked), { nativeBinding: ctx.platform.nativeBinding });
+    ctx.log.info(`workspace opened: ${ws.dir}`);
+    return adopt(ctx, ws);
+  },
+
+  'workspace:current': (_args, ctx) => (ctx.session.workspace ? workspaceInfo(ctx.session.workspace) : null),
+
+  'workspace:recent': async (_args, ctx) => {
+    const list = await readRecent(ctx.platform.userDataDir);
+    for (const r of list) ctx.session.grant(r.dir);
+    return list;
+  },
+
+  'workspace:close': (_args, ctx) => {
+    ctx.session.workspace?.close();
+    ctx.session.workspace = null;
+    return null;
+  },
+};
+
+/** Makes `ws` the session's workspace (closing the previous one) and records it as recent. */
+async function adopt(ctx: Ctx, ws: Workspace): Promise<WorkspaceInfo> {
+  ctx.session.workspace?.close();
+  ctx.session.workspace = ws;
+  const info = workspaceInfo(ws);
+  await touchRecent(ctx.platform.userDataDir, {
+    dir: ws.dir,
+    unit: info.unit.name,
+    year: info.year,
+    openedAt: ctx.platform.now().toISOString(),
+  }).catch((e: unknown) => ctx.log.warn(`recent list not written: ${String(e)}`));
+  return info;
+}
+
+/** What the header and the CLI show of a workspace. */
+export function workspaceInfo(ws: Workspace): WorkspaceInfo {
+  const s = ws.settings();
+  const v = ws.db
+    .prepare('SELECT edition, name, imported_at, node_count, leaf_count FROM catalog_versions ORDER BY id DESC LIMIT 1')
+    .get() as
+    { edition: string; name: string | null; imported_at: string; node_count: number; leaf_count: number } | undefined;
+  const mineLeaves = listCriteria(ws.db).filter((c) => c.leaf && c.mine && !c.removed).length;
+  return {
+    dir: ws.dir,
+    unit: s.unit,
+    year: s.year,
+    period: s.period,
+    catalog: v
+      ? { edition: v.edition, name: v.name, importedAt: v.imported_at, nodes: v.node_count, leaves: v.leaf_count }
+      : null,
+    mineLeaves,
+  };
+}

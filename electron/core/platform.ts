@@ -1,0 +1,21 @@
+/**
+ * What core needs from its host and must not take from Electron itself: dialogs, folders, the clock. The Electron
+ * main process, the CLI and the e2e bridge each supply one (electron/main/platform.ts, cli/node-platform.ts,
+ * test/e2e/bridge).
+ */
+export interface Platform {
+  /** Per-user folder for the recent list and logs. */
+  userDataDir: string;
+  /** The app's `resources/` folder (demo catalog, fonts). */
+  resourcesDir: string;
+  appVersion: string;
+  /** Where new workspaces go by default (granted to the renderer from the start). */
+  defaultWorkspaceRoot: string;
+  /** Electron-ABI better-sqlite3 addon, in the Electron main process only. */
+  nativeBinding?: string | undefined;
+  /** Asks the user for a folder; null when cancelled or when the host has no dialogs. */
+  pickFolder(opts: { title: string }): Promise<string | null>;
+  /** Asks the user for a file; null when cancelled or when the host has no dialogs. */
+  pickFile(opts: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
+  now(): Date;
+}

@@ -1,0 +1,126 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+export interface PutResult {
+  sha256: string;
+  bytes: number;
+  /** The same content was already stored; nothing new was written. */
+  existed: boolean;
+}
+
+const SHA256 = /^[0-9a-f]{64}$/u;
+const RETRYABLE = new Set(['EPERM', 'EBUSY', 'EACCES']);
+
+/**
+ * Content-addressed, immutable blobs under `blobs/ab/cdef…` (SHA-256). Write protocol: stream into `blobs/tmp/`,
+ * hashing while streaming, fsync, rename into place, fsync the folder; only then may the caller insert a DB row.
+ * A crash at any point leaves either no blob or a complete one, plus at most a tmp file that `sweep` removes.
+ */
+export class BlobStore {
+  readonly root: string;
+  private readonly tmpDir: string;
+
+  constructor(root: string) {
+    this.root = root;
+    this.tmpDir = join(root, 'tmp');
+  }
+
+  async init(): Promise<void> {
+    await mkdir(this.tmpDir, { recursive: true });
+  }
+
+  /** Where the blob of `sha256` lives (whether or not it exists). */
+  path(sha256: string): string {
+    if (!SHA256.test(sha256)) throw new Error(`not a sha256: ${sha256}`);
+    return join(this.root, sha256.slice(0, 2), sha256.slice(2));
+  }
+
+  async has(sha256: string): Promise<boolean> {
+    return stat(this.path(sha256)).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  /** Stores a file by streaming it (never loaded whole). */
+  async putFile(source: string): Promise<PutResult> {
+    return this.putStream(createReadStream(source, { highWaterMark: 1 << 20 }));
+  }
+
+  /** Stores a stream; the blob appears only once complete and synced. */
+  async putStream(source: Readable): Promise<PutResult> {
+    const tmp = join(this.tmpDir, `${Date.now()}-${randomBytes(6).toString('hex')}`);
+    const hash = createHash('sha256');
+    let bytes = 0;
+    const hasher = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        hash.update(chunk);
+        bytes += chunk.length;
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(source, hasher, createWriteStream(tmp, { flags: 'wx', flush: true }));
+      const sha256 = hash.digest('hex');
+      const target = this.path(sha256);
+      if (await this.has(sha256)) {
+        await rm(tmp, { force: true });
+        return { sha256, bytes, existed: true };
+      }
+      await mkdir(join(this.root, sha256.slice(0, 2)), { recursive: true });
+      await renameWithRetry(tmp, target);
+      await fsyncDir(join(this.root, sha256.slice(0, 2)));
+      return { sha256, bytes, existed: false };
+    } catch (e) {
+      await rm(tmp, { force: true });
+      throw e;
+    }
+  }
+
+  /**
+   * Start-up sweep: removes leftovers in `tmp/` (an interrupted write) and lists blobs no DB row knows (orphans:
+   * reported, not deleted, since deleting evidence is never done silently).
+   */
+  async sweep(isKnown: (sha256: string) => boolean): Promise<{ tmpRemoved: number; orphans: string[] }> {
+    const leftovers = await readdir(this.tmpDir).catch(() => [] as string[]);
+    await Promise.all(leftovers.map((f) => rm(join(this.tmpDir, f), { force: true, recursive: true })));
+    const orphans: string[] = [];
+    for (const dir of await readdir(this.root)) {
+      if (!/^[0-9a-f]{2}$/u.test(dir)) continue;
+      for (const rest of await readdir(join(this.root, dir))) {
+        const sha = dir + rest;
+        if (SHA256.test(sha) && !isKnown(sha)) orphans.push(sha);
+      }
+    }
+    return { tmpRemoved: leftovers.length, orphans };
+  }
+}
+
+/** On Windows an antivirus scanner may hold a fresh file for a moment: retry the rename with back-off. */
+export async function renameWithRetry(from: string, to: string, attempts = 8): Promise<void> {
+  for (let i = 0; ; i++) {
+    try {
+      await rename(from, to);
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? '';
+      if (i >= attempts - 1 || !RETRYABLE.has(code)) throw e;
+      await new Promise((r) => setTimeout(r, 25 * 2 ** i));
+    }
+  }
+}
+
+/** Makes a rename durable; Windows has no directory fsync, so there it is skipped. */
+async function fsyncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const fh = await open(dir, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}

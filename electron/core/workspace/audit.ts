@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+
+const GENESIS = '0'.repeat(64);
+
+/**
+ * Appends to the audit log; each row's hash covers the previous row's hash, so a removed or edited row breaks the
+ * chain (`verifyAuditChain`). Call inside the transaction that makes the change it records.
+ */
+export function appendAudit(db: Database.Database, at: Date, action: string, details: unknown): void {
+  const prev = db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined;
+  const prevHash = prev ?? GENESIS;
+  const row = { at: at.toISOString(), action, details: JSON.stringify(details) };
+  const hash = createHash('sha256').update(`${prevHash}\n${row.at}\n${row.action}\n${row.details}`).digest('hex');
+  db.prepare('INSERT INTO audit_log (at, action, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?)').run(
+    row.at,
+    row.action,
+    row.details,
+    prevHash,
+    hash,
+  );
+}
+
+/** The id of the first row whose chain is broken, or null when the whole log is intact. */
+export function verifyAuditChain(db: Database.Database): number | null {
+  let prevHash = GENESIS;
+  const rows = db.prepare('SELECT id, at, action, details, prev_hash, hash FROM audit_log ORDER BY id').all() as {
+    id: number;
+    at: string;
+    action: string;
+    details: string;
+    prev_hash: string;
+    hash: string;
+  }[];
+  for (const r of rows) {
+    const expect = createHash('sha256').update(`${prevHash}\n${r.at}\n${r.action}\n${r.details}`).digest('hex');
+    if (r.prev_hash !== prevHash || r.hash !== expect) return r.id;
+    prevHash = r.hash;
+  }
+  return null;
+}

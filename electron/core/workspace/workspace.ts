@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, rm, rmdir, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type Database from 'better-sqlite3';
+import type { Period } from '../../../shared/domain/period';
+import { AppError } from '../../../shared/ipc/errors';
+import { openDatabase } from '../db/open';
+import { fsError } from '../fs-errors';
+import { BlobStore, renameWithRetry } from '../store/blob-store';
+import { appendAudit } from './audit';
+
+export const DB_FILE = 'workspace.db';
+
+export interface WorkspaceSettings {
+  unit: { name: string; aliases: string[] };
+  year: number;
+  period: Period;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface OpenOpts {
+  nativeBinding?: string | undefined;
+}
+
+/**
+ * A workspace is one folder: `workspace.db` + `blobs/` (+ `thumbs/` later). It can be moved or backed up as a
+ * folder. Create builds it in a temp folder beside the target and renames it into place, so a failure or crash
+ * never leaves a half-made workspace.
+ */
+export class Workspace {
+  private constructor(
+    readonly dir: string,
+    readonly db: Database.Database,
+    readonly store: BlobStore,
+  ) {}
+
+  static async create(dir: string, settings: WorkspaceSettings, opts: OpenOpts = {}): Promise<Workspace> {
+    await assertCanCreate(dir);
+    const staging = join(dirname(dir), `.${basename(dir)}.creating-${randomBytes(4).toString('hex')}`);
+    try {
+      await mkdir(join(staging, 'blobs', 'tmp'), { recursive: true });
+      const db = openDatabase(join(staging, DB_FILE), { create: true, nativeBinding: opts.nativeBinding });
+      try {
+        db.transaction(() => {
+          writeSettings(db, settings);
+          appendAudit(db, new Date(settings.createdAt), 'workspace.create', {
+            unit: settings.unit.name,
+            year: settings.year,
+          });
+        })();
+      } finally {
+        db.close();
+      }
+      await rmdir(dir).catch(() => undefined);
+      await renameWithRetry(staging, dir);
+    } catch (e) {
+      await rm(staging, { recursive: true, force: true });
+      throw fsError(e, '创建工作区', dir);
+    }
+    return Workspace.open(dir, opts);
+  }
+
+  static async open(dir: string, opts: OpenOpts = {}): Promise<Workspace> {
+    const info = await stat(dir).catch((e: unknown) => {
+      throw fsError(e, '打开工作区', dir);
+    });
+    if (!info.isDirectory())
+      throw new AppError('workspace-invalid', `这不是一个文件夹：${dir}`, `not a directory: ${dir}`);
+    const dbFile = join(dir, DB_FILE);
+    if (
+      !(await stat(dbFile).then(
+        (s) => s.isFile(),
+        () => false,
+      ))
+    )
+      throw new AppError('workspace-invalid', `该文件夹不是网报通工作区（缺少 ${DB_FILE}）：${dir}`, `no ${dbFile}`);
+    const db = openDatabase(dbFile, { create: false, nativeBinding: opts.nativeBinding });
+    const store = new BlobStore(join(dir, 'blobs'));
+    try {
+      await store.init();
+      readSettings(db);
+      const known = db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').pluck();
+      await store.sweep((sha) => known.get(sha) !== undefined);
+    } catch (e) {
+      db.close();
+      throw fsError(e, '打开工作区', dir);
+    }
+    return new Workspace(dir, db, store);
+  }
+
+  settings(): WorkspaceSettings {
+    return readSettings(this.db);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** The target must not exist yet, or be an empty folder (so nothing of the user's is mixed in or overwritten). */
+async function assertCanCreate(dir: string): Promise<void> {
+  const entries = await readdir(dir).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return [] as string[];
+    throw fsError(e, '创建工作区', dir);
+  });
+  if (entries.includes(DB_FILE))
+    throw new AppError(
+      'workspace-exists',
+      `这里已经有一个工作区：${dir}。请直接打开它，或换一个文件夹。`,
+      `exists: ${dir}`,
+    );
+  if (entries.length > 0)
+    throw new AppError(
+      'workspace-exists',
+      `文件夹不是空的：${dir}。请选择一个空文件夹或新文件夹名。`,
+      `not empty: ${dir}`,
+    );
+  await mkdir(dirname(dir), { recursive: true }).catch((e: unknown) => {
+    throw fsError(e, '创建工作区', dir);
+  });
+}
+
+function writeSettings(db: Database.Database, s: WorkspaceSettings): void {
+  const put = db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  );
+  for (const [k, v] of Object.entries(s)) put.run(k, JSON.stringify(v));
+}
+
+function readSettings(db: Database.Database): WorkspaceSettings {
+  const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+  const s = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown])) as Partial<WorkspaceSettings>;
+  if (!s.unit || !s.year || !s.period)
+    throw new AppError(
+      'workspace-invalid',
+      '工作区设置不完整，可能已损坏。请从备份恢复。',
+      `settings: ${JSON.stringify(s)}`,
+    );
+  return s as WorkspaceSettings;
+}

@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserWindow} from 'electron';
+import { app, session as electronSession } from 'electron';
+import { Session, type Ctx } from '../core/context';
+import { createLogger } from '../core/log';
+import { registerIpc } from './ipc';
+import { electronPlatform } from './platform';
+import { denyAllPermissions } from './security';
+import { createMainWindow } from './window';
+
+// One instance per user: a second launch focuses the first window instead of opening the same workspace twice.
+if (!app.requestSingleInstanceLock()) app.quit();
+else start();
+
+function start(): void {
+  let win: BrowserWindow | null = null;
+  const outDir = fileURLToPath(new URL('..', import.meta.url)); // out/, the parent of out/main/
+  app.on('second-instance', () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-navigate', (ev) => ev.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(() => {
+    const platform = electronPlatform(() => win);
+    const ctx: Ctx = {
+      platform,
+      session: new Session(),
+      log: createLogger(join(platform.userDataDir, 'logs', 'wangbao.log')),
+      trusted: false,
+    };
+    ctx.session.grant(platform.defaultWorkspaceRoot);
+    denyAllPermissions(electronSession.defaultSession);
+    registerIpc(ctx);
+    win = createMainWindow(outDir);
+    app.on('before-quit', () => ctx.session.workspace?.close());
+  });
+}

@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import { BrowserWindow } from 'electron';
+import { hardenWebContents, secureWebPreferences } from './security';
+
+/** The options of the one app window: 1366×768 office screens first, usable down to 1024×640. */
+export function mainWindowOptions(preload: string): Electron.BrowserWindowConstructorOptions {
+  return {
+    width: 1366,
+    height: 768,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: '网报通',
+    backgroundColor: '#f8f9fa',
+    autoHideMenuBar: true,
+    webPreferences: secureWebPreferences(preload),
+  };
+}
+
+/** Creates the app window, hardened, loading the built renderer (or the dev server in `npm start`). */
+export function createMainWindow(outDir: string, devUrl = process.env.ELECTRON_RENDERER_URL): BrowserWindow {
+  const win = new BrowserWindow(mainWindowOptions(join(outDir, 'preload', 'index.cjs')));
+  hardenWebContents(win.webContents);
+  win.once('ready-to-show', () => win.show());
+  if (devUrl) void win.loadURL(devUrl);
+  else void win.loadFile(join(outDir, 'renderer', 'index.html'));
+  return win;
+}

@@ -1,0 +1,27 @@
+import type { Api, ArgsIn, Channel, Result } from '../../../shared/ipc/contract';
+import type { ErrorData } from '../../../shared/ipc/errors';
+
+declare global {
+  interface Window {
+    /** Provided by the preload in Electron, by the bridge shim in the e2e browser build. */
+    api: Api;
+  }
+}
+
+/** A failed call, carrying core's Chinese message for the user. */
+export class ApiError extends Error {
+  readonly code: ErrorData['code'];
+  readonly details: string | undefined;
+  constructor(e: ErrorData) {
+    super(e.message);
+    this.code = e.code;
+    this.details = e.details;
+  }
+}
+
+/** The one typed function the UI calls core with. */
+export async function invoke<C extends Channel>(channel: C, args: ArgsIn<C>): Promise<Result<C>> {
+  const r = await window.api.invoke(channel, args);
+  if (!r.ok) throw new ApiError(r.error);
+  return r.value;
+}

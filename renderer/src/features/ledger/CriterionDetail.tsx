@@ -1,0 +1,101 @@
+import { Alert, Badge, Group, Paper, ScrollArea, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { isOverdue } from '../../../../shared/domain/progress';
+import type { Criterion } from '../../../../shared/ipc/types';
+import { M } from './messages';
+import { RequirementCounters } from './RequirementCounters';
+import { StatusBadge } from './StatusDot';
+
+interface Props {
+  c: Criterion;
+  path: Criterion[];
+  today: string;
+  onSetMine(code: string, mine: boolean): void;
+}
+
+/** 标准详情: full text, method, points, requirements, units, schedule, status, and whether it is the unit's own. */
+export function CriterionDetail({ c, path, today, onSetMine }: Props) {
+  const overdue = isOverdue(c, today);
+  return (
+    <ScrollArea h="100%" type="auto">
+      <Stack gap="md" p="md" data-testid="criterion-detail">
+        <Text size="sm" c="dimmed">
+          {path.map((p) => `${p.code} ${p.title}`).join(' › ')}
+        </Text>
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Title order={3}>
+            <Text span ff="monospace" inherit mr="xs">
+              {c.code}
+            </Text>
+            {c.title}
+          </Title>
+          <Group gap="xs" wrap="nowrap">
+            {overdue && <Badge color="red">{M.overdueBadge}</Badge>}
+            <StatusBadge status={c.status} />
+          </Group>
+        </Group>
+        {c.removed && <Alert color="gray">{M.removedHint}</Alert>}
+        {c.text && (
+          <Paper withBorder p="sm">
+            <Text size="xs" c="dimmed" mb={4}>
+              {M.text}
+            </Text>
+            <Text style={{ whiteSpace: 'pre-wrap' }}>{c.text}</Text>
+          </Paper>
+        )}
+        <Table variant="vertical" withTableBorder layout="fixed">
+          <Table.Tbody>
+            <Field label={M.method}>
+              <Group gap={4}>
+                {c.methods.map((m) => (
+                  <Badge key={m} variant={m === 'online' ? 'filled' : 'light'} color={m === 'online' ? 'red' : 'gray'}>
+                    {M.methodLabel(m)}
+                  </Badge>
+                ))}
+              </Group>
+            </Field>
+            <Field label="分值">{M.points(c.points)}</Field>
+            <Field label={M.lead}>{c.leadUnit ?? '—'}</Field>
+            <Field label={M.responsible}>{c.responsibleUnits.join('、') || '—'}</Field>
+            <Field label={M.deadline}>{c.deadline ?? '—'}</Field>
+            <Field label={M.dueDate}>{c.dueDate ?? '—'}</Field>
+            <Field label={M.frequency}>{c.frequency ? M.frequencyLabel(c.frequency) : '—'}</Field>
+          </Table.Tbody>
+        </Table>
+        <Paper withBorder p="sm">
+          <Text fw={600} mb="xs">
+            {M.requirements}
+          </Text>
+          {!c.needsMaterial ? (
+            <Text c="dimmed">{M.notOnline}</Text>
+          ) : c.requirements.length === 0 ? (
+            <Text c="dimmed">{M.noRequirements}</Text>
+          ) : (
+            <Stack gap={6}>
+              <RequirementCounters requirements={c.requirements} />
+              {c.requirements.map((r) => (
+                <Text key={r.kind} size="sm">
+                  · {M.kindLabel(r.kind)} 至少 {r.min} {r.text && `（${r.text}）`}
+                </Text>
+              ))}
+            </Stack>
+          )}
+        </Paper>
+        <Switch
+          checked={c.mine}
+          onChange={(e) => onSetMine(c.code, e.currentTarget.checked)}
+          label={M.mine}
+          description={c.mineSetByUser ? '已手动设置' : '按牵头/责任单位自动判断'}
+        />
+      </Stack>
+    </ScrollArea>
+  );
+}
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <Table.Tr>
+      <Table.Th w={110}>{label}</Table.Th>
+      <Table.Td>{children}</Table.Td>
+    </Table.Tr>
+  );
+}

@@ -1,0 +1,115 @@
+import { Box, Button, Center, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useMemo, useRef, useState } from 'react';
+import type { Criterion } from '../../../../shared/ipc/types';
+import { CriteriaTree } from './CriteriaTree';
+import { CriterionDetail } from './CriterionDetail';
+import { DEFAULT_FILTER, visibleCodes, type LedgerFilter } from './filter';
+import { LedgerFilters } from './LedgerFilters';
+import { LedgerTable } from './LedgerTable';
+import { M } from './messages';
+
+interface Props {
+  criteria: Criterion[];
+  today: string;
+  onSetMine(code: string, mine: boolean): void;
+  onImportCatalog(): void;
+}
+
+/** 台帐: the criteria tree (or table) with filters on the left, the selected criterion on the right. */
+export function LedgerScreen({ criteria, today, onSetMine, onImportCatalog }: Props) {
+  const [filter, setFilter] = useState<LedgerFilter>(DEFAULT_FILTER);
+  const [view, setView] = useState<'tree' | 'table'>('tree');
+  const [selected, setSelected] = useState<string | null>(null);
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  const searchRef = useRef<HTMLInputElement>(null);
+  const byCode = useMemo(() => new Map(criteria.map((c) => [c.code, c])), [criteria]);
+  const visible = useMemo(() => visibleCodes(criteria, filter, today), [criteria, filter, today]);
+  const leaves = useMemo(() => criteria.filter((c) => c.leaf && visible.has(c.code)), [criteria, visible]);
+
+  const step = (d: 1 | -1) => {
+    const i = leaves.findIndex((c) => c.code === selected);
+    const next = leaves[Math.min(Math.max(i + d, 0), leaves.length - 1)];
+    if (next) setSelected(next.code);
+  };
+  useHotkeys([
+    ['mod+K', () => searchRef.current?.focus()],
+    ['alt+ArrowDown', () => step(1)],
+    ['alt+ArrowUp', () => step(-1)],
+  ]);
+
+  if (criteria.length === 0)
+    return (
+      <Center h="100%">
+        <Stack align="center" gap="sm" data-testid="ledger-empty">
+          <Title order={3}>{M.noCatalog}</Title>
+          <Text c="dimmed">{M.noCatalogHint}</Text>
+          <Button onClick={onImportCatalog}>{M.importCatalog}</Button>
+        </Stack>
+      </Center>
+    );
+
+  const current = selected ? byCode.get(selected) : undefined;
+  const path: Criterion[] = [];
+  for (let p = current?.parentCode ?? null; p !== null; p = byCode.get(p)?.parentCode ?? null) {
+    const node = byCode.get(p);
+    if (node) path.unshift(node);
+  }
+  const toggle = (code: string) =>
+    setCollapsed((s) => {
+      const n = new Set(s);
+      if (!n.delete(code)) n.add(code);
+      return n;
+    });
+
+  return (
+    <Stack h="100%" gap="sm" data-testid="ledger">
+      <Group justify="space-between">
+        <Title order={4}>{M.title}</Title>
+        <SegmentedControl
+          size="xs"
+          value={view}
+          onChange={(v) => setView(v as 'tree' | 'table')}
+          data={[
+            { value: 'tree', label: M.treeView },
+            { value: 'table', label: M.tableView },
+          ]}
+          aria-label="视图"
+        />
+      </Group>
+      <LedgerFilters filter={filter} onChange={setFilter} searchRef={searchRef} />
+      <Group align="stretch" gap="sm" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
+        <Box style={{ flex: view === 'table' ? 3 : 2, minWidth: 0, border: '1px solid var(--mantine-color-gray-3)' }}>
+          {view === 'tree' ? (
+            <CriteriaTree
+              criteria={criteria}
+              visible={visible}
+              collapsed={collapsed}
+              selected={selected}
+              today={today}
+              onSelect={setSelected}
+              onToggle={toggle}
+            />
+          ) : (
+            <LedgerTable
+              criteria={criteria}
+              visible={visible}
+              selected={selected}
+              today={today}
+              onSelect={setSelected}
+            />
+          )}
+        </Box>
+        <Box style={{ flex: 2, minWidth: 0, border: '1px solid var(--mantine-color-gray-3)' }}>
+          {current ? (
+            <CriterionDetail c={current} path={path} today={today} onSetMine={onSetMine} />
+          ) : (
+            <Center h="100%" p="md">
+              <Text c="dimmed">{M.selectHint}</Text>
+            </Center>
+          )}
+        </Box>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,47 @@
+import { CRITERION_STATUSES, FREQUENCIES, MATERIAL_KINDS, METHODS } from '../../../../shared/domain/value-sets';
+import type { CriterionStatus } from '../../../../shared/domain/value-sets';
+
+/** The ledger's Chinese text, in one place. */
+export const M = {
+  title: '网上申报材料工作台账',
+  search: '搜索编号、标题、内容或单位（Ctrl+K）',
+  scopeMine: '本单位',
+  scopeAll: '全部',
+  method: '测评方法',
+  status: '状态',
+  overdue: '只看逾期',
+  treeView: '树形',
+  tableView: '表格',
+  columns: '显示列',
+  noMatch: '没有符合筛选条件的测评标准。',
+  noCatalog: '还没有测评体系',
+  noCatalogHint: '请导入创城办下发的测评体系文件（JSON），或新建一个示例工作区先试用。',
+  importCatalog: '导入测评体系',
+  selectHint: '在左侧选择一条测评标准，查看它的内容、材料要求和完成时限。',
+  mine: '本单位负责',
+  removed: '已移除',
+  removedHint: '该标准不在当前版本的测评体系中，已保留并标记。',
+  overdueBadge: '逾期',
+  points: (p: number | null) => (p === null ? '—' : `${p} 分`),
+  requirements: '材料要求',
+  noRequirements: '未列明材料要求（任一材料即可）',
+  notOnline: '本条不需要网上申报材料（实地考察、问卷调查等）',
+  lead: '牵头单位',
+  responsible: '责任单位',
+  deadline: '完成时限',
+  frequency: '频次',
+  dueDate: '截止日期',
+  text: '测评标准',
+  statusLabel: (s: CriterionStatus) => CRITERION_STATUSES[s],
+  methodLabel: (m: keyof typeof METHODS) => METHODS[m],
+  kindLabel: (k: keyof typeof MATERIAL_KINDS) => MATERIAL_KINDS[k],
+  frequencyLabel: (f: keyof typeof FREQUENCIES) => FREQUENCIES[f],
+};
+
+/** Status colours (UI.md): red missing/overdue, blue in progress, green complete, grey not applicable. */
+export const STATUS_COLOR: Record<CriterionStatus, string> = {
+  'not-applicable': 'gray',
+  'not-started': 'red',
+  'in-progress': 'blue',
+  complete: 'green',
+};

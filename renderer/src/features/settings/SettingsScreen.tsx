@@ -1,0 +1,52 @@
+import { Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import type { WorkspaceInfo } from '../../../../shared/ipc/types';
+
+/** 设置: the workspace's facts and the catalog version; import a new catalog edition here. */
+export function SettingsScreen({ info, onImportCatalog }: { info: WorkspaceInfo; onImportCatalog(): void }) {
+  const rows: [string, string][] = [
+    ['单位', info.unit.name + (info.unit.aliases.length ? `（别名：${info.unit.aliases.join('、')}）` : '')],
+    ['测评年度', `${info.year}年`],
+    ['测评周期', `${info.period.start} 至 ${info.period.end}`],
+    ['工作区文件夹', info.dir],
+  ];
+  return (
+    <Stack maw={900} data-testid="settings">
+      <Title order={3}>设置</Title>
+      <Paper withBorder p="md">
+        <Title order={4} mb="sm">
+          工作区
+        </Title>
+        <Table variant="vertical" withTableBorder>
+          <Table.Tbody>
+            {rows.map(([k, v]) => (
+              <Table.Tr key={k}>
+                <Table.Th w={140}>{k}</Table.Th>
+                <Table.Td>{v}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+      <Paper withBorder p="md">
+        <Title order={4} mb="sm">
+          测评体系
+        </Title>
+        {info.catalog ? (
+          <Text mb="sm">
+            当前版本：{info.catalog.name ?? info.catalog.edition}（{info.catalog.edition}），共 {info.catalog.nodes}{' '}
+            条，其中末级标准 {info.catalog.leaves} 条，本单位负责 {info.mineLeaves} 条。导入于{' '}
+            {info.catalog.importedAt.slice(0, 10)}。
+          </Text>
+        ) : (
+          <Text mb="sm" c="dimmed">
+            尚未导入测评体系。
+          </Text>
+        )}
+        <Text size="sm" c="dimmed" mb="sm">
+          导入新版本时，编号不变的标准及其材料全部保留；新版本中没有的标准保留并标记为“已移除”。
+        </Text>
+        <Button onClick={onImportCatalog}>导入测评体系</Button>
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,128 @@
+import { Alert, AppShell, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { summarizeProgress } from '../../../../shared/domain/progress';
+import type { CatalogImportResult, Criterion, WorkspaceInfo } from '../../../../shared/ipc/types';
+import { invoke } from '../../api/client';
+import { LedgerScreen } from '../ledger/LedgerScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
+import { ProgressSummary } from './ProgressSummary';
+
+type Section = 'ledger' | 'settings';
+
+interface Notice {
+  color: 'green' | 'red' | 'orange';
+  title: string;
+  text: string;
+}
+
+/** The app frame once a workspace is open: header (单位 · 年度 · 测评周期, progress), sections, content. */
+export function Shell(props: {
+  info: WorkspaceInfo;
+  today: string;
+  onInfo(info: WorkspaceInfo): void;
+  onClose(): void;
+}) {
+  const { info, today } = props;
+  const [section, setSection] = useState<Section>('ledger');
+  const [criteria, setCriteria] = useState<Criterion[] | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  const reload = useCallback(async () => {
+    const [{ criteria: list }, fresh] = await Promise.all([
+      invoke('catalog:list', {}),
+      invoke('workspace:current', {}),
+    ]);
+    setCriteria(list);
+    if (fresh) props.onInfo(fresh);
+  }, [props.onInfo]);
+
+  useEffect(() => {
+    void reload();
+  }, [info.dir]);
+
+  const summary = useMemo(() => summarizeProgress(criteria ?? [], today), [criteria, today]);
+
+  const importCatalog = async () => {
+    try {
+      const r = await invoke('catalog:import', {});
+      if (r) {
+        setNotice(importNotice(r));
+        await reload();
+      }
+    } catch (e) {
+      setNotice({ color: 'red', title: '测评体系未导入', text: (e as Error).message });
+    }
+  };
+  const setMine = async (code: string, mine: boolean) => {
+    await invoke('criteria:scope', { codes: [code], mine });
+    await reload();
+  };
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 180, breakpoint: 0 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Title order={4} c="red.8">
+              网报通
+            </Title>
+            <Text fw={600} data-testid="header-unit">
+              {info.unit.name}
+            </Text>
+            <Text c="dimmed" size="sm" style={{ whiteSpace: 'nowrap' }}>
+              {info.year}年 · 测评周期 {info.period.start} 至 {info.period.end}
+            </Text>
+          </Group>
+          {criteria && <ProgressSummary s={summary} />}
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <Stack gap={2}>
+          <NavLink label="台帐" active={section === 'ledger'} onClick={() => setSection('ledger')} />
+          <NavLink label="设置" active={section === 'settings'} onClick={() => setSection('settings')} />
+          <NavLink label="关闭工作区" onClick={props.onClose} c="dimmed" />
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
+        {notice && (
+          <Alert
+            color={notice.color}
+            title={notice.title}
+            withCloseButton
+            onClose={() => setNotice(null)}
+            mb="sm"
+            data-testid="notice"
+          >
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {notice.text}
+            </Text>
+          </Alert>
+        )}
+        <div style={{ flex: 1, minHeight: 0 }}>
+          {section === 'ledger' && criteria && (
+            <LedgerScreen
+              criteria={criteria}
+              today={today}
+              onSetMine={(c, m) => void setMine(c, m)}
+              onImportCatalog={() => void importCatalog()}
+            />
+          )}
+          {section === 'settings' && <SettingsScreen info={info} onImportCatalog={() => void importCatalog()} />}
+        </div>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function importNotice(r: CatalogImportResult): Notice {
+  const lines = [`版本“${r.edition}”：共 ${r.nodes} 条，其中末级标准 ${r.leaves} 条。`];
+  if (r.skipped.length)
+    lines.push(
+      `跳过 ${r.skipped.length} 条：${r.skipped
+        .slice(0, 5)
+        .map((s) => `第 ${s.row} 条（${s.reason}）`)
+        .join('；')}`,
+    );
+  if (r.removedCodes.length) lines.push(`新版本中已移除（保留并标记）：${r.removedCodes.join('、')}`);
+  return { color: r.skipped.length ? 'orange' : 'green', title: '测评体系已导入', text: lines.join('\n') };
+}

@@ -1,0 +1,116 @@
+import { Button, Checkbox, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { defaultPeriod, isValidPeriod } from '../../../../shared/domain/period';
+import type { AppInfo } from '../../../../shared/ipc/types';
+import { invoke } from '../../api/client';
+import { M } from './messages';
+
+export interface NewWorkspaceValues {
+  dir: string;
+  unit: string;
+  aliases: string[];
+  year: number;
+  period: { start: string; end: string };
+  demo: boolean;
+}
+
+/** The first-run wizard: unit, year, 测评周期, where to keep the workspace, and whether to load the demo. */
+export function NewWorkspaceForm(props: {
+  app: AppInfo;
+  thisYear: number;
+  busy: boolean;
+  onCreate(v: NewWorkspaceValues): void;
+}) {
+  const [unit, setUnit] = useState('');
+  const [aliases, setAliases] = useState('');
+  const [year, setYear] = useState<number>(props.thisYear);
+  const [period, setPeriod] = useState(defaultPeriod(props.thisYear));
+  const [root, setRoot] = useState(props.app.defaultWorkspaceRoot);
+  const [demo, setDemo] = useState(false);
+  const [touched, setTouched] = useState(false);
+  const sep = props.app.pathSeparator;
+  const folderName = `${unit.trim() || '本单位'}-${year}网报材料`.replace(/[\\/:*?"<>|]/gu, '_');
+  const dir = `${root.replace(/[\\/]+$/u, '')}${sep}${folderName}`;
+  const unitError = touched && unit.trim() === '' ? M.unitRequired : null;
+  const yearOk = Number.isInteger(year) && year >= 2000 && year <= 2100;
+  const periodOk = isValidPeriod(period);
+
+  const changeYear = (v: number | string) => {
+    const y = typeof v === 'number' ? v : Number(v);
+    setYear(y);
+    if (Number.isInteger(y) && y >= 2000 && y <= 2100) setPeriod(defaultPeriod(y));
+  };
+  const pickRoot = async () => {
+    const picked = await invoke('dialog:pickFolder', { title: M.location });
+    if (picked) setRoot(picked);
+  };
+  const submit = () => {
+    setTouched(true);
+    if (unit.trim() === '' || !yearOk || !periodOk) return;
+    const aliasList = aliases
+      .split(/[、，,\s]+/u)
+      .map((a) => a.trim())
+      .filter(Boolean);
+    props.onCreate({ dir, unit: unit.trim(), aliases: aliasList, year, period, demo });
+  };
+
+  return (
+    <Stack gap="sm" data-testid="new-workspace">
+      <Text size="sm" c="dimmed">
+        {M.newHint}
+      </Text>
+      <TextInput
+        label={M.unit}
+        placeholder={M.unitPlaceholder}
+        value={unit}
+        onChange={(e) => setUnit(e.currentTarget.value)}
+        error={unitError}
+        required
+      />
+      <TextInput
+        label={M.aliases}
+        placeholder={M.aliasesPlaceholder}
+        value={aliases}
+        onChange={(e) => setAliases(e.currentTarget.value)}
+      />
+      <NumberInput
+        label={M.year}
+        value={year}
+        onChange={changeYear}
+        min={2000}
+        max={2100}
+        allowDecimal={false}
+        error={yearOk ? null : M.yearInvalid}
+        w={160}
+      />
+      <Group grow>
+        <TextInput
+          type="date"
+          label={M.periodStart}
+          value={period.start}
+          onChange={(e) => setPeriod({ ...period, start: e.currentTarget.value })}
+        />
+        <TextInput
+          type="date"
+          label={M.periodEnd}
+          value={period.end}
+          onChange={(e) => setPeriod({ ...period, end: e.currentTarget.value })}
+          error={periodOk ? null : M.periodInvalid}
+        />
+      </Group>
+      <Text size="xs" c="dimmed">
+        {M.periodHint}
+      </Text>
+      <Group align="flex-end" wrap="nowrap">
+        <TextInput label={M.location} value={dir} readOnly style={{ flex: 1 }} data-testid="workspace-dir" />
+        <Button variant="default" onClick={() => void pickRoot()}>
+          {M.change}
+        </Button>
+      </Group>
+      <Checkbox label={M.demo} checked={demo} onChange={(e) => setDemo(e.currentTarget.checked)} />
+      <Button onClick={submit} loading={props.busy} style={{ alignSelf: 'flex-start' }}>
+        {M.create}
+      </Button>
+    </Stack>
+  );
+}

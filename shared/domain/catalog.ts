@@ -1,0 +1,230 @@
+import type { CatalogFile, CatalogNodeInput } from '../schemas/catalog-file';
+import { deriveCode, normalizeCode } from './codes';
+import { parseDeadline } from './deadline';
+import { isIsoDate } from './period';
+import { parseKind, parseRequirementsText, type Requirement } from './requirements';
+import { FREQUENCIES, METHODS, parseValue, type Frequency, type Method } from './value-sets';
+
+/** One node of a 测评体系 after import: every field normalised (see the README's catalog section). */
+export interface CatalogNode {
+  code: string;
+  parentCode: string | null;
+  /** The numbering as printed (`（一）`), or null. */
+  label: string | null;
+  /** A running row number such as 序号, kept but never used as the code. */
+  seq: string | null;
+  level: number;
+  /** Order among the whole catalog (depth-first), for display. */
+  position: number;
+  title: string;
+  text: string;
+  methods: Method[];
+  points: number | null;
+  needsMaterial: boolean;
+  requirements: Requirement[];
+  leadUnit: string | null;
+  responsibleUnits: string[];
+  deadline: string | null;
+  dueDate: string | null;
+  frequency: Frequency | null;
+}
+
+export interface SkippedRow {
+  /** 1-based ordinal of the node in the file, in document order. */
+  row: number;
+  reason: string;
+}
+
+export interface BuiltCatalog {
+  edition: string;
+  nodes: CatalogNode[];
+  skipped: SkippedRow[];
+  /** Faults that make the whole file unusable (duplicate codes, cycles): nothing may be imported. */
+  errors: string[];
+}
+
+interface Pending {
+  row: number;
+  input: CatalogNodeInput;
+  parentRow: number | null;
+  parentRef: string | null;
+}
+
+/**
+ * Turns a parsed catalog file into normalised nodes: derives codes, inherits methods and units from ancestors,
+ * parses points, methods, units, requirements and deadlines. Pure; the caller decides what to do with `errors`.
+ */
+export function buildCatalog(file: CatalogFile): BuiltCatalog {
+  const pending = flatten(file.nodes);
+  const skipped: SkippedRow[] = [];
+  const errors: string[] = [];
+  const byRow = new Map<number, CatalogNode>();
+  const codeRows = new Map<string, number>();
+  const childCount = new Map<string | null, number>();
+  const children = new Map<number | string | null, Pending[]>();
+  for (const p of pending) {
+    if ((p.input.title ?? '').trim() === '' && (p.input.code ?? p.input.label ?? '').trim() === '') {
+      skipped.push({ row: p.row, reason: '既无编号也无标题，无法确定是哪一条标准' });
+      continue;
+    }
+    const key = p.parentRef ?? p.parentRow;
+    children.set(key, [...(children.get(key) ?? []), p]);
+  }
+  const ordered: CatalogNode[] = [];
+  const place = (p: Pending, parent: CatalogNode | null): void => {
+    const position = (childCount.get(parent?.code ?? null) ?? 0) + 1;
+    childCount.set(parent?.code ?? null, position);
+    const node = toNode(p.input, parent, position);
+    const dup = codeRows.get(node.code);
+    if (dup !== undefined) {
+      errors.push(`编号“${node.code}”重复（第 ${dup} 条与第 ${p.row} 条）`);
+      return;
+    }
+    codeRows.set(node.code, p.row);
+    byRow.set(p.row, node);
+    ordered.push(node);
+    for (const child of [...(children.get(p.row) ?? []), ...(children.get(`#${node.code}`) ?? [])]) place(child, node);
+    if (ordered.length > 200_000) throw new Error('catalog too large');
+  };
+  for (const root of children.get(null) ?? []) place(root, null);
+  reportUnplaced(pending, byRow, new Set(skipped.map((x) => x.row)), skipped, errors);
+  ordered.forEach((n, i) => (n.position = i + 1));
+  return { edition: file.edition, nodes: ordered, skipped, errors: [...new Set(errors)] };
+}
+
+/** Nodes never placed: a `parent` chain that loops is an error, one that leads nowhere is skipped. */
+function reportUnplaced(
+  pending: Pending[],
+  placed: Map<number, CatalogNode>,
+  alreadySkipped: Set<number>,
+  skipped: SkippedRow[],
+  errors: string[],
+): void {
+  const unplaced = pending.filter((p) => !placed.has(p.row) && !alreadySkipped.has(p.row));
+  const byCode = new Map<string, Pending>();
+  for (const p of unplaced) if (p.input.code !== undefined) byCode.set(normalizeCode(p.input.code), p);
+  for (const p of unplaced) {
+    if (p.parentRef === null) {
+      skipped.push({ row: p.row, reason: '其上级未能导入' });
+      continue;
+    }
+    const seen = new Set([p.row]);
+    let cur: Pending | undefined = p;
+    let cycle = false;
+    while (cur?.parentRef) {
+      cur = byCode.get(cur.parentRef.slice(1));
+      if (cur === undefined) break;
+      if (seen.has(cur.row)) {
+        cycle = true;
+        break;
+      }
+      seen.add(cur.row);
+    }
+    const ref = p.parentRef.slice(1);
+    if (cycle) errors.push(`第 ${p.row} 条的上级“${ref}”形成循环引用`);
+    else skipped.push({ row: p.row, reason: byCode.has(ref) ? '其上级未能导入' : `上级编号“${ref}”不存在` });
+  }
+}
+
+/** Depth-first list of every node, with its nesting parent or its `parent` reference (prefixed `#`). */
+function flatten(roots: CatalogNodeInput[]): Pending[] {
+  const out: Pending[] = [];
+  const stack: { input: CatalogNodeInput; parentRow: number | null }[] = roots
+    .map((input) => ({ input, parentRow: null as number | null }))
+    .reverse();
+  while (stack.length > 0) {
+    const { input, parentRow } = stack.pop()!;
+    const row = out.length + 1;
+    const parentRef = input.parent !== undefined && parentRow === null ? `#${normalizeCode(input.parent)}` : null;
+    out.push({ row, input, parentRow: parentRef === null ? parentRow : null, parentRef });
+    for (const c of [...(input.children ?? [])].reverse()) stack.push({ input: c, parentRow: row });
+  }
+  return out;
+}
+
+function toNode(n: CatalogNodeInput, parent: CatalogNode | null, position: number): CatalogNode {
+  const code = deriveCode({ code: n.code, label: n.label, parentCode: parent?.code ?? null, position });
+  const ownMethods = parseMethods(n.methods);
+  const methods = ownMethods.length > 0 ? ownMethods : (parent?.methods ?? []);
+  const schedule = ownSchedule(n) ?? {
+    deadline: parent?.deadline ?? null,
+    dueDate: parent?.dueDate ?? null,
+    frequency: parent?.frequency ?? null,
+  };
+  const hasOwnUnits = n.leadUnit !== undefined || n.responsibleUnits !== undefined;
+  return {
+    code,
+    parentCode: parent?.code ?? null,
+    label: n.label?.trim() || null,
+    seq: n.seq === undefined ? null : String(n.seq),
+    level: (parent?.level ?? 0) + 1,
+    position,
+    title: (n.title ?? '').trim(),
+    text: (n.text ?? '').trim(),
+    methods,
+    points: parsePoints(n.points),
+    needsMaterial: methods.includes('online'),
+    requirements: parseRequirements(n.requirements),
+    leadUnit: hasOwnUnits ? n.leadUnit?.trim() || null : (parent?.leadUnit ?? null),
+    responsibleUnits: hasOwnUnits ? splitUnits(n.responsibleUnits) : (parent?.responsibleUnits ?? []),
+    ...schedule,
+  };
+}
+
+/** The node's own deadline, due date and frequency; undefined when it gives none (then the parent's apply). */
+function ownSchedule(n: CatalogNodeInput): Pick<CatalogNode, 'deadline' | 'dueDate' | 'frequency'> | undefined {
+  const deadline = n.deadline?.trim() || null;
+  if (deadline === null && !n.dueDate && !n.frequency) return undefined;
+  const parsed = deadline === null ? { dueDate: null, frequency: null } : parseDeadline(deadline);
+  const frequency = n.frequency ? (parseValue(FREQUENCIES, n.frequency) ?? null) : null;
+  return {
+    deadline,
+    dueDate: n.dueDate && isIsoDate(n.dueDate) ? n.dueDate : parsed.dueDate,
+    frequency: frequency ?? parsed.frequency,
+  };
+}
+
+const LIST_SEPARATORS = /[、，,；;／/\n]+/u;
+
+/** Reads methods given as ids or labels, as a list or one string (`实地考察、网上申报`). Unknown words are dropped. */
+export function parseMethods(input: string[] | string | undefined): Method[] {
+  const words = typeof input === 'string' ? input.split(LIST_SEPARATORS) : (input ?? []);
+  const out = new Set<Method>();
+  for (const w of words) {
+    const id = parseValue(
+      METHODS,
+      w
+        .normalize('NFKC')
+        .replace(/[（(].*?[)）]/gu, '')
+        .trim(),
+    );
+    if (id !== undefined) out.add(id);
+    else if (/网上申报|材料审核/u.test(w)) out.add('online');
+  }
+  return [...out];
+}
+
+/** Splits a unit list (`市教育局、市卫健委`) into names. */
+export function splitUnits(input: string[] | string | undefined): string[] {
+  const words = typeof input === 'string' ? input.split(LIST_SEPARATORS) : (input ?? []);
+  return words.map((w) => w.trim()).filter((w) => w !== '');
+}
+
+/** Reads points as a number: `2`, `"2分"`, `"１.５"`; null when none is given or readable. */
+export function parsePoints(input: number | string | null | undefined): number | null {
+  if (typeof input === 'number') return Number.isFinite(input) ? input : null;
+  if (typeof input !== 'string') return null;
+  const m = /\d+(?:\.\d+)?/u.exec(input.normalize('NFKC'));
+  return m ? Number(m[0]) : null;
+}
+
+function parseRequirements(input: CatalogNodeInput['requirements']): Requirement[] {
+  if (input === undefined) return [];
+  if (typeof input === 'string') return parseRequirementsText(input);
+  const out: Requirement[] = [];
+  for (const r of input) {
+    const kind = parseKind(r.kind);
+    if (kind !== undefined) out.push({ kind, min: r.min ?? 1, text: r.text ?? '' });
+  }
+  return out;
+}

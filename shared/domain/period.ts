@@ -1,0 +1,42 @@
+/** 测评周期: the date window materials must fall in. Dates are ISO `YYYY-MM-DD` strings throughout. */
+
+export interface Period {
+  start: string;
+  end: string;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
+
+/** True for a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(s: string): boolean {
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === s;
+}
+
+/** The period many cities use: 11-01 of the year before to 10-31 of the test year. */
+export function defaultPeriod(year: number): Period {
+  return { start: `${year - 1}-11-01`, end: `${year}-10-31` };
+}
+
+/** Reads `START..END`; `undefined` when either date is invalid or the window is empty or longer than two years. */
+export function parsePeriod(text: string): Period | undefined {
+  const [start, end, extra] = text.trim().split('..');
+  if (start === undefined || end === undefined || extra !== undefined) return undefined;
+  const p = { start: start.trim(), end: end.trim() };
+  return isValidPeriod(p) ? p : undefined;
+}
+
+/** Both dates valid, start ≤ end, at most two years apart. */
+export function isValidPeriod(p: Period): boolean {
+  if (!isIsoDate(p.start) || !isIsoDate(p.end) || p.start > p.end) return false;
+  const days = (Date.parse(p.end) - Date.parse(p.start)) / 86_400_000;
+  return days <= 731;
+}
+
+/** A local date as `YYYY-MM-DD` (the clock is the caller's, so tests can fix it). */
+export function localIsoDate(now: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,20 @@
+/**
+ * The names of the IPC channels, without their schemas, so the preload can allowlist them without bundling zod.
+ * `contract.ts` is checked to have exactly these keys.
+ */
+export const CHANNELS = [
+  'app:info',
+  'dialog:pickFolder',
+  'workspace:create',
+  'workspace:open',
+  'workspace:current',
+  'workspace:recent',
+  'workspace:close',
+  'catalog:import',
+  'catalog:list',
+  'criteria:scope',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** The one ipcMain channel every invoke travels on. */
+export const INVOKE_CHANNEL = 'wangbao:invoke';

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { Envelope } from './errors';
+import type { Channel } from './channels';
+import type { AppInfo, CatalogImportResult, Criterion, RecentWorkspace, ScopeResult, WorkspaceInfo } from './types';
+
+/** Arguments are validated with zod in main (and the CLI and bridge) before a handler sees them. */
+const PathArg = z.string().min(1).max(4096);
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u);
+
+export const CreateWorkspaceArgs = z.object({
+  /** The new workspace folder: must not exist yet or be empty, inside a folder the user picked. */
+  dir: PathArg,
+  unit: z.string().trim().min(1).max(100),
+  aliases: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
+  year: z.number().int().min(2000).max(2100),
+  period: z.object({ start: IsoDate, end: IsoDate }).optional(),
+  demo: z.boolean().default(false),
+});
+
+/** Pairs an arguments schema with its result type: `def<Result>()(argsSchema)`. */
+const def =
+  <R>() =>
+  <A extends z.ZodType>(args: A): { args: A; result: R } => ({ args, result: undefined as R });
+const NoArgs = z.object({});
+
+/** The one IPC contract: channel → arguments schema and result type. Its keys are exactly `CHANNELS`. */
+export const contract = {
+  'app:info': def<AppInfo>()(NoArgs),
+  /** Asks for a folder (granting it to later calls); null when the user cancels. */
+  'dialog:pickFolder': def<string | null>()(z.object({ title: z.string().max(100).optional() })),
+  'workspace:create': def<WorkspaceInfo>()(CreateWorkspaceArgs),
+  /** Absent `dir`: main asks with a folder dialog; null when the user cancels. */
+  'workspace:open': def<WorkspaceInfo | null>()(z.object({ dir: PathArg.optional() })),
+  'workspace:current': def<WorkspaceInfo | null>()(NoArgs),
+  'workspace:recent': def<RecentWorkspace[]>()(NoArgs),
+  'workspace:close': def<null>()(NoArgs),
+  /** Absent `file`: main asks with a file dialog; null when the user cancels. */
+  'catalog:import': def<CatalogImportResult | null>()(
+    z.object({ file: PathArg.optional(), edition: z.string().trim().min(1).max(100).optional() }),
+  ),
+  'catalog:list': def<{ criteria: Criterion[] }>()(NoArgs),
+  'criteria:scope': def<ScopeResult>()(
+    z.object({ codes: z.array(z.string().min(1).max(100)).min(1).max(100_000), mine: z.boolean() }),
+  ),
+} satisfies Record<Channel, { args: z.ZodType; result: unknown }>;
+
+export type Contract = typeof contract;
+export type ArgsIn<C extends Channel> = z.input<Contract[C]['args']>;
+export type ArgsOut<C extends Channel> = z.output<Contract[C]['args']>;
+export type Result<C extends Channel> = Contract[C]['result'];
+
+/** The one function the renderer calls (window.api.invoke), in Electron and in the e2e browser alike. */
+export interface Api {
+  invoke<C extends Channel>(channel: C, args: ArgsIn<C>): Promise<Envelope<Result<C>>>;
+  /** The path of a dropped file (Electron's webUtils.getPathForFile); undefined in the browser. */
+  getPathForFile?(file: File): string;
+}
+
+export type { Channel } from './channels';

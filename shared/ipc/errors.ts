@@ -1,0 +1,44 @@
+/**
+ * Errors cross every boundary (IPC, CLI, bridge) as plain data, never as thrown objects. `message` is Chinese for
+ * the user; `details` is precise, for the log.
+ */
+export const ERROR_CODES = [
+  'invalid-args',
+  'unknown-channel',
+  'no-workspace',
+  'workspace-invalid',
+  'workspace-newer',
+  'workspace-locked',
+  'workspace-exists',
+  'not-permitted',
+  'path-not-allowed',
+  'io',
+  'catalog-invalid',
+  'unknown-criterion',
+  'cancelled',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorData {
+  code: ErrorCode;
+  message: string;
+  details?: string | undefined;
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorData };
+
+/** An expected failure with a message fit for the user. Thrown inside core, turned into `ErrorData` at the edge. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: string | undefined;
+  constructor(code: ErrorCode, message: string, details?: string) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+  toData(): ErrorData {
+    return { code: this.code, message: this.message, details: this.details };
+  }
+}

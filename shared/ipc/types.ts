@@ -1,0 +1,54 @@
+import type { CatalogNode, SkippedRow } from '../domain/catalog';
+import type { Period } from '../domain/period';
+import type { CriterionStatus } from '../domain/value-sets';
+
+/** What the renderer and the CLI know of the open workspace. */
+export interface WorkspaceInfo {
+  dir: string;
+  unit: { name: string; aliases: string[] };
+  year: number;
+  period: Period;
+  catalog: { edition: string; name: string | null; importedAt: string; nodes: number; leaves: number } | null;
+  /** Leaf criteria the unit answers for. */
+  mineLeaves: number;
+}
+
+export interface RecentWorkspace {
+  dir: string;
+  unit: string;
+  year: number;
+  openedAt: string;
+}
+
+/** A criterion as listed: its catalog fields plus what the workspace adds. */
+export interface Criterion extends CatalogNode {
+  leaf: boolean;
+  /** The unit answers for it (preselected from the unit names, editable). */
+  mine: boolean;
+  /** The user set `mine` by hand; a re-import keeps it. */
+  mineSetByUser: boolean;
+  /** No longer in the current catalog edition: kept with what hangs on it, marked 已移除. */
+  removed: boolean;
+  status: CriterionStatus;
+}
+
+export interface CatalogImportResult {
+  edition: string;
+  nodes: number;
+  leaves: number;
+  skipped: SkippedRow[];
+  removedCodes: string[];
+}
+
+export interface ScopeResult {
+  updated: string[];
+  unknown: string[];
+}
+
+export interface AppInfo {
+  version: string;
+  /** Where new workspaces go unless the user picks another folder (e.g. 文档/网报通). */
+  defaultWorkspaceRoot: string;
+  /** The path separator of the host, for showing and joining paths in the UI. */
+  pathSeparator: '/' | '\\';
+}
