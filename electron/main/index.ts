@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserWindow} from 'electron';
+import type { BrowserWindow } from 'electron';
 import { app, session as electronSession } from 'electron';
 import { Session, type Ctx } from '../core/context';
 import { createLogger } from '../core/log';

@@ -52,8 +52,6 @@ export type Result<C extends Channel> = Contract[C]['result'];
 /** The one function the renderer calls (window.api.invoke), in Electron and in the e2e browser alike. */
 export interface Api {
   invoke<C extends Channel>(channel: C, args: ArgsIn<C>): Promise<Envelope<Result<C>>>;
-  /** The path of a dropped file (Electron's webUtils.getPathForFile); undefined in the browser. */
-  getPathForFile?(file: File): string;
 }
 
 export type { Channel } from './channels';

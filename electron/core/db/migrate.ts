@@ -17,16 +17,21 @@ export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
  * Brings the database to `target` (default: the latest), every pending migration in one transaction: a failure
  * leaves the database as it was. A database newer than this app is refused, never touched.
  */
-export function migrate(db: Database.Database, target = LATEST_VERSION): { from: number; to: number } {
+export function migrate(
+  db: Database.Database,
+  target = LATEST_VERSION,
+  migrations: readonly Migration[] = MIGRATIONS,
+): { from: number; to: number } {
   const from = db.pragma('user_version', { simple: true }) as number;
-  if (from > LATEST_VERSION) {
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (from > latest) {
     throw new AppError(
       'workspace-newer',
-      `该工作区由更新版本的网报通创建（数据版本 ${from}），本软件只能打开到版本 ${LATEST_VERSION}。请升级网报通后再打开。`,
-      `user_version ${from} > latest ${LATEST_VERSION}`,
+      `该工作区由更新版本的网报通创建（数据版本 ${from}），本软件只能打开到版本 ${latest}。请升级网报通后再打开。`,
+      `user_version ${from} > latest ${latest}`,
     );
   }
-  const pending = MIGRATIONS.filter((m) => m.version > from && m.version <= target);
+  const pending = migrations.filter((m) => m.version > from && m.version <= target);
   if (pending.length === 0) return { from, to: from };
   db.transaction(() => {
     for (const m of pending) {

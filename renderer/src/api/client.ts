@@ -4,7 +4,10 @@ import type { ErrorData } from '../../../shared/ipc/errors';
 declare global {
   interface Window {
     /** Provided by the preload in Electron, by the bridge shim in the e2e browser build. */
-    api: Api;
+    api: Api & {
+      /** The path of a dropped file (Electron's webUtils.getPathForFile); absent in the e2e browser. */
+      getPathForFile?(file: File): string;
+    };
   }
 }
 

@@ -1,0 +1,120 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEMO_CATALOG, REPO } from '../helpers/ctx';
+import { writeCatalog } from '../helpers/catalog';
+import { tmpDir } from '../helpers/tmp';
+
+/** Runs the real CLI (from source through tsx) in a child process, with its own user-data folder. */
+function cli(args: string[], userData: string) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'electron', 'cli', 'index.ts'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, WANGBAO_USER_DATA: userData },
+  });
+  const json = () => JSON.parse(r.stdout) as Record<string, unknown>;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, json };
+}
+
+describe('wangbao CLI', () => {
+  it('init --demo → catalog list → scope, with the documented JSON and exit codes', () => {
+    const base = tmpDir();
+    const ws = join(base, 'ws');
+    const init = cli(['init', ws, '--demo', '--year', '2026', '--json'], base);
+    expect(init.code).toBe(0);
+    expect(init.json()).toEqual({
+      workspace: ws,
+      unit: '市教育局',
+      year: 2026,
+      period: { start: '2025-11-01', end: '2026-10-31' },
+      criteria: expect.any(Number),
+    });
+    const list = cli(['catalog', 'list', ws, '--json'], base);
+    expect(list.code).toBe(0);
+    const criteria = list.json().criteria as Record<string, unknown>[];
+    expect(criteria).toHaveLength(init.json().criteria as number);
+    for (const key of [
+      'code',
+      'parentCode',
+      'label',
+      'seq',
+      'level',
+      'title',
+      'text',
+      'methods',
+      'points',
+      'needsMaterial',
+      'requirements',
+      'leadUnit',
+      'responsibleUnits',
+      'deadline',
+      'dueDate',
+      'frequency',
+      'mine',
+      'status',
+    ])
+      expect(criteria[0]).toHaveProperty(key);
+    expect(Number.isInteger(criteria[0]!.level)).toBe(true);
+
+    const scope = cli(['scope', ws, '1．1．1', '--mine', '--json'], base);
+    expect(scope.code).toBe(0);
+    expect(scope.json()).toEqual({ updated: ['1.1.1'], unknown: [] });
+    const unknown = cli(['scope', ws, '99.9', '--not-mine', '--json'], base);
+    expect(unknown.code).toBe(2);
+    expect(unknown.json()).toEqual({ updated: [], unknown: ['99.9'] });
+  });
+
+  it('init with --unit, --period, and catalog import with --edition', () => {
+    const base = tmpDir();
+    const ws = join(base, 'ws');
+    const init = cli(
+      ['init', ws, '--unit', '市卫健委', '--year', '2025', '--period', '2024-12-01..2025-11-30', '--json'],
+      base,
+    );
+    expect(init.json()).toMatchObject({
+      unit: '市卫健委',
+      period: { start: '2024-12-01', end: '2025-11-30' },
+      criteria: 0,
+    });
+    const imp = cli(['catalog', 'import', ws, DEMO_CATALOG, '--edition', '2025版', '--json'], base);
+    expect(imp.code).toBe(0);
+    expect(imp.json()).toMatchObject({ edition: '2025版', skipped: [], removedCodes: [] });
+    expect(Object.keys(imp.json()).sort()).toEqual(['edition', 'leaves', 'nodes', 'removedCodes', 'skipped']);
+  });
+
+  it('refused input exits 1, usage and IO errors exit 2, always with {"error"} when there is no result', () => {
+    const base = tmpDir();
+    const ws = join(base, 'ws');
+    cli(['init', ws], base);
+    const dup = writeCatalog(base, [
+      { code: '1', title: 'a' },
+      { code: '1', title: 'b' },
+    ]);
+    const refused = cli(['catalog', 'import', ws, dup, '--json'], base);
+    expect(refused.code).toBe(1);
+    expect(refused.json()).toEqual({ error: { code: 'catalog-invalid', message: expect.stringContaining('重复') } });
+
+    const notWs = cli(['catalog', 'list', base, '--json'], base);
+    expect(notWs.code).toBe(2);
+    expect((notWs.json().error as { code: string }).code).toBe('workspace-invalid');
+
+    const usage = cli(['init'], base);
+    expect(usage.code).toBe(2);
+    expect(usage.stdout).toBe('');
+    expect(usage.stderr).toContain('用法');
+    expect(cli(['frobnicate'], base).code).toBe(2);
+    expect(cli(['init', join(base, 'x'), '--year', 'abc', '--json'], base).code).toBe(2);
+    expect(cli(['init', join(base, 'y'), '--period', '2025-10-01..2024-01-01', '--json'], base).json()).toEqual({
+      error: { code: 'invalid-args', message: expect.stringContaining('测评周期不正确') },
+    });
+    const exists = cli(['init', ws, '--json'], base);
+    expect(exists.code).toBe(1);
+  });
+
+  it('keeps stdout for the result and logs on stderr', () => {
+    const base = tmpDir();
+    const r = cli(['init', join(base, 'ws'), '--json'], base);
+    expect(() => JSON.parse(r.stdout)).not.toThrow();
+    const human = cli(['catalog', 'list', join(base, 'ws')], base);
+    expect(human.code).toBe(0);
+  });
+});

@@ -1,0 +1,79 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { LATEST_VERSION, MIGRATIONS, migrate, type Migration } from '../../electron/core/db/migrate';
+import { APPLICATION_ID, openDatabase } from '../../electron/core/db/open';
+import { AppError } from '../../shared/ipc/errors';
+import { tmpDir } from '../helpers/tmp';
+
+const tables = (db: Database.Database) =>
+  db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+
+describe('migrations', () => {
+  it('are numbered, ascending and unique', () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+  });
+
+  it('bring an empty database to the latest version with our pragmas', () => {
+    const db = openDatabase(join(tmpDir(), 'w.db'), { create: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(tables(db)).toEqual(
+      expect.arrayContaining(['settings', 'catalog_versions', 'criteria', 'blobs', 'audit_log']),
+    );
+    db.close();
+  });
+
+  it('0010-init: from 0 creates the foundation tables and the append-only audit log', () => {
+    const db = new Database(join(tmpDir(), 'w.db'));
+    expect(migrate(db, 10)).toEqual({ from: 0, to: 10 });
+    db.prepare("INSERT INTO audit_log (at, action, details, prev_hash, hash) VALUES ('t', 'a', '{}', 'p', 'h')").run();
+    expect(() => db.prepare("UPDATE audit_log SET action = 'x'").run()).toThrow(/append-only/u);
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/u);
+    db.close();
+  });
+
+  it('run all pending migrations in one transaction: a failing one leaves the database as it was', () => {
+    const db = new Database(join(tmpDir(), 'w.db'));
+    const broken: Migration[] = [
+      { version: 10, name: 'ok', up: 'CREATE TABLE a (x)' },
+      { version: 20, name: 'bad', up: 'CREATE TABLE b (x); THIS IS NOT SQL' },
+    ];
+    expect(() => migrate(db, 20, broken)).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    expect(tables(db)).toEqual([]);
+    db.close();
+  });
+
+  it('refuse a database from a newer app without touching it', () => {
+    const file = join(tmpDir(), 'w.db');
+    const raw = new Database(file);
+    raw.pragma(`application_id = ${APPLICATION_ID}`);
+    raw.pragma('user_version = 9999');
+    raw.close();
+    let err: unknown;
+    try {
+      openDatabase(file, { create: false });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('workspace-newer');
+    expect((err as AppError).message).toContain('更新版本');
+    const again = new Database(file);
+    expect(again.pragma('user_version', { simple: true })).toBe(9999);
+    again.close();
+  });
+
+  it('refuse an SQLite file that is not ours', () => {
+    const file = join(tmpDir(), 'other.db');
+    const raw = new Database(file);
+    raw.exec('CREATE TABLE t (x)');
+    raw.close();
+    expect(() => openDatabase(file, { create: false })).toThrow(/不是网报通/u);
+  });
+});

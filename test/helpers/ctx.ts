@@ -1,0 +1,35 @@
+import { join, resolve } from 'node:path';
+import { Session, type Ctx } from '../../electron/core/context';
+import { memoryLogger } from '../../electron/core/log';
+import type { Platform } from '../../electron/core/platform';
+
+export const REPO = resolve(import.meta.dirname, '..', '..');
+export const DEMO_CATALOG = join(REPO, 'resources', 'demo', 'catalog.json');
+
+/** A platform whose dialogs answer from queues the test fills, with a fixed clock. */
+export function testPlatform(base: string, now = new Date('2026-05-20T10:00:00+08:00')) {
+  const folders: (string | null)[] = [];
+  const files: (string | null)[] = [];
+  const platform: Platform = {
+    userDataDir: join(base, 'user-data'),
+    resourcesDir: join(REPO, 'resources'),
+    defaultWorkspaceRoot: join(base, 'workspaces'),
+    appVersion: 'test',
+    pickFolder: () => Promise.resolve(folders.shift() ?? null),
+    pickFile: () => Promise.resolve(files.shift() ?? null),
+    now: () => now,
+  };
+  return {
+    platform,
+    answerFolder: (p: string | null) => folders.push(p),
+    answerFile: (p: string | null) => files.push(p),
+  };
+}
+
+/** A handler context over a test platform; `trusted` like the CLI unless told otherwise. */
+export function testCtx(base: string, trusted = true) {
+  const t = testPlatform(base);
+  const log = memoryLogger();
+  const ctx: Ctx = { platform: t.platform, session: new Session(), log, trusted };
+  return { ...t, ctx, log };
+}
