@@ -100,15 +100,18 @@ export function LedgerScreen({ criteria, today, onSetMine, onImportCatalog }: Pr
             />
           )}
         </Box>
-        <Box style={{ flex: 2, minWidth: 0, border: '1px solid var(--mantine-color-gray-3)' }}>
-          {current ? (
-            <CriterionDetail c={current} path={path} today={today} onSetMine={onSetMine} />
-          ) : (
-            <Center h="100%" p="md">
-              <Text c="dimmed">{M.selectHint}</Text>
-            </Center>
-          )}
-        </Box>
+        {/* In table mode the table gets the width; the detail opens beside it once a row is chosen. */}
+        {(view === 'tree' || current) && (
+          <Box style={{ flex: 2, minWidth: 0, border: '1px solid var(--mantine-color-gray-3)' }}>
+            {current ? (
+              <CriterionDetail c={current} path={path} today={today} onSetMine={onSetMine} />
+            ) : (
+              <Center h="100%" p="md">
+                <Text c="dimmed">{M.selectHint}</Text>
+              </Center>
+            )}
+          </Box>
+        )}
       </Group>
     </Stack>
   );

@@ -17,7 +17,7 @@ const STATUS_ORDER = { 'not-started': 0, 'in-progress': 1, complete: 2, 'not-app
 
 const COLUMNS: Column[] = [
   { id: 'code', label: '编号', value: (c) => c.code, width: 90 },
-  { id: 'title', label: '测评标准', value: (c) => c.title },
+  { id: 'title', label: '测评标准', value: (c) => c.title, width: 220 },
   { id: 'methods', label: M.method, value: (c) => c.methods.map(M.methodLabel).join('、'), width: 140 },
   { id: 'points', label: '分值', value: (c) => c.points ?? -1, render: (c) => M.points(c.points), width: 70 },
   {
@@ -98,12 +98,12 @@ export function LedgerTable(props: {
           </Checkbox.Group>
         </Popover.Dropdown>
       </Popover>
-      <ScrollArea style={{ flex: 1 }} type="auto">
-        <Table striped highlightOnHover stickyHeader data-testid="ledger-table">
+      <ScrollArea style={{ flex: 1 }} type="auto" offsetScrollbars>
+        <Table striped highlightOnHover stickyHeader miw={columns.length * 110} data-testid="ledger-table">
           <Table.Thead>
             <Table.Tr>
               {columns.map((c) => (
-                <Table.Th key={c.id} w={c.width}>
+                <Table.Th key={c.id} miw={c.width} w={c.width}>
                   <UnstyledButton onClick={() => toggleSort(c.id)} fw={600} fz="sm">
                     {c.label}
                     {sort?.id === c.id ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}

@@ -85,14 +85,14 @@ export function NewWorkspaceForm(props: {
       />
       <Group grow>
         <TextInput
-          type="date"
           label={M.periodStart}
+          placeholder="YYYY-MM-DD"
           value={period.start}
           onChange={(e) => setPeriod({ ...period, start: e.currentTarget.value })}
         />
         <TextInput
-          type="date"
           label={M.periodEnd}
+          placeholder="YYYY-MM-DD"
           value={period.end}
           onChange={(e) => setPeriod({ ...period, end: e.currentTarget.value })}
           error={periodOk ? null : M.periodInvalid}

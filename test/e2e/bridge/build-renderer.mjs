@@ -1,0 +1,25 @@
+// Builds the renderer for the e2e tests: the production renderer plus the bridge shim (imported first by
+// main.tsx through a transform), into out/e2e-renderer. Production builds never contain the shim.
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { build } from 'vite';
+
+const root = resolve(import.meta.dirname, '..', '..', '..');
+const shim = resolve(import.meta.dirname, 'shim.ts');
+
+await build({
+  root: resolve(root, 'renderer'),
+  mode: 'e2e',
+  logLevel: 'warn',
+  plugins: [
+    react(),
+    {
+      name: 'wangbao-e2e-shim',
+      transform(code, id) {
+        if (id.endsWith('/renderer/src/main.tsx')) return `import ${JSON.stringify(shim)};\n${code}`;
+        return undefined;
+      },
+    },
+  ],
+  build: { outDir: resolve(root, 'out', 'e2e-renderer'), emptyOutDir: true, minify: true },
+});

@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import { Session, type Ctx } from '../../../electron/core/context';
+import { dispatch } from '../../../electron/core/dispatch';
+import { memoryLogger } from '../../../electron/core/log';
+import type { Platform } from '../../../electron/core/platform';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+};
+
+export const E2E_RENDERER = resolve(import.meta.dirname, '..', '..', '..', 'out', 'e2e-renderer');
+
+/**
+ * The e2e bridge: serves the e2e renderer build and carries `window.api.invoke` to the real core dispatcher over
+ * HTTP on 127.0.0.1 — same handlers, same SQLite, same files as in Electron; only the transport differs. Untrusted
+ * like IPC: paths must come from the (test-answered) dialogs.
+ */
+export async function startBridge(platform: Platform, staticDir = E2E_RENDERER) {
+  const log = memoryLogger();
+  const ctx: Ctx = { platform, session: new Session(), log, trusted: false };
+  ctx.session.grant(platform.defaultWorkspaceRoot);
+  const server = createServer((req, res) => {
+    void (async () => {
+      if (req.method === 'POST' && req.url === '/api/invoke') {
+        const { channel, args } = JSON.parse(await body(req)) as { channel: string; args: unknown };
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(await dispatch(channel, args, ctx)));
+        return;
+      }
+      const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^([/\\])+/u, '');
+      const file = join(staticDir, path === '' ? 'index.html' : path);
+      if (!file.startsWith(staticDir)) return void res.writeHead(403).end();
+      try {
+        const data = await readFile(file);
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+        res.end(data);
+      } catch {
+        res.writeHead(404).end();
+      }
+    })();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return {
+    url,
+    ctx,
+    log,
+    close: async () => {
+      ctx.session.workspace?.close();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
+
+function body(req: IncomingMessage): Promise<string> {
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}

@@ -1,0 +1,15 @@
+// Browser-side half of the e2e bridge: the same window.api the preload gives in Electron, carried over HTTP to the
+// bridge server, which calls the very same core dispatcher. Only the e2e renderer build contains this file.
+import type { Api } from '../../../shared/ipc/contract';
+
+const api: Api = {
+  invoke: async (channel, args) => {
+    const res = await fetch('/api/invoke', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ channel, args }),
+    });
+    return res.json();
+  },
+};
+window.api = api;

@@ -1,0 +1,164 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_CATALOG, testPlatform } from '../helpers/ctx';
+import { tmpDir } from '../helpers/tmp';
+import { startBridge } from './bridge/server';
+import { launchChromium, shot } from './browser';
+import { AppPage } from './pages/app-page';
+
+let browser: Browser;
+let bridge: Awaited<ReturnType<typeof startBridge>>;
+let dialogs: ReturnType<typeof testPlatform>;
+let page: Page;
+let app: AppPage;
+let base: string;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  base = tmpDir('wangbao-e2e-');
+  dialogs = testPlatform(base, new Date());
+  bridge = await startBridge(dialogs.platform);
+  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  (page as Page & { errors: string[] }).errors = errors;
+  app = new AppPage(page);
+  await page.goto(bridge.url);
+});
+afterEach(async () => {
+  expect((page as Page & { errors: string[] }).errors).toEqual([]);
+  await page.close();
+  await bridge.close();
+});
+
+describe('ledger in Chromium against the real core', () => {
+  it('opens the demo, browses the tree, opens a criterion, filters, and switches to the table', async () => {
+    await expect.poll(() => app.welcome.isVisible()).toBe(true);
+    await shot(page, '01-welcome');
+    await page.getByTestId('try-demo').click();
+    await app.tree.waitFor();
+    await expect.poll(() => page.getByTestId('header-unit').textContent()).toBe('市教育局');
+    await shot(page, '02-ledger-tree');
+
+    // Mine is preselected from 牵头/责任单位: every visible leaf is the 教育局's.
+    const mine = await app.visibleLeafCodes();
+    expect(mine.length).toBeGreaterThan(5);
+    expect(mine).toContain('3.1.2');
+    expect(mine).not.toContain('1.1.1');
+
+    // Fold and unfold a 测评项目.
+    await app.treeRow('3').click();
+    expect(await app.visibleLeafCodes()).not.toContain('3.1.2');
+    await app.treeRow('3').click();
+    expect(await app.visibleLeafCodes()).toContain('3.1.2');
+
+    await app.treeRow('3.1.2').click();
+    await app.detail.waitFor();
+    const detail = await app.detail.textContent();
+    expect(detail).toContain('劳动教育与研学实践');
+    expect(detail).toContain('实景图片');
+    expect(detail).toContain('每月5日前');
+    expect(detail).toContain('3.1 学校德育');
+    await shot(page, '03-criterion-detail');
+
+    await app.search('心理');
+    await expect.poll(() => app.visibleLeafCodes()).toEqual(['3.1.3']);
+    await app.search('');
+    await app.scope('全部');
+    const all = await app.visibleLeafCodes();
+    expect(all.length).toBeGreaterThanOrEqual(40);
+    await app.selectOption('测评方法', '问卷调查');
+    // 问卷调查 in the demo catalog, alone or beside other methods.
+    await expect.poll(() => app.visibleLeafCodes()).toEqual(['3.2.2', '4.2.3', '5.2.2', '7.2.1']);
+    await shot(page, '04-filter-method');
+    await app.clearSelect('测评方法');
+    await expect.poll(async () => (await app.visibleLeafCodes()).length).toBe(all.length);
+    await app.selectOption('状态', '不适用');
+    const na = await app.visibleLeafCodes();
+    expect(na).toContain('2.1.3');
+    expect(na).not.toContain('3.1.2');
+
+    await app.view('表格');
+    await app.table.waitFor();
+    const rows = await app.tableCodes();
+    expect(rows.sort()).toEqual([...na].sort());
+    await shot(page, '05-table');
+  });
+
+  it('sorts the table and chooses columns', async () => {
+    await page.getByTestId('try-demo').click();
+    await app.tree.waitFor();
+    await app.scope('全部');
+    await app.view('表格');
+    await app.table.getByText('分值', { exact: true }).click();
+    const points = await app.table
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => parseFloat(r.children[3]!.textContent ?? '') || 0));
+    expect(points).toEqual([...points].sort((a, b) => a - b));
+    await app.table.getByText('分值 ▲', { exact: true }).click();
+    const desc = await app.table
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => parseFloat(r.children[3]!.textContent ?? '') || 0));
+    expect(desc).toEqual([...points].sort((a, b) => b - a));
+    await page.getByRole('button', { name: '显示列' }).click();
+    await page.getByRole('checkbox', { name: '牵头单位' }).check();
+    await expect.poll(() => app.table.locator('thead th').allTextContents()).toContain('牵头单位');
+    await shot(page, '06-table-columns');
+  });
+
+  it('first-run wizard: creates an empty workspace, imports the catalog through the dialog, changes scope', async () => {
+    await app.welcome.waitFor();
+    await page.getByLabel('单位名称').fill('市卫健委');
+    await page.getByLabel('单位别名（可选，用顿号分隔）').fill('卫健委');
+    await expect.poll(() => page.getByTestId('workspace-dir').inputValue()).toContain('市卫健委-');
+    await shot(page, '07-wizard');
+    await page.getByRole('button', { name: '创建工作区' }).click();
+    await page.getByTestId('ledger-empty').waitFor();
+    await shot(page, '08-empty-ledger');
+
+    dialogs.answerFile(DEMO_CATALOG);
+    // The test's dialog answer is not a path the renderer chose: grant it as a real dialog would.
+    await page.getByRole('button', { name: '导入测评体系' }).click();
+    await app.tree.waitFor();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('测评体系已导入');
+    const mine = await app.visibleLeafCodes();
+    expect(mine).toContain('6.1.1'); // 牵头单位 市卫健委
+    expect(mine).toContain('3.1.3'); // 责任单位 市卫健委
+
+    await app.treeRow('6.1.1').click();
+    await expect.poll(() => app.progress.textContent()).toMatch(/已齐全 0\/\d+/u);
+    const before = Number(/已齐全 0\/(\d+)/u.exec((await app.progress.textContent()) ?? '')![1]);
+    await page.getByRole('switch', { name: '本单位负责' }).click({ force: true });
+    await expect
+      .poll(async () => Number(/已齐全 0\/(\d+)/u.exec((await app.progress.textContent()) ?? '')![1]))
+      .toBe(before - 1);
+
+    await app.nav('设置');
+    await expect.poll(() => page.getByTestId('settings').textContent()).toContain('市卫健委');
+    await shot(page, '09-settings');
+    await app.nav('关闭工作区');
+    await app.welcome.waitFor();
+    await expect.poll(() => page.getByText('市卫健委 · ').count()).toBe(1);
+  });
+
+  it('shows a clear Chinese message when the workspace folder is not empty', async () => {
+    await app.welcome.waitFor();
+    await page.getByLabel('单位名称').fill('示例');
+    const dir = await page.getByTestId('workspace-dir').inputValue();
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'keep.txt'), 'user file');
+    await page.getByRole('button', { name: '创建工作区' }).click();
+    await expect.poll(() => page.getByTestId('error').textContent()).toContain('文件夹不是空的');
+    await shot(page, '10-error');
+  });
+});

@@ -1,0 +1,63 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** Page object for the app: what a user sees and does, named as they would. */
+export class AppPage {
+  constructor(readonly page: Page) {}
+
+  get welcome(): Locator {
+    return this.page.getByTestId('welcome');
+  }
+  get ledger(): Locator {
+    return this.page.getByTestId('ledger');
+  }
+  get tree(): Locator {
+    return this.page.getByTestId('criteria-tree');
+  }
+  get detail(): Locator {
+    return this.page.getByTestId('criterion-detail');
+  }
+  get table(): Locator {
+    return this.page.getByTestId('ledger-table');
+  }
+  get progress(): Locator {
+    return this.page.getByTestId('progress-summary');
+  }
+
+  treeRow(code: string): Locator {
+    return this.tree.locator(`[data-code="${code}"]`);
+  }
+  /** Codes of the leaf rows shown in the tree, in order. */
+  async visibleLeafCodes(): Promise<string[]> {
+    return this.tree
+      .locator('[role=treeitem]:not([aria-expanded])')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-code') ?? ''));
+  }
+  async tableCodes(): Promise<string[]> {
+    return this.table.locator('tbody tr').evaluateAll((els) => els.map((e) => e.getAttribute('data-code') ?? ''));
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.getByLabel('搜索').fill(text);
+  }
+  async scope(label: '本单位' | '全部'): Promise<void> {
+    await this.page.getByRole('radiogroup', { name: '范围' }).getByText(label, { exact: true }).click();
+  }
+  /** A Mantine Select's input, by its aria-label. */
+  selectInput(label: string): Locator {
+    return this.page.locator(`input[aria-label="${label}"]`);
+  }
+  async selectOption(label: string, option: string): Promise<void> {
+    await this.selectInput(label).click();
+    await this.page.getByRole('option', { name: option, exact: true }).click();
+  }
+  async clearSelect(label: string): Promise<void> {
+    await this.selectInput(label).hover();
+    await this.selectInput(label).locator('xpath=..').locator('button').click();
+  }
+  async view(label: '树形' | '表格'): Promise<void> {
+    await this.page.getByRole('radiogroup', { name: '视图' }).getByText(label, { exact: true }).click();
+  }
+  async nav(label: '台帐' | '设置' | '关闭工作区'): Promise<void> {
+    await this.page.getByRole('navigation').getByText(label, { exact: true }).click();
+  }
+}
