@@ -12,4 +12,4 @@ const api: Api = {
     return res.json();
   },
 };
-window.api = api;
+(window as unknown as { api: Api }).api = api;
