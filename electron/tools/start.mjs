@@ -25,11 +25,16 @@ try {
       'without ELECTRON_SKIP_BINARY_DOWNLOAD, or `node node_modules/electron/install.js`.',
   );
 }
-if (!existsSync(electronBinary)) fail('Electron 程序文件不存在：' + electronBinary, `Electron binary not found: ${electronBinary}`);
+if (!existsSync(electronBinary))
+  fail('Electron 程序文件不存在：' + electronBinary, `Electron binary not found: ${electronBinary}`);
 
 const electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version;
 const sqliteDir = resolve(require.resolve('better-sqlite3/package.json'), '..');
-const nativeDir = join(root, '.electron-native', `better-sqlite3-electron-${electronVersion}-${process.platform}-${process.arch}`);
+const nativeDir = join(
+  root,
+  '.electron-native',
+  `better-sqlite3-electron-${electronVersion}-${process.platform}-${process.arch}`,
+);
 const binding = join(nativeDir, 'build', 'Release', 'better_sqlite3.node');
 
 if (!existsSync(binding)) {
@@ -38,14 +43,18 @@ if (!existsSync(binding)) {
   for (const f of ['package.json', 'binding.gyp', 'src', 'deps', 'lib']) {
     if (existsSync(join(sqliteDir, f))) cpSync(join(sqliteDir, f), join(nativeDir, f), { recursive: true });
   }
-  const run = (args) => spawnSync('npx', ['--yes', ...args], { cwd: nativeDir, stdio: 'inherit', shell: process.platform === 'win32' });
-  let r = run(['prebuild-install', '--runtime', 'electron', '--target', electronVersion, '--arch', process.arch]);
-  if (r.status !== 0 || !existsSync(binding)) {
+  const run = (args) =>
+    spawnSync('npx', ['--yes', ...args], { cwd: nativeDir, stdio: 'inherit', shell: process.platform === 'win32' });
+  const prebuilt = run(['prebuild-install', '--runtime', 'electron', '--target', electronVersion, '--arch', process.arch]);
+  if (prebuilt.status !== 0 || !existsSync(binding)) {
     console.error('No prebuilt binary; building from source with @electron/rebuild …');
-    r = run(['@electron/rebuild', '--version', electronVersion, '--module-dir', nativeDir, '--force']);
+    run(['@electron/rebuild', '--version', electronVersion, '--module-dir', nativeDir, '--force']);
   }
   if (!existsSync(binding))
-    fail('无法为 Electron 准备 better-sqlite3（需要联网）。', `Could not prepare better-sqlite3 for Electron ${electronVersion}; see the output above.`);
+    fail(
+      '无法为 Electron 准备 better-sqlite3（需要联网）。',
+      `Could not prepare better-sqlite3 for Electron ${electronVersion}; see the output above.`,
+    );
 }
 
 const r = spawnSync('npx', ['electron-vite', 'dev'], {

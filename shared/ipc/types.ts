@@ -1,5 +1,6 @@
 import type { CatalogNode, SkippedRow } from '../domain/catalog';
 import type { Period } from '../domain/period';
+import type { KindCounts } from '../domain/status';
 import type { CriterionStatus } from '../domain/value-sets';
 
 /** What the renderer and the CLI know of the open workspace. */
@@ -30,6 +31,8 @@ export interface Criterion extends CatalogNode {
   /** No longer in the current catalog edition: kept with what hangs on it, marked 已移除. */
   removed: boolean;
   status: CriterionStatus;
+  /** Materials attached, per kind (the requirement counters "实景图片 2/3"). */
+  counts: KindCounts;
 }
 
 export interface CatalogImportResult {

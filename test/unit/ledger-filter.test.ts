@@ -25,6 +25,7 @@ const node = (code: string, parentCode: string | null, over: Partial<Criterion> 
   mineSetByUser: false,
   removed: false,
   status: 'not-started',
+  counts: {},
   ...over,
 });
 

@@ -31,7 +31,8 @@ interface Row {
 /**
  * Every criterion with its computed fields: `leaf` (no current children), `mine` (leaves: the user's choice or the
  * preselection; parents: any leaf below is mine) and `status` (leaves from their material counts, parents
- * aggregated). Current criteria come in catalog order, removed ones after them.
+ * aggregated). Current criteria come in catalog order, removed ones after them. `counts` gives the materials per
+ * kind of a criterion; until materials exist (the intake issue) every criterion has none.
  */
 export function listCriteria(db: Database.Database, counts: (code: string) => KindCounts = () => ({})): Criterion[] {
   const rows = db.prepare('SELECT * FROM criteria ORDER BY removed, position').all() as Row[];
@@ -45,7 +46,8 @@ export function listCriteria(db: Database.Database, counts: (code: string) => Ki
     const kids = children.get(c.code) ?? [];
     if (kids.length === 0 || c.removed) {
       c.leaf = true;
-      c.status = leafStatus(c, counts(c.code));
+      c.counts = counts(c.code);
+      c.status = leafStatus(c, c.counts);
       return;
     }
     kids.forEach(visit);
@@ -82,6 +84,7 @@ function fromRow(r: Row): Criterion {
     mineSetByUser: r.mine_user !== null,
     removed: r.removed === 1,
     status: 'not-started' as CriterionStatus,
+    counts: {},
   };
 }
 

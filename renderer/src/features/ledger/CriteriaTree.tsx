@@ -1,10 +1,9 @@
-import { Badge, Group, ScrollArea, Text, UnstyledButton } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { memo, useMemo } from 'react';
 import { isOverdue } from '../../../../shared/domain/progress';
 import type { Criterion } from '../../../../shared/ipc/types';
-import { M } from './messages';
-import { RequirementCounters } from './RequirementCounters';
-import { StatusDot } from './StatusDot';
+import { M, requirementColor, STATUS_COLOR } from './messages';
+import css from './tree.module.css';
 
 interface Props {
   criteria: Criterion[];
@@ -36,7 +35,7 @@ export function CriteriaTree({ criteria, visible, collapsed, selected, today, on
       </Text>
     );
   return (
-    <ScrollArea h="100%" type="auto" data-testid="criteria-tree">
+    <div className={css.scroller} data-testid="criteria-tree" role="tree">
       {rows.map((c) => (
         <Row
           key={c.code}
@@ -48,7 +47,7 @@ export function CriteriaTree({ criteria, visible, collapsed, selected, today, on
           onToggle={onToggle}
         />
       ))}
-    </ScrollArea>
+    </div>
   );
 }
 
@@ -61,49 +60,40 @@ const Row = memo(function Row(props: {
   onToggle(code: string): void;
 }) {
   const { c, selected, open, overdue } = props;
+  const cls = [css.row, c.leaf ? '' : css.parent, c.removed || !c.mine ? css.dim : ''].join(' ');
   return (
-    <UnstyledButton
+    <button
+      type="button"
+      className={cls}
       data-code={c.code}
       aria-selected={selected}
       role="treeitem"
       aria-level={c.level}
       aria-expanded={c.leaf ? undefined : open}
       onClick={() => (c.leaf ? props.onSelect(c.code) : props.onToggle(c.code))}
-      style={{
-        display: 'block',
-        width: '100%',
-        padding: '6px 8px',
-        paddingLeft: 8 + (c.level - 1) * 18,
-        background: selected ? 'var(--mantine-color-red-0)' : undefined,
-        borderLeft: selected ? '3px solid var(--mantine-color-red-6)' : '3px solid transparent',
-        opacity: c.removed || !c.mine ? 0.6 : 1,
-      }}
+      style={{ paddingLeft: 8 + (c.level - 1) * 18 }}
     >
-      <Group gap={6} wrap="nowrap">
-        {!c.leaf && (
-          <Text size="xs" w={12}>
-            {open ? '▾' : '▸'}
-          </Text>
-        )}
-        <StatusDot status={c.status} />
-        <Text size="sm" fw={c.leaf ? 400 : 600} ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-          {c.code}
-        </Text>
-        <Text size="sm" fw={c.leaf ? 400 : 600} truncate="end" style={{ flex: 1 }}>
-          {c.title}
-        </Text>
-        {overdue && (
-          <Badge size="xs" color="red">
-            {M.overdueBadge}
-          </Badge>
-        )}
-        {c.removed && (
-          <Badge size="xs" color="gray">
-            {M.removed}
-          </Badge>
-        )}
-        {c.leaf && c.needsMaterial && <RequirementCounters requirements={c.requirements} />}
-      </Group>
-    </UnstyledButton>
+      {!c.leaf && <span className={css.chevron}>{open ? '▾' : '▸'}</span>}
+      <span
+        className={css.dot}
+        style={{ background: `var(--mantine-color-${STATUS_COLOR[c.status]}-6)` }}
+        title={M.statusLabel(c.status)}
+      />
+      <span className={css.code}>{c.code}</span>
+      <span className={css.title}>{c.title}</span>
+      {overdue && <span className={`${css.tag} ${css.tagSolid}`}>{M.overdueBadge}</span>}
+      {c.removed && <span className={css.tag}>{M.removed}</span>}
+      {c.leaf &&
+        c.needsMaterial &&
+        c.requirements.map((r) => (
+          <span
+            key={r.kind}
+            className={css.tag}
+            style={{ color: `var(--mantine-color-${requirementColor(c.counts[r.kind] ?? 0, r.min)}-7)` }}
+          >
+            {M.kindLabel(r.kind)} {c.counts[r.kind] ?? 0}/{r.min}
+          </span>
+        ))}
+    </button>
   );
 });

@@ -3,7 +3,7 @@ import { isOverdue } from '../../../../shared/domain/progress';
 import type { Criterion } from '../../../../shared/ipc/types';
 import { M } from './messages';
 import { RequirementCounters } from './RequirementCounters';
-import { StatusBadge } from './StatusDot';
+import { StatusBadge } from './StatusBadge';
 
 interface Props {
   c: Criterion;
@@ -71,7 +71,7 @@ export function CriterionDetail({ c, path, today, onSetMine }: Props) {
             <Text c="dimmed">{M.noRequirements}</Text>
           ) : (
             <Stack gap={6}>
-              <RequirementCounters requirements={c.requirements} />
+              <RequirementCounters requirements={c.requirements} counts={c.counts} />
               {c.requirements.map((r) => (
                 <Text key={r.kind} size="sm">
                   · {M.kindLabel(r.kind)} 至少 {r.min} {r.text && `（${r.text}）`}

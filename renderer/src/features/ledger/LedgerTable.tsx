@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { isOverdue } from '../../../../shared/domain/progress';
 import type { Criterion } from '../../../../shared/ipc/types';
 import { M } from './messages';
-import { StatusBadge } from './StatusDot';
+import { StatusBadge } from './StatusBadge';
 
 interface Column {
   id: string;

@@ -45,3 +45,8 @@ export const STATUS_COLOR: Record<CriterionStatus, string> = {
   'in-progress': 'blue',
   complete: 'green',
 };
+
+/** A requirement counter's colour: green when met, red when nothing yet, blue in between. */
+export function requirementColor(have: number, min: number): string {
+  return have >= min ? 'green' : have === 0 ? 'red' : 'blue';
+}
