@@ -45,7 +45,15 @@ if (!existsSync(binding)) {
   }
   const run = (args) =>
     spawnSync('npx', ['--yes', ...args], { cwd: nativeDir, stdio: 'inherit', shell: process.platform === 'win32' });
-  const prebuilt = run(['prebuild-install', '--runtime', 'electron', '--target', electronVersion, '--arch', process.arch]);
+  const prebuilt = run([
+    'prebuild-install',
+    '--runtime',
+    'electron',
+    '--target',
+    electronVersion,
+    '--arch',
+    process.arch,
+  ]);
   if (prebuilt.status !== 0 || !existsSync(binding)) {
     console.error('No prebuilt binary; building from source with @electron/rebuild …');
     run(['@electron/rebuild', '--version', electronVersion, '--module-dir', nativeDir, '--force']);
