@@ -1,8 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parsePeriod } from '../../shared/domain/period';
 import { CRITERION_STATUSES } from '../../shared/domain/value-sets';
 import { AppError } from '../../shared/ipc/errors';
+import { SheetMapping } from '../../shared/schemas/sheet-mapping';
 import { call } from '../core/dispatch';
+import { fsError } from '../core/fs-errors';
 import type { Ctx } from '../core/context';
 import { EXIT } from './exit-codes';
 
@@ -42,14 +45,17 @@ export async function init(ctx: Ctx, pos: string[], flags: Flags): Promise<Outco
   };
 }
 
-/** `wangbao catalog import <ws> <file.json> [--edition NAME]` */
+/** `wangbao catalog import <ws> <file.json|file.xlsx> [--mapping mapping.json] [--sheet NAME] [--edition NAME]` */
 export async function catalogImport(ctx: Ctx, pos: string[], flags: Flags): Promise<Outcome> {
   const [ws, file] = pos;
   if (!ws || !file || pos.length > 2)
-    throw usage('用法：wangbao catalog import <工作区> <测评体系文件> [--edition 版本名]');
+    throw usage(
+      '用法：wangbao catalog import <工作区> <台账.xlsx 或 测评体系.json> [--mapping 映射.json] [--sheet 工作表] [--edition 版本名]',
+    );
   await call('workspace:open', { dir: resolve(ws) }, ctx);
   const edition = typeof flags.edition === 'string' ? flags.edition : undefined;
-  const r = (await call('catalog:import', { file: resolve(file), edition }, ctx))!;
+  const mapping = await readMapping(flags);
+  const r = (await call('catalog:import', { file: resolve(file), edition, mapping }, ctx))!;
   const skipped = r.skipped.map((s) => `  第 ${s.row} 条：${s.reason}`).join('\n');
   return {
     json: r,
@@ -59,6 +65,32 @@ export async function catalogImport(ctx: Ctx, pos: string[], flags: Flags): Prom
       (r.removedCodes.length ? `\n新版本中已移除（保留并标记）：${r.removedCodes.join('、')}` : ''),
     exit: EXIT.ok,
   };
+}
+
+/** `--mapping mapping.json` (validated like the IPC argument) with `--sheet` on top. */
+async function readMapping(flags: Flags): Promise<SheetMapping | undefined> {
+  let mapping: SheetMapping | undefined;
+  if (typeof flags.mapping === 'string') {
+    const text = await readFile(resolve(flags.mapping), 'utf8').catch((e: unknown) => {
+      throw fsError(e, '读取映射文件', String(flags.mapping));
+    });
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new AppError('catalog-invalid', `映射文件不是有效的 JSON：${flags.mapping}`);
+    }
+    const parsed = SheetMapping.safeParse(raw);
+    if (!parsed.success)
+      throw new AppError(
+        'catalog-invalid',
+        `映射文件的格式不对：${flags.mapping}（应为 {"sheet", "headerRow", "columns": {…}}）`,
+        parsed.error.message,
+      );
+    mapping = parsed.data;
+  }
+  if (typeof flags.sheet === 'string') mapping = { ...mapping, sheet: flags.sheet };
+  return mapping;
 }
 
 /** `wangbao catalog list <ws>` */

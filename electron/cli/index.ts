@@ -11,7 +11,7 @@ const HELP = `网报通 wangbao ${APP_VERSION}
 
 用法：
   wangbao init <目录> [--demo] [--unit 单位名称] [--alias 别名]... [--year YYYY] [--period 开始..结束] [--json]
-  wangbao catalog import <工作区> <测评体系.json> [--edition 版本名] [--json]
+  wangbao catalog import <工作区> <台账.xlsx|测评体系.json> [--mapping 映射.json] [--sheet 工作表] [--edition 版本名] [--json]
   wangbao catalog list <工作区> --json
   wangbao scope <工作区> <编号>... --mine|--not-mine [--json]
 
@@ -25,6 +25,8 @@ const OPTIONS = {
   year: { type: 'string' },
   period: { type: 'string' },
   edition: { type: 'string' },
+  mapping: { type: 'string' },
+  sheet: { type: 'string' },
   mine: { type: 'boolean' },
   'not-mine': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -69,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
         : (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
           ? new AppError('invalid-args', `命令行参数不正确：${(e as Error).message}`)
           : new AppError('internal', '发生了意外错误。', (e as Error)?.stack ?? String(e));
-    if (err.details) ctx.log.error(err.details);
+    if (err.code === 'internal') ctx.log.error(err.details ?? err.message); // the rest was logged by dispatch
     const exit = err.code === 'invalid-args' ? EXIT.usage : exitCodeOf(err.code);
     if (json) process.stdout.write(`${JSON.stringify({ error: { code: err.code, message: err.message } })}\n`);
     else process.stderr.write(`错误：${err.message}\n`);

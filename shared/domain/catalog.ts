@@ -30,7 +30,7 @@ export interface CatalogNode {
 }
 
 export interface SkippedRow {
-  /** 1-based ordinal of the node in the file, in document order. */
+  /** The node's `row` (a spreadsheet row) or its 1-based ordinal in the file, in document order. */
   row: number;
   reason: string;
 }
@@ -44,9 +44,12 @@ export interface BuiltCatalog {
 }
 
 interface Pending {
+  /** Ordinal in document order: the node's identity while building. */
+  id: number;
+  /** What messages call it: its `row` (a spreadsheet row) or its ordinal. */
   row: number;
   input: CatalogNodeInput;
-  parentRow: number | null;
+  parentId: number | null;
   parentRef: string | null;
 }
 
@@ -58,16 +61,18 @@ export function buildCatalog(file: CatalogFile): BuiltCatalog {
   const pending = flatten(file.nodes);
   const skipped: SkippedRow[] = [];
   const errors: string[] = [];
-  const byRow = new Map<number, CatalogNode>();
+  const placed = new Map<number, CatalogNode>();
   const codeRows = new Map<string, number>();
   const childCount = new Map<string | null, number>();
   const children = new Map<number | string | null, Pending[]>();
+  const skippedIds = new Set<number>();
   for (const p of pending) {
     if ((p.input.title ?? '').trim() === '' && (p.input.code ?? p.input.label ?? '').trim() === '') {
       skipped.push({ row: p.row, reason: '既无编号也无标题，无法确定是哪一条标准' });
+      skippedIds.add(p.id);
       continue;
     }
-    const key = p.parentRef ?? p.parentRow;
+    const key = p.parentRef ?? p.parentId;
     children.set(key, [...(children.get(key) ?? []), p]);
   }
   const ordered: CatalogNode[] = [];
@@ -81,13 +86,13 @@ export function buildCatalog(file: CatalogFile): BuiltCatalog {
       return;
     }
     codeRows.set(node.code, p.row);
-    byRow.set(p.row, node);
+    placed.set(p.id, node);
     ordered.push(node);
-    for (const child of [...(children.get(p.row) ?? []), ...(children.get(`#${node.code}`) ?? [])]) place(child, node);
+    for (const child of [...(children.get(p.id) ?? []), ...(children.get(`#${node.code}`) ?? [])]) place(child, node);
     if (ordered.length > 200_000) throw new Error('catalog too large');
   };
   for (const root of children.get(null) ?? []) place(root, null);
-  reportUnplaced(pending, byRow, new Set(skipped.map((x) => x.row)), skipped, errors);
+  reportUnplaced(pending, placed, skippedIds, skipped, errors);
   ordered.forEach((n, i) => (n.position = i + 1));
   return { edition: file.edition, nodes: ordered, skipped, errors: [...new Set(errors)] };
 }
@@ -100,7 +105,7 @@ function reportUnplaced(
   skipped: SkippedRow[],
   errors: string[],
 ): void {
-  const unplaced = pending.filter((p) => !placed.has(p.row) && !alreadySkipped.has(p.row));
+  const unplaced = pending.filter((p) => !placed.has(p.id) && !alreadySkipped.has(p.id));
   const byCode = new Map<string, Pending>();
   for (const p of unplaced) if (p.input.code !== undefined) byCode.set(normalizeCode(p.input.code), p);
   for (const p of unplaced) {
@@ -108,17 +113,17 @@ function reportUnplaced(
       skipped.push({ row: p.row, reason: '其上级未能导入' });
       continue;
     }
-    const seen = new Set([p.row]);
+    const seen = new Set([p.id]);
     let cur: Pending | undefined = p;
     let cycle = false;
     while (cur?.parentRef) {
       cur = byCode.get(cur.parentRef.slice(1));
       if (cur === undefined) break;
-      if (seen.has(cur.row)) {
+      if (seen.has(cur.id)) {
         cycle = true;
         break;
       }
-      seen.add(cur.row);
+      seen.add(cur.id);
     }
     const ref = p.parentRef.slice(1);
     if (cycle) errors.push(`第 ${p.row} 条的上级“${ref}”形成循环引用`);
@@ -129,15 +134,15 @@ function reportUnplaced(
 /** Depth-first list of every node, with its nesting parent or its `parent` reference (prefixed `#`). */
 function flatten(roots: CatalogNodeInput[]): Pending[] {
   const out: Pending[] = [];
-  const stack: { input: CatalogNodeInput; parentRow: number | null }[] = roots
-    .map((input) => ({ input, parentRow: null as number | null }))
+  const stack: { input: CatalogNodeInput; parentId: number | null }[] = roots
+    .map((input) => ({ input, parentId: null as number | null }))
     .reverse();
   while (stack.length > 0) {
-    const { input, parentRow } = stack.pop()!;
-    const row = out.length + 1;
-    const parentRef = input.parent !== undefined && parentRow === null ? `#${normalizeCode(input.parent)}` : null;
-    out.push({ row, input, parentRow: parentRef === null ? parentRow : null, parentRef });
-    for (const c of [...(input.children ?? [])].reverse()) stack.push({ input: c, parentRow: row });
+    const { input, parentId } = stack.pop()!;
+    const id = out.length + 1;
+    const parentRef = input.parent !== undefined && parentId === null ? `#${normalizeCode(input.parent)}` : null;
+    out.push({ id, row: input.row ?? id, input, parentId: parentRef === null ? parentId : null, parentRef });
+    for (const c of [...(input.children ?? [])].reverse()) stack.push({ input: c, parentId: id });
   }
   return out;
 }

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import type { Envelope } from './errors';
 import type { Channel } from './channels';
-import type { AppInfo, CatalogImportResult, Criterion, RecentWorkspace, ScopeResult, WorkspaceInfo } from './types';
+import { SheetMapping } from '../schemas/sheet-mapping';
+import type {
+  AppInfo,
+  CatalogImportResult,
+  CatalogPreview,
+  Criterion,
+  RecentWorkspace,
+  ScopeResult,
+  WorkspaceInfo,
+} from './types';
 
 /** Arguments are validated with zod in main (and the CLI and bridge) before a handler sees them. */
 const PathArg = z.string().min(1).max(4096);
@@ -18,6 +27,12 @@ export const CreateWorkspaceArgs = z.object({
 });
 
 /** Pairs an arguments schema with its result type: `def<Result>()(argsSchema)`. */
+const ImportArgs = z.object({
+  file: PathArg.optional(),
+  edition: z.string().trim().min(1).max(100).optional(),
+  mapping: SheetMapping.optional(),
+});
+
 const def =
   <R>() =>
   <A extends z.ZodType>(args: A): { args: A; result: R } => ({ args, result: undefined as R });
@@ -34,10 +49,10 @@ export const contract = {
   'workspace:current': def<WorkspaceInfo | null>()(NoArgs),
   'workspace:recent': def<RecentWorkspace[]>()(NoArgs),
   'workspace:close': def<null>()(NoArgs),
-  /** Absent `file`: main asks with a file dialog; null when the user cancels. */
-  'catalog:import': def<CatalogImportResult | null>()(
-    z.object({ file: PathArg.optional(), edition: z.string().trim().min(1).max(100).optional() }),
-  ),
+  /** What importing `file` (JSON or 台账 .xlsx) would do; writes nothing. Absent `file`: a file dialog. */
+  'catalog:preview': def<CatalogPreview | null>()(ImportArgs),
+  /** Imports `file` with the same reading as the preview. Absent `file`: a file dialog; null when cancelled. */
+  'catalog:import': def<CatalogImportResult | null>()(ImportArgs),
   'catalog:list': def<{ criteria: Criterion[] }>()(NoArgs),
   'criteria:scope': def<ScopeResult>()(
     z.object({ codes: z.array(z.string().min(1).max(100)).min(1).max(100_000), mine: z.boolean() }),

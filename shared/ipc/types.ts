@@ -1,4 +1,5 @@
 import type { CatalogNode, SkippedRow } from '../domain/catalog';
+import type { SheetField } from '../domain/ledger-sheet/fields';
 import type { Period } from '../domain/period';
 import type { KindCounts } from '../domain/status';
 import type { CriterionStatus } from '../domain/value-sets';
@@ -54,4 +55,24 @@ export interface AppInfo {
   defaultWorkspaceRoot: string;
   /** The path separator of the host, for showing and joining paths in the UI. */
   pathSeparator: '/' | '\\';
+}
+
+/** What an import would do, shown before anything is written (the mapping preview screen). */
+export interface CatalogPreview {
+  file: string;
+  kind: 'json' | 'xlsx';
+  edition: string;
+  name: string | null;
+  /** Spreadsheets: the sheets, the one read, its header row (1-based), header cells and the mapping in use. */
+  sheets: string[];
+  sheet: string | null;
+  headerRow: number | null;
+  headers: { column: string; text: string }[];
+  /** Field (shared/domain/ledger-sheet/fields.ts) → column letter. */
+  mapping: Partial<Record<SheetField, string>>;
+  nodes: CatalogNode[];
+  leaves: number;
+  skipped: SkippedRow[];
+  /** Faults that block the import (no level column, duplicate codes, a cycle). */
+  errors: string[];
 }

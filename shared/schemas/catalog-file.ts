@@ -30,6 +30,8 @@ export interface CatalogNodeInput {
   frequency?: string | null | undefined;
   parent?: string | undefined;
   children?: CatalogNodeInput[] | undefined;
+  /** Where the node came from (a spreadsheet row), for messages; else its ordinal in the file. */
+  row?: number | undefined;
 }
 
 export const CatalogNodeInput: z.ZodType<CatalogNodeInput> = z.object({
@@ -47,6 +49,7 @@ export const CatalogNodeInput: z.ZodType<CatalogNodeInput> = z.object({
   dueDate: z.string().max(20).nullable().optional(),
   frequency: z.string().max(20).nullable().optional(),
   parent: z.string().max(100).optional(),
+  row: z.number().int().min(1).optional(),
   get children() {
     return z.array(CatalogNodeInput).max(100_000).optional();
   },

@@ -125,7 +125,7 @@ describe('catalog import', () => {
       [wrongSchema, /格式不对.*nodes → 第 1 项 → title/u],
       [dup, /编号“1”重复/u],
       [cycle, /循环引用/u],
-      [xlsx, /表格或文档文件/u],
+      [xlsx, /不是表格/u],
     ];
     for (const [file, message] of cases) {
       const e = await failure(call('catalog:import', { file }, ctx));

@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_CATALOG, REPO } from '../helpers/ctx';
 import { writeCatalog } from '../helpers/catalog';
+import { writeLedgerXlsx } from '../helpers/xlsx';
 import { tmpDir } from '../helpers/tmp';
 
 /** Runs the real CLI (from source through tsx) in a child process, with its own user-data folder. */
@@ -108,6 +110,35 @@ describe('wangbao CLI', () => {
     });
     const exists = cli(['init', ws, '--json'], base);
     expect(exists.code).toBe(1);
+  });
+
+  it('catalog import of a 台账 .xlsx with --sheet and --mapping', async () => {
+    const base = tmpDir();
+    const ws = join(base, 'ws');
+    cli(['init', ws, '--unit', '市教育局', '--year', '2025'], base);
+    const file = join(base, '台账.xlsx');
+    await writeLedgerXlsx(file);
+    const noSheet = cli(['catalog', 'import', ws, file, '--sheet', '填报说明', '--json'], base);
+    expect(noSheet.code).toBe(1);
+    expect((noSheet.json().error as { message: string }).message).toContain('找不到表头');
+    const mapping = join(base, 'mapping.json');
+    writeFileSync(
+      mapping,
+      JSON.stringify({ sheet: '台账', headerRow: 3, columns: { level3: 'D', leadUnit: '牵头单位' } }),
+    );
+    const r = cli(['catalog', 'import', ws, file, '--mapping', mapping, '--json'], base);
+    expect(r.code).toBe(0);
+    expect(r.json()).toEqual({
+      edition: '2025',
+      nodes: 12,
+      leaves: 6,
+      skipped: [{ row: 11, reason: '整行合并的说明或备注行' }],
+      removedCodes: [],
+    });
+    const bySheet = cli(['catalog', 'import', ws, file, '--sheet', '台账', '--edition', '2025版', '--json'], base);
+    expect(bySheet.json()).toMatchObject({ edition: '2025版', leaves: 6 });
+    writeFileSync(mapping, '{"columns": 5}');
+    expect(cli(['catalog', 'import', ws, file, '--mapping', mapping, '--json'], base).code).toBe(1);
   });
 
   it('keeps stdout for the result and logs on stderr', () => {

@@ -1,22 +1,20 @@
 import type Database from 'better-sqlite3';
-import { buildCatalog, type CatalogNode } from '../../../shared/domain/catalog';
+import type { BuiltCatalog, CatalogNode } from '../../../shared/domain/catalog';
 import { preselectMine } from '../../../shared/domain/scope';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CatalogImportResult } from '../../../shared/ipc/types';
-import type { CatalogFile } from '../../../shared/schemas/catalog-file';
 import { appendAudit } from '../workspace/audit';
 import type { WorkspaceSettings } from '../workspace/workspace';
 
 export interface ImportInput {
-  file: CatalogFile;
+  built: BuiltCatalog;
+  name: string | null;
   sourceName: string;
   sha256: string;
-  /** Overrides the edition named in the file. */
-  edition?: string | undefined;
 }
 
 /**
- * Imports a catalog into the workspace in one transaction: criteria are upserted by code (so what hangs on a code
+ * Imports a built catalog (refused whole when it has errors) into the workspace in one transaction: criteria are upserted by code (so what hangs on a code
  * survives a new edition, and a user's `mine` choice is kept); codes that vanished are kept and marked removed.
  */
 export function importCatalog(
@@ -25,14 +23,17 @@ export function importCatalog(
   input: ImportInput,
   now: Date,
 ): CatalogImportResult {
-  const built = buildCatalog(input.file);
+  const { built } = input;
   if (built.errors.length > 0) {
-    const shown = built.errors.slice(0, 5).join('；');
+    const shown = built.errors
+      .slice(0, 5)
+      .map((e) => e.replace(/。$/u, ''))
+      .join('；');
     const more = built.errors.length > 5 ? `等 ${built.errors.length} 处` : '';
     throw new AppError('catalog-invalid', `测评体系有错误，未导入：${shown}${more}。`, built.errors.join('\n'));
   }
   if (built.nodes.length === 0) throw new AppError('catalog-invalid', '测评体系中没有可导入的标准。', 'no nodes');
-  const edition = input.edition ?? built.edition;
+  const edition = built.edition;
   const parents = new Set(built.nodes.map((n) => n.parentCode));
   const leaves = built.nodes.filter((n) => !parents.has(n.code)).length;
   const mine = preselectMine(built.nodes, [settings.unit.name, ...settings.unit.aliases]);
@@ -43,15 +44,8 @@ export function importCatalog(
         `INSERT INTO catalog_versions (edition, name, source_name, sha256, imported_at, node_count, leaf_count)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(
-        edition,
-        input.file.name ?? null,
-        input.sourceName,
-        input.sha256,
-        now.toISOString(),
-        built.nodes.length,
-        leaves,
-      ).lastInsertRowid as number;
+      .run(edition, input.name, input.sourceName, input.sha256, now.toISOString(), built.nodes.length, leaves)
+      .lastInsertRowid as number;
     const upsert = db.prepare(UPSERT);
     for (const n of built.nodes) upsert.run(toRow(n, versionId, mine.get(n.code) ?? false));
     removedCodes = db

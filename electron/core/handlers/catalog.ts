@@ -1,22 +1,35 @@
 import { importCatalog } from '../catalog/import-catalog';
 import { listCriteria, setScope } from '../catalog/criteria-repo';
-import { readCatalogFile } from '../catalog/read-catalog-file';
-import { allowPath, requireWorkspace } from '../context';
+import { loadSource } from '../catalog/load-source';
+import { allowPath, requireWorkspace, type Ctx } from '../context';
 import type { HandlersOf } from './types';
 
-export const catalogHandlers: HandlersOf<'catalog:import' | 'catalog:list' | 'criteria:scope'> = {
-  'catalog:import': async ({ file, edition }, ctx) => {
+const FILTERS = [
+  { name: '台账或测评体系 (xlsx, json)', extensions: ['xlsx', 'json'] },
+  { name: '所有文件', extensions: ['*'] },
+];
+
+/** The file to read: the one given (confined for the renderer), or the one the user picks; null when cancelled. */
+async function sourcePath(file: string | undefined, ctx: Ctx): Promise<string | null> {
+  if (file !== undefined) return allowPath(ctx, file);
+  const picked = await ctx.platform.pickFile({ title: '导入台账或测评体系', filters: FILTERS });
+  if (picked !== null) ctx.session.grant(picked);
+  return picked;
+}
+
+export const catalogHandlers: HandlersOf<'catalog:preview' | 'catalog:import' | 'catalog:list' | 'criteria:scope'> = {
+  'catalog:preview': async ({ file, mapping, edition }, ctx) => {
+    requireWorkspace(ctx);
+    const path = await sourcePath(file, ctx);
+    return path === null ? null : (await loadSource(path, { mapping, edition })).preview;
+  },
+
+  'catalog:import': async ({ file, mapping, edition }, ctx) => {
     const ws = requireWorkspace(ctx);
-    const picked =
-      file ??
-      (await ctx.platform.pickFile({
-        title: '导入测评体系',
-        filters: [{ name: '测评体系 (JSON)', extensions: ['json'] }],
-      }));
-    if (picked === null) return null;
-    if (file === undefined) ctx.session.grant(picked);
-    const loaded = await readCatalogFile(allowPath(ctx, picked));
-    const result = importCatalog(ws.db, ws.settings(), { ...loaded, edition }, ctx.platform.now());
+    const path = await sourcePath(file, ctx);
+    if (path === null) return null;
+    const loaded = await loadSource(path, { mapping, edition });
+    const result = importCatalog(ws.db, ws.settings(), loaded, ctx.platform.now());
     ctx.log.info(
       `catalog imported: ${loaded.sourceName} edition ${result.edition}, ${result.nodes} nodes, ${result.skipped.length} skipped`,
     );

@@ -2,7 +2,7 @@ import { join, sep } from 'node:path';
 import { defaultPeriod } from '../../../shared/domain/period';
 import { AppError } from '../../../shared/ipc/errors';
 import type { WorkspaceInfo } from '../../../shared/ipc/types';
-import { readCatalogFile } from '../catalog/read-catalog-file';
+import { loadSource } from '../catalog/load-source';
 import { importCatalog } from '../catalog/import-catalog';
 import { listCriteria } from '../catalog/criteria-repo';
 import { allowPath, type Ctx } from '../context';
@@ -47,7 +47,7 @@ export const workspaceHandlers: HandlersOf<Channels> = {
     const ws = await Workspace.create(dir, settings, { nativeBinding: ctx.platform.nativeBinding });
     try {
       if (args.demo) {
-        const demo = await readCatalogFile(join(ctx.platform.resourcesDir, 'demo', 'catalog.json'));
+        const demo = await loadSource(join(ctx.platform.resourcesDir, 'demo', 'catalog.json'), {});
         importCatalog(ws.db, settings, demo, ctx.platform.now());
       }
     } catch (e) {

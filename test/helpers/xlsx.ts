@@ -1,0 +1,128 @@
+import ExcelJS from 'exceljs';
+
+/**
+ * Writes a 台账 the way 创城办 send them: a merged title row and a note above the table, the header in row 3 with line
+ * breaks, 测评项目/测评内容 written once in cells merged over their rows, numbering in several styles, full-width
+ * digits, free-text 材料要求, a formula and a hyperlink, points merged over two standards, and a note row below.
+ */
+export async function writeLedgerXlsx(path: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('填报说明').getCell('A1').value = '请按台账要求报送材料。';
+  const ws = wb.addWorksheet('台账');
+  ws.getCell('A1').value = '示例市2025年创建全国文明城市网上申报材料工作台账';
+  ws.mergeCells('A1:J1');
+  ws.getCell('A2').value = '（各单位每月5日前报送上月材料）';
+  ws.getRow(3).values = [
+    '序号',
+    '测评\n项目',
+    '测评\n内容',
+    '测评标准',
+    '测评\n方法',
+    '分 值',
+    '材料要求',
+    '牵头单位',
+    '责任单位',
+    '完成时限',
+  ];
+  const rows: (string | number | ExcelJS.CellValue)[][] = [
+    [
+      1,
+      '一、理想信念教育',
+      '（一）学习教育',
+      '1.党委（党组）理论学习中心组每年开展专题学习不少于12次。有计划、有记录。',
+      '网上申报',
+      '2分',
+      '实景图片不少于3张；学习记录台账',
+      '市委宣传部',
+      '市直各单位、各区',
+      '每月5日前',
+    ],
+    [2, '', '', '２.基层宣讲', '实地考察、网上申报', '１.５', '图片', '市委宣传部', '市教育局，团市委', '每季度末'],
+    [
+      3,
+      '',
+      '（二）主题宣传',
+      '1)公益广告刊播',
+      '网上申报',
+      { formula: '1+2', result: 3 },
+      { text: '媒体截图5张', hyperlink: 'http://example.invalid/x' },
+      '市委宣传部',
+      '市城管局',
+      '常态',
+    ],
+    [
+      4,
+      '二、公共文明',
+      '（一）文明交通',
+      '1.交通秩序整治',
+      '实地考察',
+      4,
+      '（无需网报）',
+      '市公安局',
+      '',
+      '2025年10月31日前',
+    ],
+    [5, '', '', '2.公共交通服务', '实地考察', '', '——', '市交通运输局', '', '常态'],
+    [
+      6,
+      '',
+      '（二）志愿服务',
+      '1.志愿服务站',
+      '网上申报',
+      2,
+      '统计表2份；情况说明；相关文件',
+      '团市委',
+      '市民政局、市卫健委',
+      '每月5日前',
+    ],
+  ];
+  rows.forEach((r, i) => (ws.getRow(4 + i).values = r));
+  ws.mergeCells('B4:B6');
+  ws.mergeCells('C4:C5');
+  ws.mergeCells('B7:B9');
+  ws.mergeCells('C7:C8');
+  ws.mergeCells('F7:F8'); // 4 points for the 测评内容 文明交通, not for each standard
+  ws.getCell('A11').value = '注：本台账由市创城办负责解释。';
+  ws.mergeCells('A11:J11');
+  await wb.xlsx.writeFile(path);
+}
+
+/** A 台账 with `n` standards: 项目 and 内容 merged over their rows, like a real one; 5 standards per 内容. */
+export async function writeLargeLedgerXlsx(path: string, n: number): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('台账');
+  ws.getCell('A1').value = '2026年网上申报材料工作台账';
+  ws.getRow(2).values = [
+    '序号',
+    '测评项目',
+    '测评内容',
+    '测评标准',
+    '测评方法',
+    '分值',
+    '材料要求',
+    '牵头单位',
+    '责任单位',
+    '完成时限',
+  ];
+  const units = ['市教育局', '市卫健委', '市城管局', '团市委'];
+  for (let i = 0; i < n; i++) {
+    const r = 3 + i;
+    const p = Math.floor(i / 30);
+    const c = Math.floor(i / 5);
+    ws.getRow(r).values = [
+      i + 1,
+      i % 30 === 0 ? `${p + 1}、测评项目${p + 1}` : '',
+      i % 5 === 0 ? `（${(c % 6) + 1}）测评内容${c + 1}` : '',
+      `${(i % 5) + 1}.测评标准${i + 1}：开展主题活动，留存方案、总结和图片。`,
+      i % 7 === 0 ? '实地考察' : '网上申报、实地考察',
+      `${(i % 3) + 1}分`,
+      '实景图片不少于3张；情况说明',
+      units[i % 4],
+      `${units[(i + 1) % 4]}、各区人民政府`,
+      i % 2 ? '每月5日前' : '2026年6月30日前',
+    ];
+    if (i % 30 === 29 || i === n - 1) ws.mergeCells(`B${3 + i - (i % 30)}:B${r}`);
+    if (i % 5 === 4 || i === n - 1) ws.mergeCells(`C${3 + i - (i % 5)}:C${r}`);
+  }
+  await wb.xlsx.writeFile(path);
+}
