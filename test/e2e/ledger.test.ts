@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CATALOG, testPlatform } from '../helpers/ctx';
@@ -6,6 +7,19 @@ import { tmpDir } from '../helpers/tmp';
 import { startBridge } from './bridge/server';
 import { launchChromium, shot } from './browser';
 import { AppPage } from './pages/app-page';
+
+/** A 台账 whose 测评方法 column is headed 考评办法, which the guess does not know. */
+async function writeOddHeaderLedger(path: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('台账');
+  ws.getRow(1).values = ['测评项目', '测评内容', '测评标准', '考评办法', '牵头单位'];
+  ws.getRow(2).values = ['一、理想信念教育', '（一）学习教育', '1.中心组学习', '网上申报', '市委宣传部'];
+  ws.getRow(3).values = ['', '', '2.基层宣讲', '网上申报', '市委宣传部'];
+  ws.getRow(4).values = ['', '（二）主题宣传', '1.公益广告', '实地考察、网上申报', '市委宣传部'];
+  ws.mergeCells('A2:A4');
+  ws.mergeCells('B2:B3');
+  await wb.xlsx.writeFile(path);
+}
 
 let browser: Browser;
 let bridge: Awaited<ReturnType<typeof startBridge>>;
@@ -126,10 +140,11 @@ describe('ledger in Chromium against the real core', () => {
     await shot(page, '08-empty-ledger');
 
     dialogs.answerFile(DEMO_CATALOG);
-    // The test's dialog answer is not a path the renderer chose: grant it as a real dialog would.
-    await page.getByRole('button', { name: '导入测评体系' }).click();
+    await page.getByRole('button', { name: '导入台账或测评体系' }).click();
+    await expect.poll(() => page.getByTestId('import-summary').textContent()).toMatch(/将导入 \d+ 条/u);
+    await page.getByRole('button', { name: '确认导入' }).click();
     await app.tree.waitFor();
-    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('测评体系已导入');
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('已导入');
     const mine = await app.visibleLeafCodes();
     expect(mine).toContain('6.1.1'); // 牵头单位 市卫健委
     expect(mine).toContain('3.1.3'); // 责任单位 市卫健委
@@ -148,6 +163,37 @@ describe('ledger in Chromium against the real core', () => {
     await app.nav('关闭工作区');
     await app.welcome.waitFor();
     await expect.poll(() => page.getByText('市卫健委 · ').count()).toBe(1);
+  });
+
+  it('imports a 台账 .xlsx through the preview: fixes a mapping the guess missed, confirms, sees the tree', async () => {
+    await app.welcome.waitFor();
+    await page.getByLabel('单位名称').fill('市委宣传部');
+    await page.getByRole('button', { name: '创建工作区' }).click();
+    await page.getByTestId('ledger-empty').waitFor();
+    const file = join(base, '台账.xlsx');
+    await writeOddHeaderLedger(file);
+    dialogs.answerFile(file);
+    await page.getByRole('button', { name: '导入台账或测评体系' }).click();
+    await expect
+      .poll(() => page.getByTestId('import-summary').textContent())
+      .toBe('将导入 6 条，其中末级测评标准 3 条。');
+    await expect.poll(() => page.getByTestId('import-tree').textContent()).toContain('1.1.2基层宣讲');
+    expect(await app.selectInput('列：测评方法').inputValue()).toBe('不导入');
+    expect(await page.getByTestId('import-no-methods').isVisible()).toBe(true);
+    await shot(page, '11-import-preview');
+    expect(
+      (await bridge.ctx.session.workspace!.db.prepare('SELECT count(*) n FROM criteria').get()) as { n: number },
+    ).toEqual({ n: 0 });
+
+    await app.selectInput('列：测评方法').click();
+    await page.getByRole('option', { name: 'D · 考评办法' }).click();
+    await expect.poll(() => app.selectInput('列：测评方法').inputValue()).toBe('D · 考评办法');
+    await page.getByRole('button', { name: '确认导入' }).click();
+    await app.tree.waitFor();
+    await expect.poll(() => app.visibleLeafCodes()).toEqual(['1.1.1', '1.1.2', '1.2.1']);
+    await app.treeRow('1.1.2').click();
+    expect(await app.detail.textContent()).toContain('网上申报');
+    await shot(page, '12-imported-from-xlsx');
   });
 
   it('shows a clear Chinese message when the workspace folder is not empty', async () => {

@@ -15,8 +15,9 @@ export const M = {
   columns: '显示列',
   noMatch: '没有符合筛选条件的测评标准。',
   noCatalog: '还没有测评体系',
-  noCatalogHint: '请导入创城办下发的测评体系文件（JSON），或新建一个示例工作区先试用。',
-  importCatalog: '导入测评体系',
+  noCatalogHint:
+    '请导入创城办下发的网上申报材料工作台账（Excel .xlsx）或测评体系文件（.json）；也可以新建示例工作区先试用。',
+  importCatalog: '导入台账或测评体系',
   selectHint: '在左侧选择一条测评标准，查看它的内容、材料要求和完成时限。',
   mine: '本单位负责',
   removed: '已移除',

@@ -3,6 +3,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { summarizeProgress } from '../../../../shared/domain/progress';
 import type { CatalogImportResult, Criterion, WorkspaceInfo } from '../../../../shared/ipc/types';
 import { invoke } from '../../api/client';
+import { ImportPreview } from '../catalog-import/ImportPreview';
+import { useCatalogImport } from '../catalog-import/useCatalogImport';
 import { LedgerScreen } from '../ledger/LedgerScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { ProgressSummary } from './ProgressSummary';
@@ -42,17 +44,14 @@ export function Shell(props: {
 
   const summary = useMemo(() => summarizeProgress(criteria ?? [], today), [criteria, today]);
 
-  const importCatalog = async () => {
-    try {
-      const r = await invoke('catalog:import', {});
-      if (r) {
-        setNotice(importNotice(r));
-        await reload();
-      }
-    } catch (e) {
-      setNotice({ color: 'red', title: '测评体系未导入', text: (e as Error).message });
-    }
-  };
+  const importer = useCatalogImport(
+    (r) => {
+      setNotice(importNotice(r));
+      void reload();
+    },
+    (message) => setNotice({ color: 'red', title: '未导入', text: message }),
+  );
+  const importCatalog = () => void importer.start();
   const setMine = async (code: string, mine: boolean) => {
     await invoke('criteria:scope', { codes: [code], mine });
     await reload();
@@ -98,16 +97,27 @@ export function Shell(props: {
             </Text>
           </Alert>
         )}
+        {importer.preview && (
+          <ImportPreview
+            preview={importer.preview}
+            edition={importer.edition}
+            busy={importer.busy}
+            onEdition={importer.setEdition}
+            onMapping={(m) => void importer.remap(m)}
+            onConfirm={() => void importer.confirm()}
+            onCancel={importer.cancel}
+          />
+        )}
         <div style={{ flex: 1, minHeight: 0 }}>
           {section === 'ledger' && criteria && (
             <LedgerScreen
               criteria={criteria}
               today={today}
               onSetMine={(c, m) => void setMine(c, m)}
-              onImportCatalog={() => void importCatalog()}
+              onImportCatalog={importCatalog}
             />
           )}
-          {section === 'settings' && <SettingsScreen info={info} onImportCatalog={() => void importCatalog()} />}
+          {section === 'settings' && <SettingsScreen info={info} onImportCatalog={importCatalog} />}
         </div>
       </AppShell.Main>
     </AppShell>
@@ -124,5 +134,5 @@ function importNotice(r: CatalogImportResult): Notice {
         .join('；')}`,
     );
   if (r.removedCodes.length) lines.push(`新版本中已移除（保留并标记）：${r.removedCodes.join('、')}`);
-  return { color: r.skipped.length ? 'orange' : 'green', title: '测评体系已导入', text: lines.join('\n') };
+  return { color: r.skipped.length ? 'orange' : 'green', title: '已导入', text: lines.join('\n') };
 }

@@ -1,0 +1,20 @@
+/** The import preview's Chinese text. */
+export const M = {
+  title: '导入台账 / 测评体系',
+  file: '文件',
+  edition: '版本名称',
+  sheet: '工作表',
+  headerRow: '表头所在行',
+  mapping: '列对应关系',
+  mappingHint: '已按表头自动识别，可逐项修改；“不导入”表示忽略该项。',
+  notMapped: '不导入',
+  summary: (nodes: number, leaves: number) => `将导入 ${nodes} 条，其中末级测评标准 ${leaves} 条。`,
+  errorsTitle: '无法导入，请先处理以下问题',
+  skippedTitle: (n: number) => `有 ${n} 行无法放入目录（不会导入）`,
+  row: (r: number) => `第 ${r} 行`,
+  noMethods: '没有指定“测评方法”列：所有标准都将视为不需要网上申报材料。请在上面选择测评方法所在的列。',
+  tree: '将建立的目录',
+  confirm: '确认导入',
+  cancel: '取消',
+  nothingWritten: '确认之前不会写入任何内容。',
+};
