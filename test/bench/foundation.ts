@@ -1,0 +1,74 @@
+// The foundation's figures:
+//   open a workspace with 250 criteria (open + info + criteria list, as the app does) ≤ 200 ms
+//     — baseline: the sqlite3 shell reading the same table (process start included);
+//   first paint of the ledger with 250 criteria in headless Chromium ≤ 1 s
+//     — baseline: Chromium painting a static HTML table of the same 250 rows from the same server.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listCriteria } from '../../electron/core/catalog/criteria-repo';
+import { call } from '../../electron/core/dispatch';
+import { workspaceInfo } from '../../electron/core/handlers/workspace';
+import { Workspace } from '../../electron/core/workspace/workspace';
+import { generatedCatalog, writeCatalog } from '../helpers/catalog';
+import { testCtx, testPlatform } from '../helpers/ctx';
+import { startBridge } from '../e2e/bridge/server';
+import { launchChromium } from '../e2e/browser';
+import { median, report, timeIt } from './report';
+
+export async function benchFoundation(base: string): Promise<void> {
+  // A unit no catalog row names: every criterion is preselected as mine, so the ledger shows all 250.
+  const { ctx } = testCtx(base);
+  const dir = join(base, 'ws250');
+  await call('workspace:create', { dir, unit: '市财政局', year: 2026 }, ctx);
+  const r = await call('catalog:import', { file: writeCatalog(base, generatedCatalog(250)) }, ctx);
+  await call('workspace:close', {}, ctx);
+  console.log(`workspace: ${r!.leaves} leaf criteria, ${r!.nodes} nodes`);
+
+  const open = await timeIt(21, async () => {
+    const ws = await Workspace.open(dir);
+    workspaceInfo(ws);
+    listCriteria(ws.db);
+    ws.close();
+  });
+  const sqlite = await timeIt(21, () =>
+    execFileSync('sqlite3', [join(dir, 'workspace.db'), 'SELECT * FROM criteria ORDER BY removed, position'], {
+      stdio: 'pipe',
+    }),
+  );
+  report('open workspace (250 criteria)', open, sqlite, 'sqlite3 shell', 200);
+
+  const platform = testPlatform(base, new Date()).platform;
+  const bridge = await startBridge(platform);
+  bridge.ctx.session.grant(dir);
+  await call('workspace:open', { dir }, bridge.ctx);
+  const rows = listCriteria(bridge.ctx.session.workspace!.db).filter((c) => c.leaf);
+  const staticDir = join(base, 'static');
+  mkdirSync(staticDir);
+  writeFileSync(
+    join(staticDir, 'index.html'),
+    `<!doctype html><meta charset="utf-8"><table data-testid="t">${rows.map((c) => `<tr><td>${c.code}</td><td>${c.title}</td><td>${c.status}</td></tr>`).join('')}</table>`,
+  );
+  const plain = await startBridge(platform, staticDir);
+  const browser = await launchChromium();
+  const paint = async (url: string, selector: string) => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.locator(selector).first().waitFor();
+    const t = await page.evaluate(
+      () => new Promise<number>((ok) => requestAnimationFrame(() => ok(performance.now()))),
+    );
+    await page.close();
+    return t;
+  };
+  const ours: number[] = [];
+  const baseline: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    ours.push(await paint(bridge.url, '[data-testid=criteria-tree] [role=treeitem]'));
+    baseline.push(await paint(plain.url, '[data-testid=t] tr'));
+  }
+  report('first paint of the ledger (250)', median(ours), median(baseline), 'static table', 1000);
+  await browser.close();
+  await bridge.close();
+  await plain.close();
+}
