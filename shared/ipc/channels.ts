@@ -10,6 +10,7 @@ export const CHANNELS = [
   'workspace:current',
   'workspace:recent',
   'workspace:close',
+  'workspace:update',
   'catalog:preview',
   'catalog:import',
   'catalog:list',

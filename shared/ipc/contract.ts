@@ -49,6 +49,15 @@ export const contract = {
   'workspace:current': def<WorkspaceInfo | null>()(NoArgs),
   'workspace:recent': def<RecentWorkspace[]>()(NoArgs),
   'workspace:close': def<null>()(NoArgs),
+  /** Edits the open workspace's unit, aliases, year or period (logged; `mine` preselection re-derived). */
+  'workspace:update': def<WorkspaceInfo>()(
+    z.object({
+      unit: z.string().trim().min(1).max(100).optional(),
+      aliases: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
+      year: z.number().int().min(2000).max(2100).optional(),
+      period: z.object({ start: IsoDate, end: IsoDate }).optional(),
+    }),
+  ),
   /** What importing `file` (JSON or 台账 .xlsx) would do; writes nothing. Absent `file`: a file dialog. */
   'catalog:preview': def<CatalogPreview | null>()(ImportArgs),
   /** Imports `file` with the same reading as the preview. Absent `file`: a file dialog; null when cancelled. */

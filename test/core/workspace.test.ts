@@ -131,6 +131,34 @@ describe('workspace handlers', () => {
     expect(await call('workspace:open', {}, ctx)).toBeNull();
   });
 
+  it('update: renaming the unit re-derives mine, keeps the user choices, is audited; a bad period is refused', async () => {
+    const base = tmpDir();
+    const { ctx } = testCtx(base);
+    await call('workspace:create', { dir: join(base, 'ws'), unit: '市教育局', year: 2026, demo: true }, ctx);
+    await call('criteria:scope', { codes: ['1.1.1'], mine: true }, ctx);
+    const info = await call(
+      'workspace:update',
+      { unit: '市卫健委', aliases: ['卫健委'], period: { start: '2025-12-01', end: '2026-11-30' } },
+      ctx,
+    );
+    expect(info).toMatchObject({
+      unit: { name: '市卫健委', aliases: ['卫健委'] },
+      year: 2026,
+      period: { start: '2025-12-01' },
+    });
+    const mine = (await call('catalog:list', {}, ctx)).criteria.filter((c) => c.leaf && c.mine).map((c) => c.code);
+    expect(mine).toContain('6.1.1'); // 牵头单位 市卫健委
+    expect(mine).not.toContain('3.1.2'); // 市教育局's, no longer preselected
+    expect(mine).toContain('1.1.1'); // chosen by hand, kept
+    const err = await call('workspace:update', { period: { start: '2026-01-01', end: '2025-01-01' } }, ctx).catch(
+      (e: AppError) => e,
+    );
+    expect((err as AppError).code).toBe('invalid-args');
+    expect(verifyAuditChain(ctx.session.workspace!.db)).toBeNull();
+    const actions = ctx.session.workspace!.db.prepare('SELECT action FROM audit_log ORDER BY id').pluck().all();
+    expect(actions).toEqual(['workspace.create', 'catalog.import', 'workspace.settings']);
+  });
+
   it('validates arguments and channels before any handler runs', async () => {
     const { ctx } = testCtx(tmpDir());
     const { dispatch } = await import('../../electron/core/dispatch');

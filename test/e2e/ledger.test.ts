@@ -160,6 +160,14 @@ describe('ledger in Chromium against the real core', () => {
     await app.nav('设置');
     await expect.poll(() => page.getByTestId('settings').textContent()).toContain('市卫健委');
     await shot(page, '09-settings');
+    // Renaming the unit re-derives what is preselected as the unit's own.
+    const form = page.getByTestId('workspace-settings');
+    await form.getByLabel('单位名称').fill('市教育局');
+    await form.getByLabel('单位别名（用顿号分隔）').fill('');
+    await form.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByTestId('header-unit').textContent()).toBe('市教育局');
+    await app.nav('台帐');
+    await expect.poll(() => app.visibleLeafCodes()).toContain('3.1.2');
     await app.nav('关闭工作区');
     await app.welcome.waitFor();
     await expect.poll(() => page.getByText('市卫健委 · ').count()).toBe(1);

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { normalizeCode } from '../../../shared/domain/codes';
+import { preselectMine } from '../../../shared/domain/scope';
 import type { Requirement } from '../../../shared/domain/requirements';
 import { aggregateStatus, leafStatus, type KindCounts } from '../../../shared/domain/status';
 import type { CriterionStatus, Frequency, Method } from '../../../shared/domain/value-sets';
@@ -109,4 +110,22 @@ export function setScope(db: Database.Database, codes: string[], mine: boolean):
     return rows;
   })();
   return { updated, unknown: [] };
+}
+
+/** Re-derives the preselected `mine` after the unit's name or aliases change (the user's own choices stay). */
+export function refreshMineAuto(db: Database.Database, unitNames: string[]): void {
+  const rows = db
+    .prepare('SELECT code, parent_code, lead_unit, responsible_units FROM criteria WHERE removed = 0')
+    .all() as Pick<Row, 'code' | 'parent_code' | 'lead_unit' | 'responsible_units'>[];
+  const mine = preselectMine(
+    rows.map((r) => ({
+      code: r.code,
+      parentCode: r.parent_code,
+      leadUnit: r.lead_unit,
+      responsibleUnits: JSON.parse(r.responsible_units) as string[],
+    })),
+    unitNames,
+  );
+  const set = db.prepare('UPDATE criteria SET mine_auto = ? WHERE code = ?');
+  for (const [code, m] of mine) set.run(m ? 1 : 0, code);
 }

@@ -1,16 +1,17 @@
 import { join, sep } from 'node:path';
-import { defaultPeriod } from '../../../shared/domain/period';
+import { defaultPeriod, isValidPeriod, type Period } from '../../../shared/domain/period';
 import { AppError } from '../../../shared/ipc/errors';
 import type { WorkspaceInfo } from '../../../shared/ipc/types';
 import { loadSource } from '../catalog/load-source';
 import { importCatalog } from '../catalog/import-catalog';
-import { listCriteria } from '../catalog/criteria-repo';
-import { allowPath, type Ctx } from '../context';
+import { listCriteria, refreshMineAuto } from '../catalog/criteria-repo';
+import { allowPath, requireWorkspace, type Ctx } from '../context';
 import { readRecent, touchRecent } from '../workspace/recent';
 import { Workspace } from '../workspace/workspace';
 import type { HandlersOf } from './types';
 
 type Channels =
+  | 'workspace:update'
   | 'app:info'
   | 'dialog:pickFolder'
   | 'workspace:create'
@@ -35,8 +36,7 @@ export const workspaceHandlers: HandlersOf<Channels> = {
   'workspace:create': async (args, ctx) => {
     const dir = allowPath(ctx, args.dir);
     const period = args.period ?? defaultPeriod(args.year);
-    if (period.start > period.end)
-      throw new AppError('invalid-args', '测评周期的开始日期晚于结束日期。', JSON.stringify(period));
+    if (!isValidPeriod(period)) throw invalidPeriod(period);
     const settings = {
       unit: { name: args.unit, aliases: args.aliases },
       year: args.year,
@@ -75,12 +75,30 @@ export const workspaceHandlers: HandlersOf<Channels> = {
     return list;
   },
 
+  'workspace:update': ({ unit, aliases, year, period }, ctx) => {
+    const ws = requireWorkspace(ctx);
+    if (period && !isValidPeriod(period)) throw invalidPeriod(period);
+    const before = ws.settings();
+    const nextUnit = { name: unit ?? before.unit.name, aliases: aliases ?? before.unit.aliases };
+    const unitChanged = JSON.stringify(nextUnit) !== JSON.stringify(before.unit);
+    ws.updateSettings(
+      { unit: nextUnit, ...(year !== undefined ? { year } : {}), ...(period ? { period } : {}) },
+      ctx.platform.now(),
+      unitChanged ? () => refreshMineAuto(ws.db, [nextUnit.name, ...nextUnit.aliases]) : undefined,
+    );
+    return workspaceInfo(ws);
+  },
+
   'workspace:close': (_args, ctx) => {
     ctx.session.workspace?.close();
     ctx.session.workspace = null;
     return null;
   },
 };
+
+function invalidPeriod(period: Period): AppError {
+  return new AppError('invalid-args', '测评周期不正确：开始日期须早于结束日期，且不超过两年。', JSON.stringify(period));
+}
 
 /** Makes `ws` the session's workspace (closing the previous one) and records it as recent. */
 async function adopt(ctx: Ctx, ws: Workspace): Promise<WorkspaceInfo> {

@@ -93,6 +93,21 @@ export class Workspace {
     return readSettings(this.db);
   }
 
+  /** Changes unit, aliases, year or period; `also` runs in the same transaction (e.g. re-deriving `mine`). */
+  updateSettings(
+    patch: Partial<Pick<WorkspaceSettings, 'unit' | 'year' | 'period'>>,
+    now: Date,
+    also?: () => void,
+  ): WorkspaceSettings {
+    const next = { ...this.settings(), ...patch };
+    this.db.transaction(() => {
+      writeSettings(this.db, next);
+      appendAudit(this.db, now, 'workspace.settings', patch);
+      also?.();
+    })();
+    return next;
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }

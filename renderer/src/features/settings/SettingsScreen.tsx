@@ -1,8 +1,15 @@
 import { Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import type { ArgsIn } from '../../../../shared/ipc/contract';
 import type { WorkspaceInfo } from '../../../../shared/ipc/types';
+import { WorkspaceSettingsForm } from './WorkspaceSettingsForm';
 
 /** 设置: the workspace's facts and the catalog version; import a new catalog edition here. */
-export function SettingsScreen({ info, onImportCatalog }: { info: WorkspaceInfo; onImportCatalog(): void }) {
+export function SettingsScreen(props: {
+  info: WorkspaceInfo;
+  onImportCatalog(): void;
+  onSave(v: ArgsIn<'workspace:update'>): void;
+}) {
+  const { info, onImportCatalog } = props;
   const rows: [string, string][] = [
     ['单位', info.unit.name + (info.unit.aliases.length ? `（别名：${info.unit.aliases.join('、')}）` : '')],
     ['测评年度', `${info.year}年`],
@@ -26,6 +33,14 @@ export function SettingsScreen({ info, onImportCatalog }: { info: WorkspaceInfo;
             ))}
           </Table.Tbody>
         </Table>
+        <Title order={5} mt="md" mb="xs">
+          修改
+        </Title>
+        <WorkspaceSettingsForm
+          key={JSON.stringify([info.unit, info.year, info.period])}
+          info={info}
+          onSave={props.onSave}
+        />
       </Paper>
       <Paper withBorder p="md">
         <Title order={4} mb="sm">

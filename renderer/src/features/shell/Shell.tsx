@@ -117,7 +117,21 @@ export function Shell(props: {
               onImportCatalog={importCatalog}
             />
           )}
-          {section === 'settings' && <SettingsScreen info={info} onImportCatalog={importCatalog} />}
+          {section === 'settings' && (
+            <SettingsScreen
+              info={info}
+              onImportCatalog={importCatalog}
+              onSave={(v) =>
+                void invoke('workspace:update', v).then(
+                  async () => {
+                    setNotice({ color: 'green', title: '已保存', text: '工作区设置已更新。' });
+                    await reload();
+                  },
+                  (e: Error) => setNotice({ color: 'red', title: '未保存', text: e.message }),
+                )
+              }
+            />
+          )}
         </div>
       </AppShell.Main>
     </AppShell>

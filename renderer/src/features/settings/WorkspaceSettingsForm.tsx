@@ -1,0 +1,68 @@
+import { Button, Group, NumberInput, Stack, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { isValidPeriod } from '../../../../shared/domain/period';
+import type { ArgsIn } from '../../../../shared/ipc/contract';
+import type { WorkspaceInfo } from '../../../../shared/ipc/types';
+
+/** Edits the unit's name and aliases (which re-derives 本单位负责), the year and the 测评周期. */
+export function WorkspaceSettingsForm({
+  info,
+  onSave,
+}: {
+  info: WorkspaceInfo;
+  onSave(v: ArgsIn<'workspace:update'>): void;
+}) {
+  const [unit, setUnit] = useState(info.unit.name);
+  const [aliases, setAliases] = useState(info.unit.aliases.join('、'));
+  const [year, setYear] = useState<number>(info.year);
+  const [period, setPeriod] = useState(info.period);
+  const ok = unit.trim() !== '' && Number.isInteger(year) && isValidPeriod(period);
+  return (
+    <Stack gap="xs" data-testid="workspace-settings">
+      <Group grow>
+        <TextInput label="单位名称" value={unit} onChange={(e) => setUnit(e.currentTarget.value)} />
+        <TextInput label="单位别名（用顿号分隔）" value={aliases} onChange={(e) => setAliases(e.currentTarget.value)} />
+      </Group>
+      <Group grow>
+        <NumberInput
+          label="测评年度"
+          value={year}
+          min={2000}
+          max={2100}
+          allowDecimal={false}
+          onChange={(v) => setYear(Number(v))}
+        />
+        <TextInput
+          label="测评周期开始"
+          placeholder="YYYY-MM-DD"
+          value={period.start}
+          onChange={(e) => setPeriod({ ...period, start: e.currentTarget.value })}
+        />
+        <TextInput
+          label="测评周期结束"
+          placeholder="YYYY-MM-DD"
+          value={period.end}
+          onChange={(e) => setPeriod({ ...period, end: e.currentTarget.value })}
+          error={isValidPeriod(period) ? null : '开始日期须早于结束日期，且不超过两年'}
+        />
+      </Group>
+      <Button
+        style={{ alignSelf: 'flex-start' }}
+        disabled={!ok}
+        onClick={() =>
+          onSave({
+            unit: unit.trim(),
+            aliases: aliases
+              .split(/[、，,\s]+/u)
+              .map((a) => a.trim())
+              .filter(Boolean),
+            year,
+            period,
+          })
+        }
+      >
+        保存
+      </Button>
+    </Stack>
+  );
+}
