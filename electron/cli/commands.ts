@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parsePeriod } from '../../shared/domain/period';
-import { CRITERION_STATUSES } from '../../shared/domain/value-sets';
+import { parseKind } from '../../shared/domain/requirements';
+import { CRITERION_STATUSES, MATERIAL_KINDS } from '../../shared/domain/value-sets';
 import { AppError } from '../../shared/ipc/errors';
 import { SheetMapping } from '../../shared/schemas/sheet-mapping';
 import { call } from '../core/dispatch';
@@ -119,6 +120,60 @@ export async function scope(ctx: Ctx, pos: string[], flags: Flags): Promise<Outc
   return {
     json: r,
     human: `已将 ${r.updated.length} 条标准设为${flags.mine ? '本单位负责' : '非本单位负责'}`,
+    exit: EXIT.ok,
+  };
+}
+
+/** `wangbao attach <ws> <criterion-code> <file|folder>... [--kind K] [--title T] [--caption TEXT] [--date D] [--month M]` */
+export async function attach(ctx: Ctx, pos: string[], flags: Flags): Promise<Outcome> {
+  const [ws, code, ...paths] = pos;
+  if (!ws || !code || paths.length === 0)
+    throw usage(
+      '用法：wangbao attach <工作区> <标准编号> <文件或文件夹>... [--kind 类型] [--title 标题] [--caption 图片说明] [--date YYYY-MM-DD] [--month YYYY-MM]',
+    );
+  const kind = typeof flags.kind === 'string' ? parseKind(flags.kind) : undefined;
+  if (typeof flags.kind === 'string' && !kind)
+    throw usage(`材料类型不正确：${flags.kind}（可用：${Object.values(MATERIAL_KINDS).join('、')}）`);
+  await call('workspace:open', { dir: resolve(ws) }, ctx);
+  const str = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined);
+  const { results } = await call(
+    'materials:attach',
+    {
+      criterionCode: code,
+      paths: paths.map((p) => resolve(p)),
+      kind,
+      title: str('title'),
+      caption: str('caption'),
+      date: str('date'),
+      month: str('month'),
+    },
+    ctx,
+  );
+  const label = { added: '已添加', duplicate: '重复（已有）', skipped: '已跳过', refused: '未添加' } as const;
+  return {
+    json: { results },
+    human: results
+      .map(
+        (r) =>
+          `${label[r.status]}  ${r.file}${r.reason ? `：${r.reason}` : ''}${r.alsoOn.length ? `（也在 ${r.alsoOn.join('、')}）` : ''}`,
+      )
+      .join('\n'),
+    exit: results.some((r) => r.status === 'refused') ? EXIT.refused : EXIT.ok,
+  };
+}
+
+/** `wangbao materials <ws> [--criterion CODE]` */
+export async function materials(ctx: Ctx, pos: string[], flags: Flags): Promise<Outcome> {
+  const [ws] = pos;
+  if (!ws || pos.length > 1) throw usage('用法：wangbao materials <工作区> [--criterion 编号] --json');
+  await call('workspace:open', { dir: resolve(ws) }, ctx);
+  const criterionCode = typeof flags.criterion === 'string' ? flags.criterion : undefined;
+  const { materials: list } = await call('materials:list', { criterionCode }, ctx);
+  return {
+    json: { materials: list },
+    human: list
+      .map((m) => `${m.criterionCode}  ${MATERIAL_KINDS[m.kind]}  ${m.title}  ${m.eventDate ?? ''}  ${m.fileName}`)
+      .join('\n'),
     exit: EXIT.ok,
   };
 }

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/ipc/errors';
 import { Session, type Ctx } from '../core/context';
 import { createLogger } from '../core/log';
 import { APP_VERSION } from '../core/version';
-import { catalogImport, catalogList, init, scope, type Flags, type Outcome } from './commands';
+import { attach, catalogImport, catalogList, init, materials, scope, type Flags, type Outcome } from './commands';
 import { EXIT, exitCodeOf } from './exit-codes';
 import { nodePlatform } from './node-platform';
 
@@ -14,6 +14,8 @@ const HELP = `网报通 wangbao ${APP_VERSION}
   wangbao catalog import <工作区> <台账.xlsx|测评体系.json> [--mapping 映射.json] [--sheet 工作表] [--edition 版本名] [--json]
   wangbao catalog list <工作区> --json
   wangbao scope <工作区> <编号>... --mine|--not-mine [--json]
+  wangbao attach <工作区> <标准编号> <文件或文件夹>... [--kind 类型] [--title 标题] [--caption 图片说明] [--date YYYY-MM-DD] [--month YYYY-MM] [--json]
+  wangbao materials <工作区> [--criterion 编号] --json
 
 退出码：0 成功；1 输入被拒绝或无效；2 用法错误、未知编号或读写错误。`;
 
@@ -28,6 +30,12 @@ const OPTIONS = {
   mapping: { type: 'string' },
   sheet: { type: 'string' },
   mine: { type: 'boolean' },
+  kind: { type: 'string' },
+  title: { type: 'string' },
+  caption: { type: 'string' },
+  date: { type: 'string' },
+  month: { type: 'string' },
+  criterion: { type: 'string' },
   'not-mine': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -39,6 +47,8 @@ function route(positionals: string[]): { run: Command; rest: string[] } | undefi
   const [a, b, ...rest] = positionals;
   if (a === 'init') return { run: init, rest: positionals.slice(1) };
   if (a === 'scope') return { run: scope, rest: positionals.slice(1) };
+  if (a === 'attach') return { run: attach, rest: positionals.slice(1) };
+  if (a === 'materials') return { run: materials, rest: positionals.slice(1) };
   if (a === 'catalog' && b === 'import') return { run: catalogImport, rest };
   if (a === 'catalog' && b === 'list') return { run: catalogList, rest };
   return undefined;

@@ -14,6 +14,8 @@ export const CHANNELS = [
   'catalog:preview',
   'catalog:import',
   'catalog:list',
+  'materials:attach',
+  'materials:list',
   'criteria:scope',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

@@ -2,11 +2,14 @@ import { z } from 'zod';
 import type { Envelope } from './errors';
 import type { Channel } from './channels';
 import { SheetMapping } from '../schemas/sheet-mapping';
+import { MATERIAL_KINDS, type MaterialKind } from '../domain/value-sets';
 import type {
   AppInfo,
+  AttachResult,
   CatalogImportResult,
   CatalogPreview,
   Criterion,
+  Material,
   RecentWorkspace,
   ScopeResult,
   WorkspaceInfo,
@@ -63,6 +66,24 @@ export const contract = {
   /** Imports `file` with the same reading as the preview. Absent `file`: a file dialog; null when cancelled. */
   'catalog:import': def<CatalogImportResult | null>()(ImportArgs),
   'catalog:list': def<{ criteria: Criterion[] }>()(NoArgs),
+  /** Attaches files and folders to a criterion (paths from a dialog or a drop). */
+  'materials:attach': def<{ results: AttachResult[] }>()(
+    z.object({
+      criterionCode: z.string().min(1).max(100),
+      paths: z.array(PathArg).min(1).max(10_000),
+      kind: z.enum(Object.keys(MATERIAL_KINDS) as [MaterialKind, ...MaterialKind[]]).optional(),
+      title: z.string().trim().min(1).max(200).optional(),
+      caption: z.string().trim().max(1000).optional(),
+      date: IsoDate.optional(),
+      month: z
+        .string()
+        .regex(/^\d{4}-(0[1-9]|1[0-2])$/u)
+        .optional(),
+    }),
+  ),
+  'materials:list': def<{ materials: Material[] }>()(
+    z.object({ criterionCode: z.string().min(1).max(100).optional() }),
+  ),
   'criteria:scope': def<ScopeResult>()(
     z.object({ codes: z.array(z.string().min(1).max(100)).min(1).max(100_000), mine: z.boolean() }),
   ),

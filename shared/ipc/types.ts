@@ -2,7 +2,8 @@ import type { CatalogNode, SkippedRow } from '../domain/catalog';
 import type { SheetField } from '../domain/ledger-sheet/fields';
 import type { Period } from '../domain/period';
 import type { KindCounts } from '../domain/status';
-import type { CriterionStatus } from '../domain/value-sets';
+import type { CriterionStatus, MaterialKind } from '../domain/value-sets';
+import type { Caption } from '../domain/caption';
 
 /** What the renderer and the CLI know of the open workspace. */
 export interface WorkspaceInfo {
@@ -75,4 +76,29 @@ export interface CatalogPreview {
   skipped: SkippedRow[];
   /** Faults that block the import (no level column, duplicate codes, a cycle). */
   errors: string[];
+}
+
+/** A material as listed: a blob attached to a criterion, with what the user gave and what intake read. */
+export interface Material {
+  id: string;
+  criterionCode: string;
+  kind: MaterialKind;
+  title: string;
+  caption: Caption | null;
+  eventDate: string | null;
+  month: string;
+  fileName: string;
+  sha256: string;
+  bytes: number;
+  facts: Record<string, unknown>;
+}
+
+export interface AttachResult {
+  file: string;
+  status: 'added' | 'duplicate' | 'skipped' | 'refused';
+  materialId: string | null;
+  sha256: string | null;
+  /** Other criteria that hold the same file. */
+  alsoOn: string[];
+  reason: string | null;
 }

@@ -141,6 +141,53 @@ describe('wangbao CLI', () => {
     expect(cli(['catalog', 'import', ws, file, '--mapping', mapping, '--json'], base).code).toBe(1);
   });
 
+  it('attach and materials: the documented results and exit codes', () => {
+    const base = tmpDir();
+    const ws = join(base, 'ws');
+    cli(['init', ws, '--demo'], base);
+    const photo = join(REPO, '..', 'shared', 'corpus', 'photos', 'Canon_40D.jpg');
+    const ok = cli(['attach', ws, '３.１.２', photo, '--caption', '地点：市实验小学', '--json'], base);
+    expect(ok.code).toBe(0);
+    expect(ok.json()).toEqual({
+      results: [
+        {
+          file: photo,
+          status: 'added',
+          materialId: expect.any(String),
+          sha256: expect.stringMatching(/^[0-9a-f]{64}$/u),
+          alsoOn: [],
+          reason: null,
+        },
+      ],
+    });
+    const empty = join(base, 'empty.pdf');
+    writeFileSync(empty, '');
+    const partly = cli(['attach', ws, '3.1.2', photo, empty, '--json'], base);
+    expect(partly.code).toBe(1);
+    expect((partly.json().results as { status: string }[]).map((r) => r.status)).toEqual(['duplicate', 'refused']);
+    expect(cli(['attach', ws, '99.9', photo, '--json'], base).code).toBe(2);
+    expect(cli(['attach', ws, '3.1.2', photo, '--kind', '照骗', '--json'], base).code).toBe(2);
+    const list = cli(['materials', ws, '--criterion', '3.1.2', '--json'], base);
+    expect(list.code).toBe(0);
+    const [m] = list.json().materials as Record<string, unknown>[];
+    expect(Object.keys(m!).sort()).toEqual(
+      [
+        'bytes',
+        'caption',
+        'criterionCode',
+        'eventDate',
+        'facts',
+        'fileName',
+        'id',
+        'kind',
+        'month',
+        'sha256',
+        'title',
+      ].sort(),
+    );
+    expect(m).toMatchObject({ criterionCode: '3.1.2', kind: 'photo', caption: { place: '市实验小学' } });
+  });
+
   it('keeps stdout for the result and logs on stderr', () => {
     const base = tmpDir();
     const r = cli(['init', join(base, 'ws'), '--json'], base);

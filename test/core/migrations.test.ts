@@ -37,6 +37,31 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0020-materials: from 10 keeps criteria and adds blob facts and materials', () => {
+    const db = new Database(join(tmpDir(), 'w.db'));
+    migrate(db, 10);
+    db.prepare(
+      `INSERT INTO catalog_versions (edition, source_name, sha256, imported_at, node_count, leaf_count) VALUES ('e', 's', 'h', 't', 1, 1)`,
+    ).run();
+    db.prepare(
+      `INSERT INTO criteria (code, catalog_version_id, level, position, title, text, methods, needs_material, requirements,
+         responsible_units, mine_auto) VALUES ('1', 1, 1, 1, '甲', '', '[]', 0, '[]', '[]', 1)`,
+    ).run();
+    expect(migrate(db, 20)).toEqual({ from: 10, to: 20 });
+    expect(db.prepare('SELECT title FROM criteria').pluck().get()).toBe('甲');
+    expect(tables(db)).toEqual(expect.arrayContaining(['blob_facts', 'materials']));
+    db.pragma('foreign_keys = ON');
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO materials (id, criterion_id, sha256, kind, title, month, file_name, position, created_at)
+                  VALUES ('m', 1, 'nope', 'photo', 't', '2026-01', 'f', 1, 't')`,
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/u);
+    db.close();
+  });
+
   it('run all pending migrations in one transaction: a failing one leaves the database as it was', () => {
     const db = new Database(join(tmpDir(), 'w.db'));
     const broken: Migration[] = [

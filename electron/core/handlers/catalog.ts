@@ -1,6 +1,7 @@
 import { importCatalog } from '../catalog/import-catalog';
 import { listCriteria, setScope } from '../catalog/criteria-repo';
 import { loadSource } from '../catalog/load-source';
+import { kindCounts } from '../materials/materials-repo';
 import { allowPath, requireWorkspace, type Ctx } from '../context';
 import type { HandlersOf } from './types';
 
@@ -36,7 +37,11 @@ export const catalogHandlers: HandlersOf<'catalog:preview' | 'catalog:import' | 
     return result;
   },
 
-  'catalog:list': (_args, ctx) => ({ criteria: listCriteria(requireWorkspace(ctx).db) }),
+  'catalog:list': (_args, ctx) => {
+    const { db } = requireWorkspace(ctx);
+    const counts = kindCounts(db);
+    return { criteria: listCriteria(db, (code) => counts.get(code) ?? {}) };
+  },
 
   'criteria:scope': ({ codes, mine }, ctx) => setScope(requireWorkspace(ctx).db, codes, mine),
 };

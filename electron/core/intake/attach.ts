@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { parseCaption, readDate } from '../../../shared/domain/caption';
+import { guessKind } from '../../../shared/domain/material-kind';
+import { localIsoDate } from '../../../shared/domain/period';
+import type { MaterialKind } from '../../../shared/domain/value-sets';
+import { AppError } from '../../../shared/ipc/errors';
+import type { AttachResult } from '../../../shared/ipc/types';
+import type { Logger } from '../log';
+import {
+  criteriaHolding,
+  findCriterion,
+  hasBlobRow,
+  insertMaterial,
+  materialOn,
+  type CriterionRef,
+  type NewMaterial,
+} from '../materials/materials-repo';
+import type { Workspace } from '../workspace/workspace';
+import type { PutResult } from '../store/blob-store';
+import { typeOfFile } from './file-type';
+import { HEIC_MIMES, heicToJpeg } from './heic';
+import { readImage } from './image-facts';
+import { walk } from './walk';
+
+export interface AttachOptions {
+  criterionCode: string;
+  inputs: string[];
+  kind?: MaterialKind | undefined;
+  title?: string | undefined;
+  caption?: string | undefined;
+  date?: string | undefined;
+  month?: string | undefined;
+}
+
+/** Where a blob's thumbnail lives: `thumbs/ab/<sha256>.jpg`. */
+export function thumbPath(ws: Workspace, sha256: string): string {
+  return join(ws.dir, 'thumbs', sha256.slice(0, 2), `${sha256}.jpg`);
+}
+
+/**
+ * Takes files and folders in as materials of one criterion. Per file: type by content (refused with a reason the
+ * officer understands), streamed into the blob store while hashing, facts and thumbnail read from the stored blob,
+ * then one transaction for the rows. The same file twice on a criterion is a `duplicate`; on another criterion it
+ * is `added` again and `alsoOn` names the others. One bad file never stops the batch, and a refused file leaves
+ * nothing in `blobs/` or the database.
+ */
+export async function attachFiles(ws: Workspace, opts: AttachOptions, now: Date, log: Logger): Promise<AttachResult[]> {
+  const criterion = findCriterion(ws.db, opts.criterionCode);
+  if (!criterion)
+    throw new AppError(
+      'unknown-criterion',
+      `找不到测评标准“${opts.criterionCode}”。`,
+      `unknown criterion ${opts.criterionCode}`,
+    );
+  const walked = await walk(opts.inputs);
+  const results: AttachResult[] = [];
+  for (const missing of walked.missing) results.push(refused(missing, '找不到这个文件或文件夹。'));
+  for (const path of walked.skipped) results.push({ ...refused(path, '系统或隐藏文件，已跳过。'), status: 'skipped' });
+  for (const f of walked.files) {
+    try {
+      results.push(await attachOne(ws, criterion, f.path, f.size, opts, now, log));
+    } catch (e) {
+      log.error(`attach ${f.path} failed: ${(e as Error)?.stack ?? String(e)}`);
+      results.push(refused(f.path, '读取或保存这个文件时出错，已跳过。'));
+    }
+  }
+  return results;
+}
+
+async function attachOne(
+  ws: Workspace,
+  criterion: CriterionRef,
+  path: string,
+  size: number,
+  opts: AttachOptions,
+  now: Date,
+  log: Logger,
+): Promise<AttachResult> {
+  const typed = await typeOfFile(path, size);
+  if (!typed.ok) {
+    log.warn(`attach refused ${path}: ${typed.detail}`);
+    return refused(path, typed.reason);
+  }
+  const original = await keep(ws, await ws.store.putFile(path));
+  const existing = materialOn(ws.db, criterion.id, original.sha256);
+  if (existing)
+    return { file: path, status: 'duplicate', materialId: existing, sha256: original.sha256, alsoOn: [], reason: null };
+  const refuse = async (reason: string, detail: string, ...stored: Kept[]): Promise<AttachResult> => {
+    for (const k of stored) await k.discard();
+    log.warn(`attach refused ${path}: ${detail}`);
+    return refused(path, reason);
+  };
+
+  let stored = original;
+  let source: NewMaterial['source'];
+  if (HEIC_MIMES.has(typed.mime)) {
+    const tmp = join(ws.store.root, 'tmp', `${randomUUID()}.jpg`);
+    const converted = await heicToJpeg(ws.store.path(original.sha256), tmp);
+    if (!converted.ok) return refuse(converted.reason, converted.detail, original);
+    stored = await keep(ws, await ws.store.putFile(tmp));
+    await rm(tmp, { force: true });
+    source = {
+      sha256: original.sha256,
+      bytes: original.bytes,
+      facts: { mime: typed.mime, bytes: original.bytes, readable: true },
+    };
+  }
+  let facts: NewMaterial['facts'] = {
+    mime: source ? 'image/jpeg' : typed.mime,
+    bytes: stored.bytes,
+    readable: typed.readable,
+  };
+  if (typed.family === 'image') {
+    const img = await readImage(ws.store.path(stored.sha256), thumbPath(ws, stored.sha256));
+    if (!img.ok) return refuse(img.reason, img.detail, stored, original);
+    facts = { ...facts, ...img.facts };
+  }
+  const title = opts.title ?? basename(path, extname(path));
+  const caption = opts.caption ? parseCaption(opts.caption) : null;
+  const exifDay = typeof facts.exifDate === 'string' ? facts.exifDate.slice(0, 10) : null;
+  const eventDate = opts.date ?? exifDay ?? caption?.date ?? readDate(title);
+  const material: NewMaterial = {
+    id: randomUUID(),
+    criterionId: criterion.id,
+    sha256: stored.sha256,
+    bytes: stored.bytes,
+    kind: opts.kind ?? guessKind(typed.family, title, criterion.requirements),
+    title,
+    caption,
+    eventDate,
+    month: opts.month ?? (eventDate ?? localIsoDate(now)).slice(0, 7),
+    fileName: basename(path),
+    createdAt: now.toISOString(),
+    facts,
+    source,
+  };
+  try {
+    insertMaterial(ws.db, material);
+  } catch (e) {
+    await stored.discard();
+    await original.discard();
+    throw e;
+  }
+  const alsoOn = criteriaHolding(ws.db, stored.sha256, criterion.id);
+  return { file: path, status: 'added', materialId: material.id, sha256: original.sha256, alsoOn, reason: null };
+}
+
+interface Kept extends PutResult {
+  /** Removes the blob again when this intake created it and no row refers to it (a refused or failed file). */
+  discard(): Promise<void>;
+}
+
+async function keep(ws: Workspace, put: PutResult): Promise<Kept> {
+  const known = put.existed || hasBlobRow(ws.db, put.sha256);
+  return {
+    ...put,
+    discard: async () => {
+      if (!known && !hasBlobRow(ws.db, put.sha256)) await rm(ws.store.path(put.sha256), { force: true });
+    },
+  };
+}
+
+function refused(file: string, reason: string): AttachResult {
+  return { file, status: 'refused', materialId: null, sha256: null, alsoOn: [], reason };
+}

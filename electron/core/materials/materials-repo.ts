@@ -1,0 +1,156 @@
+import type Database from 'better-sqlite3';
+import type { Caption } from '../../../shared/domain/caption';
+import { normalizeCode } from '../../../shared/domain/codes';
+import type { Requirement } from '../../../shared/domain/requirements';
+import type { KindCounts } from '../../../shared/domain/status';
+import type { MaterialKind } from '../../../shared/domain/value-sets';
+import type { Material } from '../../../shared/ipc/types';
+
+export interface CriterionRef {
+  id: number;
+  code: string;
+  requirements: Requirement[];
+}
+
+/** The criterion of a code given by a user (normalised like the catalog), or undefined. */
+export function findCriterion(db: Database.Database, code: string): CriterionRef | undefined {
+  const r = db.prepare('SELECT id, code, requirements FROM criteria WHERE code = ?').get(normalizeCode(code)) as
+    { id: number; code: string; requirements: string } | undefined;
+  return r && { id: r.id, code: r.code, requirements: JSON.parse(r.requirements) as Requirement[] };
+}
+
+export function hasFacts(db: Database.Database, sha256: string): boolean {
+  return db.prepare('SELECT 1 FROM blob_facts WHERE sha256 = ?').get(sha256) !== undefined;
+}
+
+export function hasBlobRow(db: Database.Database, sha256: string): boolean {
+  return db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').get(sha256) !== undefined;
+}
+
+/** The live material holding `sha256` on a criterion — as its file or as its source (a HEIC original) — if any. */
+export function materialOn(db: Database.Database, criterionId: number, sha256: string): string | undefined {
+  return db
+    .prepare(
+      'SELECT id FROM materials WHERE criterion_id = ? AND (sha256 = ? OR source_sha256 = ?) AND deleted_at IS NULL',
+    )
+    .pluck()
+    .get(criterionId, sha256, sha256) as string | undefined;
+}
+
+/** Codes of the other criteria holding the same file. */
+export function criteriaHolding(db: Database.Database, sha256: string, exceptCriterionId: number): string[] {
+  return db
+    .prepare(
+      `SELECT DISTINCT c.code FROM materials m JOIN criteria c ON c.id = m.criterion_id
+       WHERE m.sha256 = ? AND m.deleted_at IS NULL AND m.criterion_id <> ? ORDER BY c.position`,
+    )
+    .pluck()
+    .all(sha256, exceptCriterionId) as string[];
+}
+
+export interface NewMaterial {
+  id: string;
+  criterionId: number;
+  sha256: string;
+  bytes: number;
+  kind: MaterialKind;
+  title: string;
+  caption: Caption | null;
+  eventDate: string | null;
+  month: string;
+  fileName: string;
+  createdAt: string;
+  facts: BlobFacts;
+  /** The original a converted material came from (HEIC → JPEG), stored as a blob of its own. */
+  source?: { sha256: string; bytes: number; facts: BlobFacts } | undefined;
+}
+
+export type BlobFacts = { mime: string; width?: number; height?: number; exifDate?: string | null } & Record<
+  string,
+  unknown
+>;
+
+/** Inserts the blob rows (the source's too), their facts (first time only) and the material, in one transaction. */
+export function insertMaterial(db: Database.Database, m: NewMaterial): void {
+  const blob = db.prepare('INSERT OR IGNORE INTO blobs (sha256, bytes, created_at) VALUES (?, ?, ?)');
+  const facts = db.prepare(
+    'INSERT OR IGNORE INTO blob_facts (sha256, mime, width, height, exif_date, phash, facts) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const put = (sha256: string, bytes: number, f: BlobFacts): void => {
+    blob.run(sha256, bytes, m.createdAt);
+    facts.run(sha256, f.mime, f.width ?? null, f.height ?? null, f.exifDate ?? null, null, JSON.stringify(f));
+  };
+  db.transaction(() => {
+    if (m.source) put(m.source.sha256, m.source.bytes, m.source.facts);
+    put(m.sha256, m.bytes, m.facts);
+    const last = db.prepare('SELECT MAX(position) FROM materials WHERE criterion_id = ?').pluck().get(m.criterionId);
+    db.prepare(
+      `INSERT INTO materials (id, criterion_id, sha256, kind, title, caption, event_date, month, file_name, source_sha256,
+         position, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      m.id,
+      m.criterionId,
+      m.sha256,
+      m.kind,
+      m.title,
+      m.caption ? JSON.stringify(m.caption) : null,
+      m.eventDate,
+      m.month,
+      m.fileName,
+      m.source?.sha256 ?? null,
+      ((last as number | null) ?? 0) + 1,
+      m.createdAt,
+    );
+  })();
+}
+
+/** Live materials, of one criterion or all, in criterion then attachment order. */
+export function listMaterials(db: Database.Database, criterionCode?: string): Material[] {
+  const rows = db
+    .prepare(
+      `SELECT m.id, c.code, m.kind, m.title, m.caption, m.event_date, m.month, m.file_name, m.sha256, b.bytes, f.facts
+       FROM materials m JOIN criteria c ON c.id = m.criterion_id JOIN blobs b ON b.sha256 = m.sha256
+       LEFT JOIN blob_facts f ON f.sha256 = m.sha256
+       WHERE m.deleted_at IS NULL AND (? IS NULL OR c.code = ?) ORDER BY c.position, m.position`,
+    )
+    .all(criterionCode ?? null, criterionCode ?? null) as {
+    id: string;
+    code: string;
+    kind: MaterialKind;
+    title: string;
+    caption: string | null;
+    event_date: string | null;
+    month: string;
+    file_name: string;
+    sha256: string;
+    bytes: number;
+    facts: string | null;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    criterionCode: r.code,
+    kind: r.kind,
+    title: r.title,
+    caption: r.caption ? (JSON.parse(r.caption) as Caption) : null,
+    eventDate: r.event_date,
+    month: r.month,
+    fileName: r.file_name,
+    sha256: r.sha256,
+    bytes: r.bytes,
+    facts: r.facts ? (JSON.parse(r.facts) as Record<string, unknown>) : {},
+  }));
+}
+
+/** Live materials per kind, per criterion code: the requirement counters and the status. */
+export function kindCounts(db: Database.Database): Map<string, KindCounts> {
+  const rows = db
+    .prepare(
+      `SELECT c.code, m.kind, COUNT(*) AS n FROM materials m JOIN criteria c ON c.id = m.criterion_id
+       WHERE m.deleted_at IS NULL GROUP BY c.code, m.kind`,
+    )
+    .all() as { code: string; kind: MaterialKind; n: number }[];
+  const out = new Map<string, KindCounts>();
+  for (const r of rows) out.set(r.code, { ...out.get(r.code), [r.kind]: r.n });
+  return out;
+}

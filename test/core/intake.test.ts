@@ -1,0 +1,217 @@
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  closeSync,
+  writeSync,
+  ftruncateSync,
+  writeFileSync,
+  readdirSync,
+} from 'node:fs';
+import { join, resolve } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
+import { beforeEach, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { call } from '../../electron/core/dispatch';
+import { thumbPath } from '../../electron/core/intake/attach';
+import type { Ctx } from '../../electron/core/context';
+import { AppError } from '../../shared/ipc/errors';
+import type { AttachResult } from '../../shared/ipc/types';
+import { REPO, testCtx } from '../helpers/ctx';
+import { tmpDir } from '../helpers/tmp';
+
+const CORPUS = resolve(REPO, '..', 'shared', 'corpus');
+const photo = (name: string) => join(CORPUS, 'photos', name);
+
+let ctx: Ctx;
+let base: string;
+beforeEach(async () => {
+  base = tmpDir();
+  ctx = testCtx(base).ctx;
+  await call('workspace:create', { dir: join(base, 'ws'), unit: '市教育局', year: 2026, demo: true }, ctx);
+});
+
+const attach = async (code: string, paths: string[], extra: Record<string, unknown> = {}) =>
+  (await call('materials:attach', { criterionCode: code, paths, ...extra }, ctx)).results;
+const byFile = (rs: AttachResult[]) => new Map(rs.map((r) => [r.file.split('/').at(-1)!, r]));
+const materials = async (code?: string) => (await call('materials:list', { criterionCode: code }, ctx)).materials;
+
+/** Every blob file in the store has a row: nothing partial stays behind. */
+function assertNoOrphanBlobs(): void {
+  const ws = ctx.session.workspace!;
+  const known = new Set(ws.db.prepare('SELECT sha256 FROM blobs').pluck().all() as string[]);
+  const root = ws.store.root;
+  for (const d of readdirSync(root).filter((x) => /^[0-9a-f]{2}$/u.test(x)))
+    for (const f of readdirSync(join(root, d))) expect(known.has(d + f)).toBe(true);
+  expect(readdirSync(join(root, 'tmp'))).toEqual([]);
+}
+
+/** A PNG whose header claims `w`×`h` pixels (the data is a few bytes): a decompression bomb as sharp would see it. */
+function pngClaiming(w: number, h: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(td));
+    return Buffer.concat([len, td, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr.set([8, 0, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.alloc(16))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+describe('intake of the corpus photos', () => {
+  it('imports each with the right date and upright size; refuses the undecodable one clearly; the HEIF as a JPEG', async () => {
+    const rs = byFile(await attach('3.1.2', [join(CORPUS, 'photos')]));
+    expect([...rs.values()].map((r) => r.status).sort()).toEqual([...Array(8).fill('added'), 'refused'].sort());
+    expect(rs.get('corrupted.jpg')).toMatchObject({ status: 'refused', reason: expect.stringContaining('图片已损坏') });
+    const list = new Map((await materials('3.1.2')).map((m) => [m.fileName, m]));
+    expect(list.get('Canon_40D.jpg')).toMatchObject({
+      kind: 'photo',
+      title: 'Canon_40D',
+      eventDate: '2008-05-30',
+      month: '2008-05',
+      facts: {
+        mime: 'image/jpeg',
+        width: 100,
+        height: 68,
+        exifDate: '2008-05-30T15:56:01',
+        camera: 'Canon EOS 40D',
+        gps: false,
+      },
+    });
+    expect(list.get('orientation_portrait_6.jpg')!.facts).toMatchObject({ orientation: 6, width: 450, height: 600 });
+    expect(list.get('orientation_landscape_3.jpg')!.facts).toMatchObject({ orientation: 3 });
+    expect(list.get('HMD_Nokia_8.3_5G.jpg')!.facts).toMatchObject({ gps: true, exifDate: '2022-08-14T14:12:31' });
+    expect(list.get('image00971.jpg')!.facts).toMatchObject({ exifDate: null, mime: 'image/jpeg' });
+    const heif = list.get('samplefilehub.heif')!;
+    expect(heif.facts).toMatchObject({ mime: 'image/jpeg', width: 640, height: 426 });
+    expect(heif.sha256).not.toBe(rs.get('samplefilehub.heif')!.sha256); // the material is the JPEG; the result names the original
+    const ws = ctx.session.workspace!;
+    expect(ws.db.prepare('SELECT source_sha256 FROM materials WHERE id = ?').pluck().get(heif.id)).toBe(
+      rs.get('samplefilehub.heif')!.sha256,
+    );
+    for (const m of list.values()) {
+      const thumb = await sharp(thumbPath(ws, m.sha256)).metadata();
+      expect(Math.max(thumb.width!, thumb.height!)).toBeLessThanOrEqual(320);
+    }
+    // upright thumbnail of the orientation-6 photo is portrait
+    const t6 = await sharp(thumbPath(ws, list.get('orientation_portrait_6.jpg')!.sha256)).metadata();
+    expect(t6.height!).toBeGreaterThan(t6.width!);
+    assertNoOrphanBlobs();
+  });
+});
+
+describe('intake of documents and bad input', () => {
+  it('accepts PDFs (the password-protected one too) and Word files as documents', async () => {
+    const rs = await attach('1.1.1', [join(CORPUS, 'pdfs'), join(CORPUS, 'office')]);
+    expect(rs.every((r) => r.status === 'added')).toBe(true);
+    const list = await materials('1.1.1');
+    expect(list.find((m) => m.fileName === 'libreoffice-writer-password.pdf')).toMatchObject({
+      kind: 'document',
+      facts: { mime: 'application/pdf' },
+    });
+    expect(list.find((m) => m.fileName === 'having-images.docx')!.facts.mime).toContain('wordprocessingml');
+  });
+
+  it('refuses empty files, renamed executables, pixel bombs and SVG, each with a reason; keeps nothing of them', async () => {
+    const dir = join(base, 'bad');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'empty.jpg'), '');
+    copyFileSync(process.execPath, join(dir, '活动照片.jpg'));
+    writeFileSync(join(dir, 'bomb.png'), pngClaiming(30000, 30000));
+    writeFileSync(join(dir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    writeFileSync(join(dir, 'archive.zip'), Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(100)]));
+    const rs = byFile(await attach('3.1.2', [dir]));
+    expect(rs.get('empty.jpg')!.reason).toContain('空的');
+    expect(rs.get('活动照片.jpg')!.reason).toBe('该文件不是图片，可能是改了扩展名的其他文件。');
+    expect(rs.get('bomb.png')!.reason).toContain('像素过大');
+    expect(rs.get('logo.svg')!.reason).toContain('SVG');
+    expect(rs.get('archive.zip')!.reason).toContain('压缩包');
+    expect([...rs.values()].every((r) => r.status === 'refused')).toBe(true);
+    expect(await materials()).toEqual([]);
+    assertNoOrphanBlobs();
+  });
+
+  it('skips hidden and system files when walking a folder, and counts them', async () => {
+    const dir = join(base, 'folder');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    copyFileSync(photo('Canon_40D.jpg'), join(dir, 'sub', 'a.jpg'));
+    for (const n of ['Thumbs.db', 'desktop.ini', '.DS_Store', '~$方案.docx']) writeFileSync(join(dir, n), 'x');
+    const rs = await attach('3.1.2', [dir]);
+    expect(rs.filter((r) => r.status === 'skipped')).toHaveLength(4);
+    expect(rs.filter((r) => r.status === 'added')).toHaveLength(1);
+  });
+
+  it('the same file twice: duplicate on the same criterion, added with alsoOn on another', async () => {
+    const [first] = await attach('3.1.2', [photo('Canon_40D.jpg')]);
+    const [again] = await attach('3.1.2', [photo('Canon_40D.jpg')]);
+    expect(again).toMatchObject({ status: 'duplicate', materialId: first!.materialId, sha256: first!.sha256 });
+    const [other] = await attach('3.1.3', [photo('Canon_40D.jpg')]);
+    expect(other).toMatchObject({ status: 'added', alsoOn: ['3.1.2'] });
+    expect(ctx.session.workspace!.db.prepare('SELECT COUNT(*) FROM blobs').pluck().get()).toBe(1);
+  });
+
+  it('takes kind, title, caption, date and month as given; caption fields are parsed', async () => {
+    await attach('3.1.2', [photo('Nikon_D70.jpg')], {
+      kind: 'screenshot',
+      title: '研学活动',
+      caption: '时间：2026年5月12日；地点：市实验小学；人物：五年级学生；主题：劳动教育',
+      month: '2026-05',
+    });
+    const [m] = await materials('3.1.2');
+    expect(m).toMatchObject({ kind: 'screenshot', title: '研学活动', month: '2026-05' });
+    expect(m!.caption).toMatchObject({
+      date: '2026-05-12',
+      place: '市实验小学',
+      people: '五年级学生',
+      subject: '劳动教育',
+    });
+    // The EXIF date beats the caption's; the checker compares the two.
+    expect(m!.eventDate).toBe(String(m!.facts.exifDate).slice(0, 10));
+    expect(m!.eventDate).not.toBe('2026-05-12');
+  });
+
+  it('counts fill the requirements and the status', async () => {
+    const dir = join(base, 'p');
+    mkdirSync(dir);
+    for (const n of [
+      'Canon_40D.jpg',
+      'Nikon_D70.jpg',
+      'DSCN0010.jpg',
+      'HMD_Nokia_8.3_5G.jpg',
+      'orientation_landscape_3.jpg',
+      'orientation_portrait_6.jpg',
+    ])
+      copyFileSync(photo(n), join(dir, n));
+    await attach('3.1.2', [dir]);
+    const c = (await call('catalog:list', {}, ctx)).criteria.find((x) => x.code === '3.1.2')!;
+    expect(c.counts).toEqual({ photo: 6 });
+    expect(c.status).toBe('in-progress'); // 方案 and 总结 still missing
+  });
+
+  it('an unknown criterion is an error; a 300 MB video streams in with flat memory', async () => {
+    await expect(attach('99.9', [photo('Canon_40D.jpg')])).rejects.toBeInstanceOf(AppError);
+    const big = join(base, '宣传片.mp4');
+    const fd = openSync(big, 'w');
+    writeSync(fd, Buffer.from('000000186674797069736f6d0000020069736f6d69736f32', 'hex'));
+    ftruncateSync(fd, 300 * 1024 * 1024);
+    closeSync(fd);
+    const before = process.memoryUsage().rss;
+    const [r] = await attach('3.1.2', [big]);
+    const growth = process.memoryUsage().rss - before;
+    expect(r).toMatchObject({ status: 'added' });
+    expect((await materials('3.1.2'))[0]).toMatchObject({ kind: 'video', bytes: 300 * 1024 * 1024 });
+    expect(growth).toBeLessThan(100 * 1024 * 1024);
+    expect(existsSync(join(base, 'ws', 'blobs', r!.sha256!.slice(0, 2)))).toBe(true);
+  }, 60_000);
+});
