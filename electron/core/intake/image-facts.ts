@@ -2,10 +2,13 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import exifr from 'exifr';
 import sharp from 'sharp';
+import { laplacianVariance, perceptualHash, screenshotSignals } from '../../../shared/domain/image-measures';
+import { jpegQuality } from './jpeg-quality';
 
 /** sharp's default decompression-bomb guard (268 MP), above the 108–200 MP some phones now shoot. */
 export const PIXEL_LIMIT = 268_402_689;
 const THUMB_EDGE = 320;
+const MEASURE_EDGE = 512;
 
 export interface ImageFacts {
   width: number;
@@ -14,6 +17,14 @@ export interface ImageFacts {
   exifDate: string | null;
   gps: boolean;
   camera: string | null;
+  /** Variance of the Laplacian of a grey copy with a long edge of (at most) 512 px: low means blurry. */
+  sharpness: number;
+  /** 64-bit DCT perceptual hash, 16 hex digits (shared/domain/image-measures.ts). */
+  phash: string;
+  /** Estimated from the quantisation tables; null for other formats. */
+  jpegQuality: number | null;
+  screenshotLike: boolean;
+  screenshotSignals: string[];
   /** The data is damaged (libjpeg warned) but the image still decodes. */
   damaged: boolean;
 }
@@ -21,7 +32,8 @@ export interface ImageFacts {
 export type ImageResult = { ok: true; facts: ImageFacts } | { ok: false; reason: string; detail: string };
 
 /**
- * Reads an image's facts and writes its ~320 px upright thumbnail (JPEG) to `thumbPath`. An image over the pixel
+ * Reads an image's facts (size, EXIF, sharpness, perceptual hash, JPEG quality, screenshot signals) and writes its
+ * ~320 px upright thumbnail (JPEG) to `thumbPath`. An image over the pixel
  * limit or one that cannot be decoded at all is refused; one that decodes with warnings is accepted as damaged.
  */
 export async function readImage(path: string, thumbPath: string): Promise<ImageResult> {
@@ -40,11 +52,12 @@ export async function readImage(path: string, thumbPath: string): Promise<ImageR
       detail: `${w}x${h} > ${PIXEL_LIMIT}`,
     };
   let damaged = false;
+  let measured: Measured;
   try {
-    await thumbnail(path, thumbPath, 'warning');
+    measured = await measure(path, thumbPath, 'warning');
   } catch {
     try {
-      await thumbnail(path, thumbPath, 'none');
+      measured = await measure(path, thumbPath, 'none');
       damaged = true;
     } catch (e) {
       return { ok: false, reason: '图片已损坏，无法解码。请重新从相机或手机导出原图。', detail: String(e) };
@@ -52,19 +65,78 @@ export async function readImage(path: string, thumbPath: string): Promise<ImageR
   }
   const orientation = meta.orientation ?? 1;
   const swap = orientation >= 5 && orientation <= 8;
+  const width = swap ? h : w;
+  const height = swap ? w : h;
   const exif = await readExif(path);
+  const mime = meta.format === 'png' ? 'image/png' : `image/${meta.format ?? ''}`;
+  const signals = screenshotSignals({
+    mime,
+    hasExif: meta.exif !== undefined,
+    width,
+    height,
+    colours: measured.colours,
+  });
   return {
     ok: true,
-    facts: { width: swap ? h : w, height: swap ? w : h, orientation, ...exif, damaged },
+    facts: {
+      width,
+      height,
+      orientation,
+      ...exif,
+      sharpness: Math.round(measured.sharpness * 10) / 10,
+      phash: measured.phash,
+      jpegQuality: meta.format === 'jpeg' ? await jpegQuality(path) : null,
+      screenshotLike: signals.length >= 2,
+      screenshotSignals: signals,
+      damaged,
+    },
   };
 }
 
-async function thumbnail(path: string, out: string, failOn: 'warning' | 'none'): Promise<void> {
+interface Measured {
+  sharpness: number;
+  phash: string;
+  colours: number;
+}
+
+/**
+ * One decode (shrink-on-load to a long edge of 512 px, upright) serves everything: the thumbnail, the sharpness,
+ * the perceptual hash and the colour count.
+ */
+async function measure(path: string, thumbOut: string, failOn: 'warning' | 'none'): Promise<Measured> {
+  const { data, info } = await sharp(path, { limitInputPixels: PIXEL_LIMIT, failOn })
+    .rotate()
+    .resize(MEASURE_EDGE, MEASURE_EDGE, { fit: 'inside', withoutEnlargement: true })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const raw = { raw: { width: info.width, height: info.height, channels: info.channels } } as const;
+  const grey = new Uint8Array(info.width * info.height);
+  for (let i = 0, j = 0; i < grey.length; i++, j += info.channels)
+    grey[i] = (data[j]! * 299 + data[j + 1]! * 587 + data[j + 2]! * 114) / 1000;
+  await writeThumbnail(sharp(data, raw), thumbOut);
+  const g32 = await sharp(grey, { raw: { width: info.width, height: info.height, channels: 1 } })
+    .resize(32, 32, { fit: 'fill' })
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer();
+  const small = await sharp(data, raw).resize(64, 64, { fit: 'inside' }).raw().toBuffer({ resolveWithObject: true });
+  // Colours counted at 4 bits per channel, so a photo's noise does not pass for variety.
+  const colours = new Set<number>();
+  for (let j = 0; j < small.data.length; j += small.info.channels)
+    colours.add(((small.data[j]! >> 4) << 8) | ((small.data[j + 1]! >> 4) << 4) | (small.data[j + 2]! >> 4));
+  return {
+    sharpness: laplacianVariance(grey, info.width, info.height),
+    phash: perceptualHash(new Uint8Array(g32)),
+    colours: colours.size,
+  };
+}
+
+async function writeThumbnail(image: ReturnType<typeof sharp>, out: string): Promise<void> {
   await mkdir(dirname(out), { recursive: true });
   const tmp = `${out}.${process.pid}.tmp`;
   try {
-    await sharp(path, { limitInputPixels: PIXEL_LIMIT, failOn })
-      .rotate()
+    await image
       .resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside', withoutEnlargement: true })
       .jpeg({ quality: 78 })
       .toFile(tmp);

@@ -78,7 +78,15 @@ export function insertMaterial(db: Database.Database, m: NewMaterial): void {
   );
   const put = (sha256: string, bytes: number, f: BlobFacts): void => {
     blob.run(sha256, bytes, m.createdAt);
-    facts.run(sha256, f.mime, f.width ?? null, f.height ?? null, f.exifDate ?? null, null, JSON.stringify(f));
+    facts.run(
+      sha256,
+      f.mime,
+      f.width ?? null,
+      f.height ?? null,
+      f.exifDate ?? null,
+      typeof f.phash === 'string' ? f.phash : null,
+      JSON.stringify(f),
+    );
   };
   db.transaction(() => {
     if (m.source) put(m.source.sha256, m.source.bytes, m.source.facts);
