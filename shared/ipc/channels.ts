@@ -16,6 +16,7 @@ export const CHANNELS = [
   'catalog:list',
   'materials:attach',
   'materials:list',
+  'materials:search',
   'criteria:scope',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

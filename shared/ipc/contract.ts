@@ -81,6 +81,8 @@ export const contract = {
         .optional(),
     }),
   ),
+  /** Searches titles, captions, file names and extracted text. */
+  'materials:search': def<{ materials: Material[] }>()(z.object({ query: z.string().max(200) })),
   'materials:list': def<{ materials: Material[] }>()(
     z.object({ criterionCode: z.string().min(1).max(100).optional() }),
   ),

@@ -215,3 +215,67 @@ describe('intake of documents and bad input', () => {
     expect(existsSync(join(base, 'ws', 'blobs', r!.sha256!.slice(0, 2)))).toBe(true);
   }, 60_000);
 });
+
+describe('documents: facts, text and search', () => {
+  it('reads PDF facts with pdf.js: pages, text layer, version, encryption, unreadable', async () => {
+    await attach('1.1.1', [join(CORPUS, 'pdfs')]);
+    const by = new Map((await materials('1.1.1')).map((m) => [m.fileName, m.facts]));
+    expect(by.get('pdflatex-4-pages.pdf')).toMatchObject({
+      pages: 4,
+      hasText: true,
+      encrypted: false,
+      readable: true,
+      hasJavaScript: false,
+      hasEmbeddedFiles: false,
+    });
+    expect(by.get('minimal-document.pdf')).toMatchObject({ pages: 1, pdfVersion: expect.stringMatching(/^\d\.\d$/u) });
+    expect(by.get('libreoffice-writer-password.pdf')).toMatchObject({ encrypted: true, pages: null, readable: false });
+    expect(by.get('unreadablemetadata.pdf')).toMatchObject({ readable: false });
+  });
+
+  it('reads .docx text and word counts; old Office files are accepted unreadable', async () => {
+    const dir = join(base, 'docs');
+    mkdirSync(dir);
+    copyFileSync(join(CORPUS, 'office', 'tbl-having-tables.docx'), join(dir, '工作方案.docx'));
+    const ole = Buffer.concat([
+      Buffer.from('d0cf11e0a1b11ae1', 'hex'),
+      Buffer.alloc(600),
+      Buffer.from('WordDocument', 'utf16le'),
+    ]);
+    writeFileSync(join(dir, '旧版通知.doc'), ole);
+    writeFileSync(join(dir, '情况说明.txt'), '我校开展劳动教育活动12次，参与学生3000人次，形成典型案例5个。');
+    const rs = await attach('3.1.2', [dir]);
+    expect(rs.map((r) => r.status)).toEqual(['added', 'added', 'added']);
+    const by = new Map((await materials('3.1.2')).map((m) => [m.fileName, m]));
+    // The corpus's Word files hold tables and images but no words: mammoth reads them and counts none.
+    expect(by.get('工作方案.docx')).toMatchObject({
+      kind: 'document',
+      facts: { readable: true, words: 0 },
+    });
+    expect(by.get('旧版通知.doc')).toMatchObject({
+      kind: 'document',
+      facts: { mime: 'application/msword', readable: false },
+    });
+    expect(by.get('情况说明.txt')).toMatchObject({ kind: 'statement', facts: { mime: 'text/plain' } });
+  });
+
+  it('searches titles, captions, file names and extracted text; two-character queries work too', async () => {
+    const logged = (ctx.log as unknown as { lines: string[] }).lines;
+    const dir = join(base, 's');
+    mkdirSync(dir);
+    writeFileSync(join(dir, '情况说明.txt'), '我校开展劳动教育活动12次，参与学生3000人次。');
+    await attach('3.1.2', [dir]);
+    await attach('3.1.3', [photo('Canon_40D.jpg')], { caption: '地点：市实验小学心理辅导室' });
+    await attach('1.1.1', [join(CORPUS, 'pdfs', 'pdflatex-4-pages.pdf')]);
+    const hits = async (q: string) =>
+      (await call('materials:search', { query: q }, ctx)).materials.map((m) => m.fileName);
+    expect(await hits('劳动教育')).toEqual(['情况说明.txt']);
+    expect(await hits('劳动')).toEqual(['情况说明.txt']);
+    expect(await hits('辅导室')).toEqual(['Canon_40D.jpg']);
+    expect(await hits('Canon')).toEqual(['Canon_40D.jpg']);
+    expect((await hits('Lorem')).length + (await hits('the')).length).toBeGreaterThan(0);
+    expect(await hits('50%')).toEqual([]);
+    expect(await hits('"')).toEqual([]);
+    expect(logged.filter((l) => l.startsWith('ERROR'))).toEqual([]);
+  });
+});

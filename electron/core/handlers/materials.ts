@@ -2,10 +2,12 @@ import { normalizeCode } from '../../../shared/domain/codes';
 import { AppError } from '../../../shared/ipc/errors';
 import { allowPath, requireWorkspace } from '../context';
 import { attachFiles } from '../intake/attach';
-import { findCriterion, listMaterials } from '../materials/materials-repo';
+import { findCriterion, listMaterials, searchMaterials } from '../materials/materials-repo';
 import type { HandlersOf } from './types';
 
-export const materialHandlers: HandlersOf<'materials:attach' | 'materials:list'> = {
+export const materialHandlers: HandlersOf<'materials:attach' | 'materials:list' | 'materials:search'> = {
+  'materials:search': ({ query }, ctx) => ({ materials: searchMaterials(requireWorkspace(ctx).db, query) }),
+
   'materials:attach': async ({ criterionCode, paths, ...opts }, ctx) => {
     const ws = requireWorkspace(ctx);
     const inputs = paths.map((p) => allowPath(ctx, p));

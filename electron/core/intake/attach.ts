@@ -19,6 +19,7 @@ import {
 } from '../materials/materials-repo';
 import type { Workspace } from '../workspace/workspace';
 import type { PutResult } from '../store/blob-store';
+import { readDocx, readPdf, readText } from './document-facts';
 import { typeOfFile } from './file-type';
 import { HEIC_MIMES, heicToJpeg } from './heic';
 import { readImage } from './image-facts';
@@ -117,6 +118,17 @@ async function attachOne(
     if (!img.ok) return refuse(img.reason, img.detail, stored, original);
     facts = { ...facts, ...img.facts };
   }
+  const blobPath = ws.store.path(stored.sha256);
+  let text: string | undefined;
+  if (typed.family === 'pdf') {
+    const pdf = await readPdf(blobPath);
+    facts = { ...facts, ...pdf.facts };
+    text = pdf.text;
+  } else if (typed.family === 'word' && typed.readable) {
+    const doc = await readDocx(blobPath);
+    facts = doc ? { ...facts, words: doc.words } : { ...facts, readable: false };
+    text = doc?.text;
+  } else if (typed.family === 'text') text = await readText(blobPath);
   const title = opts.title ?? basename(path, extname(path));
   const caption = opts.caption ? parseCaption(opts.caption) : null;
   const exifDay = typeof facts.exifDate === 'string' ? facts.exifDate.slice(0, 10) : null;
@@ -134,6 +146,7 @@ async function attachOne(
     fileName: basename(path),
     createdAt: now.toISOString(),
     facts,
+    text,
     source,
   };
   try {

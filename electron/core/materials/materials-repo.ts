@@ -61,6 +61,8 @@ export interface NewMaterial {
   fileName: string;
   createdAt: string;
   facts: BlobFacts;
+  /** Text extracted from the file (PDF text layer, DOCX, TXT), for search and the statement rules. */
+  text?: string | undefined;
   /** The original a converted material came from (HEIC → JPEG), stored as a blob of its own. */
   source?: { sha256: string; bytes: number; facts: BlobFacts } | undefined;
 }
@@ -91,6 +93,17 @@ export function insertMaterial(db: Database.Database, m: NewMaterial): void {
   db.transaction(() => {
     if (m.source) put(m.source.sha256, m.source.bytes, m.source.facts);
     put(m.sha256, m.bytes, m.facts);
+    if (m.text !== undefined)
+      db.prepare('INSERT OR IGNORE INTO blob_text (sha256, text) VALUES (?, ?)').run(m.sha256, m.text);
+    const body =
+      (db.prepare('SELECT text FROM blob_text WHERE sha256 = ?').pluck().get(m.sha256) as string | undefined) ?? '';
+    db.prepare('INSERT INTO material_search (material_id, title, caption, file_name, body) VALUES (?, ?, ?, ?, ?)').run(
+      m.id,
+      m.title,
+      m.caption?.text ?? '',
+      m.fileName,
+      body,
+    );
     const last = db.prepare('SELECT MAX(position) FROM materials WHERE criterion_id = ?').pluck().get(m.criterionId);
     db.prepare(
       `INSERT INTO materials (id, criterion_id, sha256, kind, title, caption, event_date, month, file_name, source_sha256,
@@ -113,16 +126,54 @@ export function insertMaterial(db: Database.Database, m: NewMaterial): void {
   })();
 }
 
+const MATERIAL_SELECT = `SELECT m.id, c.code, m.kind, m.title, m.caption, m.event_date, m.month, m.file_name, m.sha256,
+    b.bytes, f.facts
+  FROM materials m JOIN criteria c ON c.id = m.criterion_id JOIN blobs b ON b.sha256 = m.sha256
+  LEFT JOIN blob_facts f ON f.sha256 = m.sha256`;
+
 /** Live materials, of one criterion or all, in criterion then attachment order. */
 export function listMaterials(db: Database.Database, criterionCode?: string): Material[] {
+  return toMaterials(
+    db
+      .prepare(
+        `${MATERIAL_SELECT} WHERE m.deleted_at IS NULL AND (? IS NULL OR c.code = ?) ORDER BY c.position, m.position`,
+      )
+      .all(criterionCode ?? null, criterionCode ?? null),
+  );
+}
+
+/**
+ * Materials whose title, caption, file name or extracted text contain `query`: FTS5 trigram for 3+ characters,
+ * LIKE for shorter queries (二字词 such as 学习 are the common case and the trigram index cannot match them).
+ */
+export function searchMaterials(db: Database.Database, query: string, limit = 200): Material[] {
+  const q = query.trim();
+  if (q === '') return [];
+  const ids =
+    [...q].length >= 3
+      ? (db
+          .prepare('SELECT material_id FROM material_search WHERE material_search MATCH ? ORDER BY rank LIMIT ?')
+          .pluck()
+          .all(`"${q.replaceAll('"', '""')}"`, limit) as string[])
+      : (db
+          .prepare(
+            `SELECT material_id FROM material_search
+             WHERE title LIKE @q ESCAPE '\\' OR caption LIKE @q ESCAPE '\\' OR file_name LIKE @q ESCAPE '\\'
+                OR body LIKE @q ESCAPE '\\' LIMIT @limit`,
+          )
+          .pluck()
+          .all({ q: `%${q.replace(/[%_\\]/gu, (c) => `\\${c}`)}%`, limit }) as string[]);
+  if (ids.length === 0) return [];
   const rows = db
     .prepare(
-      `SELECT m.id, c.code, m.kind, m.title, m.caption, m.event_date, m.month, m.file_name, m.sha256, b.bytes, f.facts
-       FROM materials m JOIN criteria c ON c.id = m.criterion_id JOIN blobs b ON b.sha256 = m.sha256
-       LEFT JOIN blob_facts f ON f.sha256 = m.sha256
-       WHERE m.deleted_at IS NULL AND (? IS NULL OR c.code = ?) ORDER BY c.position, m.position`,
+      `${MATERIAL_SELECT} WHERE m.deleted_at IS NULL AND m.id IN (SELECT value FROM json_each(?)) ORDER BY c.position, m.position`,
     )
-    .all(criterionCode ?? null, criterionCode ?? null) as {
+    .all(JSON.stringify(ids));
+  return toMaterials(rows);
+}
+
+function toMaterials(raw: unknown[]): Material[] {
+  const rows = raw as {
     id: string;
     code: string;
     kind: MaterialKind;
