@@ -23,6 +23,7 @@ export function nodePlatform(version: string): Platform {
     appVersion: version,
     pickFolder: () => Promise.resolve(null),
     pickFile: () => Promise.resolve(null),
+    pickFiles: () => Promise.resolve(null),
     now: () => new Date(),
   };
 }

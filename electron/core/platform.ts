@@ -17,5 +17,7 @@ export interface Platform {
   pickFolder(opts: { title: string }): Promise<string | null>;
   /** Asks the user for a file; null when cancelled or when the host has no dialogs. */
   pickFile(opts: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
+  /** Asks the user for one or more files; null when cancelled or when the host has no dialogs. */
+  pickFiles(opts: { title: string }): Promise<string[] | null>;
   now(): Date;
 }

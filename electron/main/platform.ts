@@ -32,6 +32,12 @@ export function electronPlatform(getWindow: () => BrowserWindow | null): Platfor
       const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
+    async pickFiles({ title }) {
+      const win = getWindow();
+      const opts: Electron.OpenDialogOptions = { title, properties: ['openFile', 'multiSelections'] };
+      const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+      return r.canceled || r.filePaths.length === 0 ? null : r.filePaths;
+    },
     now: () => new Date(),
   };
 }

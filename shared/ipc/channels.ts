@@ -17,6 +17,9 @@ export const CHANNELS = [
   'materials:attach',
   'materials:list',
   'materials:search',
+  'materials:thumbs',
+  'materials:update',
+  'dialog:pickFiles',
   'criteria:scope',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

@@ -18,6 +18,7 @@ import type {
 /** Arguments are validated with zod in main (and the CLI and bridge) before a handler sees them. */
 const PathArg = z.string().min(1).max(4096);
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u);
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/u);
 
 export const CreateWorkspaceArgs = z.object({
   /** The new workspace folder: must not exist yet or be empty, inside a folder the user picked. */
@@ -81,6 +82,21 @@ export const contract = {
         .optional(),
     }),
   ),
+  /** Thumbnails (~320 px JPEG) as data URLs, by material id; materials without one are left out. */
+  'materials:thumbs': def<Record<string, string>>()(z.object({ ids: z.array(z.string().uuid()).max(500) })),
+  /** Edits what the user gave a material: kind, title, caption (re-parsed), event date, month. */
+  'materials:update': def<Material>()(
+    z.object({
+      id: z.string().uuid(),
+      kind: z.enum(Object.keys(MATERIAL_KINDS) as [MaterialKind, ...MaterialKind[]]).optional(),
+      title: z.string().trim().min(1).max(200).optional(),
+      caption: z.string().trim().max(1000).optional(),
+      eventDate: IsoDate.nullable().optional(),
+      month: Month.optional(),
+    }),
+  ),
+  /** Asks for files to attach (granting them); null when cancelled. */
+  'dialog:pickFiles': def<string[] | null>()(z.object({ title: z.string().max(100).optional() })),
   /** Searches titles, captions, file names and extracted text. */
   'materials:search': def<{ materials: Material[] }>()(z.object({ query: z.string().max(200) })),
   'materials:list': def<{ materials: Material[] }>()(

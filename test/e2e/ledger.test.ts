@@ -1,8 +1,11 @@
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_CATALOG, testPlatform } from '../helpers/ctx';
+import { DEMO_CATALOG, REPO, testPlatform } from '../helpers/ctx';
+
+const CORPUS = resolve(REPO, '..', 'shared', 'corpus');
 import { tmpDir } from '../helpers/tmp';
 import { startBridge } from './bridge/server';
 import { launchChromium, shot } from './browser';
@@ -202,6 +205,36 @@ describe('ledger in Chromium against the real core', () => {
     await app.treeRow('1.1.2').click();
     expect(await app.detail.textContent()).toContain('网上申报');
     await shot(page, '12-imported-from-xlsx');
+  });
+
+  it('drops photos onto a criterion: thumbnails appear, counters fill, a caption is edited, a PDF is picked', async () => {
+    await page.getByTestId('try-demo').click();
+    await app.tree.waitFor();
+    await app.treeRow('3.1.2').click();
+    await page.getByTestId('dropzone').waitFor();
+    const photos = ['Canon_40D.jpg', 'orientation_portrait_6.jpg', 'corrupted.jpg'].map((name) => ({
+      name,
+      type: 'image/jpeg',
+      bytes: readFileSync(join(CORPUS, 'photos', name)),
+    }));
+    await app.dropFiles(page.getByTestId('dropzone'), photos);
+    await expect.poll(() => page.getByTestId('attach-summary').textContent()).toContain('已添加 2 个');
+    expect(await page.getByTestId('attach-summary').textContent()).toContain('图片已损坏');
+    await expect.poll(() => page.getByTestId('material-card').locator('img').count()).toBe(2);
+    await expect.poll(() => app.treeRow('3.1.2').textContent()).toContain('实景图片 2/6');
+    await shot(page, '13-materials');
+
+    await page.getByTestId('material-card').first().click();
+    const edit = page.getByTestId('edit-material');
+    await edit.getByLabel('图片说明').fill('时间：2026年5月12日；地点：市实验小学；主题：劳动教育');
+    await edit.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByText('缺少图片说明').count()).toBe(1);
+
+    dialogs.answerFiles([join(CORPUS, 'pdfs', 'pdflatex-4-pages.pdf')]);
+    await page.getByRole('button', { name: '选择文件…' }).click();
+    await expect.poll(() => page.getByTestId('materials').textContent()).toContain('4 页');
+    await expect.poll(() => app.treeRow('3.1.2').textContent()).toContain('规范文件 1/1');
+    await shot(page, '14-materials-pdf');
   });
 
   it('shows a clear Chinese message when the workspace folder is not empty', async () => {

@@ -10,6 +10,7 @@ export const DEMO_CATALOG = join(REPO, 'resources', 'demo', 'catalog.json');
 export function testPlatform(base: string, now = new Date('2026-05-20T10:00:00+08:00')) {
   const folders: (string | null)[] = [];
   const files: (string | null)[] = [];
+  const fileLists: (string[] | null)[] = [];
   const platform: Platform = {
     userDataDir: join(base, 'user-data'),
     resourcesDir: join(REPO, 'resources'),
@@ -17,12 +18,14 @@ export function testPlatform(base: string, now = new Date('2026-05-20T10:00:00+0
     appVersion: 'test',
     pickFolder: () => Promise.resolve(folders.shift() ?? null),
     pickFile: () => Promise.resolve(files.shift() ?? null),
+    pickFiles: () => Promise.resolve(fileLists.shift() ?? null),
     now: () => now,
   };
   return {
     platform,
     answerFolder: (p: string | null) => folders.push(p),
     answerFile: (p: string | null) => files.push(p),
+    answerFiles: (p: string[] | null) => fileLists.push(p),
   };
 }
 

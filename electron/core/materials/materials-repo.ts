@@ -142,6 +142,11 @@ export function listMaterials(db: Database.Database, criterionCode?: string): Ma
   );
 }
 
+/** One live material by id. */
+export function getMaterial(db: Database.Database, id: string): Material | undefined {
+  return toMaterials(db.prepare(`${MATERIAL_SELECT} WHERE m.deleted_at IS NULL AND m.id = ?`).all(id))[0];
+}
+
 /**
  * Materials whose title, caption, file name or extracted text contain `query`: FTS5 trigram for 3+ characters,
  * LIKE for shorter queries (二字词 such as 学习 are the common case and the trigram index cannot match them).
@@ -212,4 +217,50 @@ export function kindCounts(db: Database.Database): Map<string, KindCounts> {
   const out = new Map<string, KindCounts>();
   for (const r of rows) out.set(r.code, { ...out.get(r.code), [r.kind]: r.n });
   return out;
+}
+
+export interface MaterialPatch {
+  kind?: MaterialKind | undefined;
+  title?: string | undefined;
+  caption?: Caption | null | undefined;
+  eventDate?: string | null | undefined;
+  month?: string | undefined;
+}
+
+/** Edits a live material and its search row; false when there is no such material. */
+export function updateMaterial(db: Database.Database, id: string, p: MaterialPatch): boolean {
+  return db.transaction(() => {
+    const r = db
+      .prepare(
+        `UPDATE materials SET kind = coalesce(@kind, kind), title = coalesce(@title, title),
+           caption = CASE WHEN @setCaption THEN @caption ELSE caption END,
+           event_date = CASE WHEN @setDate THEN @eventDate ELSE event_date END, month = coalesce(@month, month)
+         WHERE id = @id AND deleted_at IS NULL`,
+      )
+      .run({
+        id,
+        kind: p.kind ?? null,
+        title: p.title ?? null,
+        setCaption: p.caption !== undefined ? 1 : 0,
+        caption: p.caption ? JSON.stringify(p.caption) : null,
+        setDate: p.eventDate !== undefined ? 1 : 0,
+        eventDate: p.eventDate ?? null,
+        month: p.month ?? null,
+      });
+    if (r.changes === 0) return false;
+    db.prepare(
+      `UPDATE material_search SET title = (SELECT title FROM materials WHERE id = @id),
+         caption = coalesce((SELECT json_extract(caption, '$.text') FROM materials WHERE id = @id), '')
+       WHERE material_id = @id`,
+    ).run({ id });
+    return true;
+  })();
+}
+
+/** The blob of each live material, by id. */
+export function blobsOf(db: Database.Database, ids: string[]): Map<string, string> {
+  const rows = db
+    .prepare('SELECT id, sha256 FROM materials WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(ids)) as { id: string; sha256: string }[];
+  return new Map(rows.map((r) => [r.id, r.sha256]));
 }

@@ -7,6 +7,8 @@ declare global {
     api: Api & {
       /** The path of a dropped file (Electron's webUtils.getPathForFile); absent in the e2e browser. */
       getPathForFile?(file: File): string;
+      /** The e2e bridge's stand-in (test builds only): stores the bytes, returns a path core may read. */
+      upload?(file: File): Promise<string>;
     };
   }
 }
@@ -27,4 +29,12 @@ export async function invoke<C extends Channel>(channel: C, args: ArgsIn<C>): Pr
   const r = await window.api.invoke(channel, args);
   if (!r.ok) throw new ApiError(r.error);
   return r.value;
+}
+
+/** Paths core can read for files dropped on the page: Electron gives real paths; the e2e bridge uploads. */
+export async function pathsOfDropped(files: File[]): Promise<string[]> {
+  const api = window.api;
+  if (api.getPathForFile) return files.map((f) => api.getPathForFile!(f)).filter((p) => p !== '');
+  if (api.upload) return Promise.all(files.map((f) => api.upload!(f)));
+  return [];
 }

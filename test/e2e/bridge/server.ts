@@ -1,7 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { basename, extname, join, normalize, resolve } from 'node:path';
 import { Session, type Ctx } from '../../../electron/core/context';
 import { dispatch } from '../../../electron/core/dispatch';
 import { memoryLogger } from '../../../electron/core/log';
@@ -26,8 +28,21 @@ export async function startBridge(platform: Platform, staticDir = E2E_RENDERER) 
   const log = memoryLogger();
   const ctx: Ctx = { platform, session: new Session(), log, trusted: false };
   ctx.session.grant(platform.defaultWorkspaceRoot);
+  const uploads = await mkdtemp(join(tmpdir(), 'wangbao-uploads-'));
   const server = createServer((req, res) => {
     void (async () => {
+      if (req.method === 'POST' && req.url?.startsWith('/api/upload?')) {
+        // Files dropped in a browser carry no path: the bridge takes their bytes into a folder it grants.
+        const name = new URL(req.url, 'http://x').searchParams.get('name') ?? 'file';
+        const dir = join(uploads, randomUUID());
+        await mkdir(dir, { recursive: true });
+        const path = join(dir, basename(name));
+        await writeFile(path, await bodyBytes(req));
+        ctx.session.grant(dir);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ path }));
+        return;
+      }
       if (req.method === 'POST' && req.url === '/api/invoke') {
         const { channel, args } = JSON.parse(await body(req)) as { channel: string; args: unknown };
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -55,15 +70,20 @@ export async function startBridge(platform: Platform, staticDir = E2E_RENDERER) 
     close: async () => {
       ctx.session.workspace?.close();
       await new Promise<void>((r) => server.close(() => r()));
+      await rm(uploads, { recursive: true, force: true });
     },
   };
 }
 
-function body(req: IncomingMessage): Promise<string> {
+function bodyBytes(req: IncomingMessage): Promise<Buffer> {
   return new Promise((ok, fail) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => ok(Buffer.concat(chunks)));
     req.on('error', fail);
   });
+}
+
+async function body(req: IncomingMessage): Promise<string> {
+  return (await bodyBytes(req)).toString('utf8');
 }

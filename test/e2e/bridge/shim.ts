@@ -2,7 +2,12 @@
 // bridge server, which calls the very same core dispatcher. Only the e2e renderer build contains this file.
 import type { Api } from '../../../shared/ipc/contract';
 
-const api: Api = {
+const api: Api & { upload(file: File): Promise<string> } = {
+  /** The browser's stand-in for Electron's webUtils.getPathForFile: the bridge stores the bytes and names the path. */
+  upload: async (file) => {
+    const res = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file });
+    return ((await res.json()) as { path: string }).path;
+  },
   invoke: async (channel, args) => {
     const res = await fetch('/api/invoke', {
       method: 'POST',

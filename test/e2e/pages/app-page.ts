@@ -57,6 +57,20 @@ export class AppPage {
   async view(label: '树形' | '表格'): Promise<void> {
     await this.page.getByRole('radiogroup', { name: '视图' }).getByText(label, { exact: true }).click();
   }
+  /** Drops files (name → bytes) onto an element, as a user dragging them from the file manager. */
+  async dropFiles(target: Locator, files: { name: string; bytes: Buffer; type: string }[]): Promise<void> {
+    const payload = files.map((f) => ({ name: f.name, type: f.type, b64: f.bytes.toString('base64') }));
+    const dt = await this.page.evaluateHandle((list) => {
+      const t = new DataTransfer();
+      for (const f of list) {
+        const bin = Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0));
+        t.items.add(new File([bin], f.name, { type: f.type }));
+      }
+      return t;
+    }, payload);
+    await target.dispatchEvent('dragover', { dataTransfer: dt });
+    await target.dispatchEvent('drop', { dataTransfer: dt });
+  }
   async nav(label: '台帐' | '设置' | '关闭工作区'): Promise<void> {
     await this.page.getByRole('navigation').getByText(label, { exact: true }).click();
   }

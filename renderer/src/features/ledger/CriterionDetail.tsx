@@ -1,6 +1,7 @@
 import { Alert, Badge, Group, Paper, ScrollArea, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { isOverdue } from '../../../../shared/domain/progress';
 import type { Criterion } from '../../../../shared/ipc/types';
+import { MaterialsPanel } from '../materials/MaterialsPanel';
 import { M } from './messages';
 import { RequirementCounters } from './RequirementCounters';
 import { StatusBadge } from './StatusBadge';
@@ -10,10 +11,11 @@ interface Props {
   path: Criterion[];
   today: string;
   onSetMine(code: string, mine: boolean): void;
+  onMaterialsChanged(): void;
 }
 
 /** 标准详情: full text, method, points, requirements, units, schedule, status, and whether it is the unit's own. */
-export function CriterionDetail({ c, path, today, onSetMine }: Props) {
+export function CriterionDetail({ c, path, today, onSetMine, onMaterialsChanged }: Props) {
   const overdue = isOverdue(c, today);
   return (
     <ScrollArea h="100%" type="auto">
@@ -80,6 +82,9 @@ export function CriterionDetail({ c, path, today, onSetMine }: Props) {
             </Stack>
           )}
         </Paper>
+        {c.needsMaterial && !c.removed && (
+          <MaterialsPanel code={c.code} requirements={c.requirements} onChanged={onMaterialsChanged} />
+        )}
         <Switch
           checked={c.mine}
           onChange={(e) => onSetMine(c.code, e.currentTarget.checked)}

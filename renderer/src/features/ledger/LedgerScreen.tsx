@@ -14,10 +14,11 @@ interface Props {
   today: string;
   onSetMine(code: string, mine: boolean): void;
   onImportCatalog(): void;
+  onMaterialsChanged(): void;
 }
 
 /** 台帐: the criteria tree (or table) with filters on the left, the selected criterion on the right. */
-export function LedgerScreen({ criteria, today, onSetMine, onImportCatalog }: Props) {
+export function LedgerScreen({ criteria, today, onSetMine, onImportCatalog, onMaterialsChanged }: Props) {
   const [filter, setFilter] = useState<LedgerFilter>(DEFAULT_FILTER);
   const [view, setView] = useState<'tree' | 'table'>('tree');
   const [selected, setSelected] = useState<string | null>(null);
@@ -104,7 +105,13 @@ export function LedgerScreen({ criteria, today, onSetMine, onImportCatalog }: Pr
         {(view === 'tree' || current) && (
           <Box style={{ flex: 2, minWidth: 0, border: '1px solid var(--mantine-color-gray-3)' }}>
             {current ? (
-              <CriterionDetail c={current} path={path} today={today} onSetMine={onSetMine} />
+              <CriterionDetail
+                c={current}
+                path={path}
+                today={today}
+                onSetMine={onSetMine}
+                onMaterialsChanged={onMaterialsChanged}
+              />
             ) : (
               <Center h="100%" p="md">
                 <Text c="dimmed">{M.selectHint}</Text>

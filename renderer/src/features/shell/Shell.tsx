@@ -115,6 +115,7 @@ export function Shell(props: {
               today={today}
               onSetMine={(c, m) => void setMine(c, m)}
               onImportCatalog={importCatalog}
+              onMaterialsChanged={() => void reload()}
             />
           )}
           {section === 'settings' && (

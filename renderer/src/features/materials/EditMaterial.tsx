@@ -1,0 +1,79 @@
+import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { isIsoDate } from '../../../../shared/domain/period';
+import { MATERIAL_KINDS, type MaterialKind } from '../../../../shared/domain/value-sets';
+import type { ArgsIn } from '../../../../shared/ipc/contract';
+import type { Material } from '../../../../shared/ipc/types';
+import { M } from './messages';
+
+const kinds = Object.entries(MATERIAL_KINDS).map(([value, label]) => ({ value, label }));
+
+/** Inline editing of what the officer gives a material: kind, title, caption, dates. */
+export function EditMaterial(props: { m: Material; onSave(v: ArgsIn<'materials:update'>): void; onClose(): void }) {
+  const { m } = props;
+  const [kind, setKind] = useState<MaterialKind>(m.kind);
+  const [title, setTitle] = useState(m.title);
+  const [caption, setCaption] = useState(m.caption?.text ?? '');
+  const [eventDate, setEventDate] = useState(m.eventDate ?? '');
+  const [month, setMonth] = useState(m.month);
+  const dateOk = eventDate === '' || isIsoDate(eventDate);
+  const monthOk = /^\d{4}-(0[1-9]|1[0-2])$/u.test(month);
+  return (
+    <Modal opened onClose={props.onClose} title={M.edit} size="lg" data-testid="edit-material">
+      <Stack gap="sm">
+        <Select
+          label={M.kind}
+          data={kinds}
+          value={kind}
+          onChange={(v) => v && setKind(v as MaterialKind)}
+          allowDeselect={false}
+        />
+        <TextInput label={M.itemTitle} value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
+        <Textarea
+          label={M.caption}
+          description={M.captionHint}
+          value={caption}
+          onChange={(e) => setCaption(e.currentTarget.value)}
+          autosize
+          minRows={2}
+        />
+        <Group grow>
+          <TextInput
+            label={M.eventDate}
+            placeholder="YYYY-MM-DD"
+            value={eventDate}
+            onChange={(e) => setEventDate(e.currentTarget.value)}
+            error={dateOk ? null : 'YYYY-MM-DD'}
+          />
+          <TextInput
+            label={M.month}
+            placeholder="YYYY-MM"
+            value={month}
+            onChange={(e) => setMonth(e.currentTarget.value)}
+            error={monthOk ? null : 'YYYY-MM'}
+          />
+        </Group>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            {M.cancel}
+          </Button>
+          <Button
+            disabled={!dateOk || !monthOk || title.trim() === ''}
+            onClick={() =>
+              props.onSave({
+                id: m.id,
+                kind,
+                title: title.trim(),
+                caption,
+                eventDate: eventDate === '' ? null : eventDate,
+                month,
+              })
+            }
+          >
+            {M.save}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

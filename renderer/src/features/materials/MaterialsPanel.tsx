@@ -1,0 +1,153 @@
+import { Alert, Button, Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import type { Requirement } from '../../../../shared/domain/requirements';
+import { MATERIAL_KINDS, type MaterialKind } from '../../../../shared/domain/value-sets';
+import type { ArgsIn } from '../../../../shared/ipc/contract';
+import type { AttachResult, Material } from '../../../../shared/ipc/types';
+import { invoke, pathsOfDropped } from '../../api/client';
+import { EditMaterial } from './EditMaterial';
+import { MaterialCard } from './MaterialCard';
+import { M } from './messages';
+
+interface Props {
+  code: string;
+  requirements: Requirement[];
+  /** Called after materials changed, so counters and status refresh. */
+  onChanged(): void;
+}
+
+/** A criterion's materials: a drop zone that teaches, the thumbnails grouped by kind, and editing. */
+export function MaterialsPanel({ code, requirements, onChanged }: Props) {
+  const [materials, setMaterials] = useState<Material[] | null>(null);
+  const [thumbs, setThumbs] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState<number | null>(null);
+  const [results, setResults] = useState<AttachResult[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Material | null>(null);
+  const [over, setOver] = useState(false);
+
+  const load = useCallback(async () => {
+    const { materials: list } = await invoke('materials:list', { criterionCode: code });
+    setMaterials(list);
+    const missing = list.filter((m) => m.facts.mime?.toString().startsWith('image/')).map((m) => m.id);
+    if (missing.length) setThumbs(await invoke('materials:thumbs', { ids: missing.slice(0, 500) }));
+  }, [code]);
+
+  useEffect(() => {
+    setResults(null);
+    setError(null);
+    void load();
+  }, [load]);
+
+  const attach = async (paths: string[]) => {
+    if (paths.length === 0) return;
+    setBusy(paths.length);
+    setError(null);
+    try {
+      const r = await invoke('materials:attach', { criterionCode: code, paths });
+      setResults(r.results);
+      await load();
+      onChanged();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const pick = async () => {
+    const files = await invoke('dialog:pickFiles', {});
+    if (files) await attach(files);
+  };
+  const save = async (v: ArgsIn<'materials:update'>) => {
+    try {
+      await invoke('materials:update', v);
+      setEditing(null);
+      await load();
+      onChanged();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const groups = (Object.keys(MATERIAL_KINDS) as MaterialKind[])
+    .map((k) => ({ kind: k, items: (materials ?? []).filter((m) => m.kind === k) }))
+    .filter((g) => g.items.length > 0);
+
+  return (
+    <Stack gap="xs" data-testid="materials">
+      <Paper
+        withBorder
+        p="md"
+        data-testid="dropzone"
+        style={{ borderStyle: 'dashed', borderWidth: 2, background: over ? 'var(--mantine-color-red-0)' : undefined }}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setOver(false);
+          void pathsOfDropped([...e.dataTransfer.files]).then(attach);
+        }}
+      >
+        {busy !== null ? (
+          <Group gap="xs">
+            <Loader size="sm" />
+            <Text>{M.adding(busy)}</Text>
+          </Group>
+        ) : (
+          <Group justify="space-between" wrap="nowrap">
+            <Stack gap={2}>
+              <Text fw={600}>{M.dropHere}</Text>
+              <Text size="xs" c="dimmed">
+                {requirements.length > 0 &&
+                  `${M.needs}${requirements.map((r) => `${MATERIAL_KINDS[r.kind]} ≥ ${r.min}`).join('，')}。`}
+                {M.dropHint}
+              </Text>
+            </Stack>
+            <Button variant="default" onClick={() => void pick()} style={{ flex: 'none' }}>
+              {M.pick}
+            </Button>
+          </Group>
+        )}
+      </Paper>
+      {error && <Alert color="red">{error}</Alert>}
+      {results && (
+        <Alert
+          color={results.some((r) => r.status === 'refused') ? 'orange' : 'green'}
+          withCloseButton
+          onClose={() => setResults(null)}
+          data-testid="attach-summary"
+        >
+          <Text size="sm">{M.summary(results)}</Text>
+          {results
+            .filter((r) => r.status === 'refused' || r.alsoOn.length > 0)
+            .map((r) => (
+              <Text size="xs" key={r.file}>
+                {r.file.split(/[\\/]/u).pop()}：{r.reason ?? `也在 ${r.alsoOn.join('、')}`}
+              </Text>
+            ))}
+        </Alert>
+      )}
+      {materials?.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {M.none}
+        </Text>
+      )}
+      {groups.map((g) => (
+        <Stack key={g.kind} gap={4}>
+          <Text size="sm" fw={600}>
+            {MATERIAL_KINDS[g.kind]}（{g.items.length}）
+          </Text>
+          <Group gap="xs">
+            {g.items.map((m) => (
+              <MaterialCard key={m.id} m={m} thumb={thumbs[m.id]} onOpen={() => setEditing(m)} />
+            ))}
+          </Group>
+        </Stack>
+      ))}
+      {editing && <EditMaterial m={editing} onSave={(v) => void save(v)} onClose={() => setEditing(null)} />}
+    </Stack>
+  );
+}

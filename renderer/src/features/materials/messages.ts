@@ -1,0 +1,30 @@
+import type { AttachResult } from '../../../../shared/ipc/types';
+
+/** The materials panel's Chinese text. */
+export const M = {
+  title: '材料',
+  dropHere: '把照片或文件拖到这里',
+  dropHint: '也可以拖入整个文件夹；系统文件和隐藏文件会自动跳过。',
+  pick: '选择文件…',
+  adding: (n: number) => `正在添加 ${n} 个文件…`,
+  none: '还没有材料。',
+  needs: '本条要求：',
+  edit: '编辑材料',
+  kind: '材料类型',
+  itemTitle: '标题',
+  caption: '图片说明',
+  captionHint:
+    '时间、地点、人物、主题、事由，如：时间：2025年5月12日；地点：市实验小学；人物：五年级学生；主题：劳动教育',
+  eventDate: '形成日期 / 活动日期',
+  month: '计入月份',
+  save: '保存',
+  cancel: '取消',
+  pages: (n: number) => `${n} 页`,
+  encrypted: '已加密',
+  unreadable: '无法读取内容',
+  noCaption: '缺少图片说明',
+  summary(results: AttachResult[]): string {
+    const n = (s: AttachResult['status']) => results.filter((r) => r.status === s).length;
+    return `已添加 ${n('added')} 个，重复 ${n('duplicate')} 个，跳过 ${n('skipped')} 个，未添加 ${n('refused')} 个。`;
+  },
+};
