@@ -161,6 +161,15 @@ describe('intake of documents and bad input', () => {
     expect(ctx.session.workspace!.db.prepare('SELECT COUNT(*) FROM blobs').pluck().get()).toBe(1);
   });
 
+  it('twins in one batch (processed at the same time) give one material and one duplicate', async () => {
+    const dir = join(base, 'twins');
+    mkdirSync(dir);
+    for (const n of ['a.jpg', 'b.jpg', 'c.jpg']) copyFileSync(photo('DSCN0010.jpg'), join(dir, n));
+    const rs = await attach('3.1.2', [dir]);
+    expect(rs.map((r) => r.status).sort()).toEqual(['added', 'duplicate', 'duplicate']);
+    expect(await materials('3.1.2')).toHaveLength(1);
+  });
+
   it('takes kind, title, caption, date and month as given; caption fields are parsed', async () => {
     await attach('3.1.2', [photo('Nikon_D70.jpg')], {
       kind: 'screenshot',

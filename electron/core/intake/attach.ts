@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { parseCaption, readDate } from '../../../shared/domain/caption';
 import { guessKind } from '../../../shared/domain/material-kind';
@@ -35,6 +36,9 @@ export interface AttachOptions {
   month?: string | undefined;
 }
 
+/** Files processed at once: enough to keep both libvips and the disk busy on an office PC. */
+const LANES = Math.max(2, Math.min(4, availableParallelism()));
+
 /** Where a blob's thumbnail lives: `thumbs/ab/<sha256>.jpg`. */
 export function thumbPath(ws: Workspace, sha256: string): string {
   return join(ws.dir, 'thumbs', sha256.slice(0, 2), `${sha256}.jpg`);
@@ -59,15 +63,22 @@ export async function attachFiles(ws: Workspace, opts: AttachOptions, now: Date,
   const results: AttachResult[] = [];
   for (const missing of walked.missing) results.push(refused(missing, '找不到这个文件或文件夹。'));
   for (const path of walked.skipped) results.push({ ...refused(path, '系统或隐藏文件，已跳过。'), status: 'skipped' });
-  for (const f of walked.files) {
-    try {
-      results.push(await attachOne(ws, criterion, f.path, f.size, opts, now, log));
-    } catch (e) {
-      log.error(`attach ${f.path} failed: ${(e as Error)?.stack ?? String(e)}`);
-      results.push(refused(f.path, '读取或保存这个文件时出错，已跳过。'));
+  // Several files in flight (decoding runs on libvips' threads); results keep the input order.
+  const done: AttachResult[] = new Array<AttachResult>(walked.files.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    for (let i = next++; i < walked.files.length; i = next++) {
+      const f = walked.files[i]!;
+      try {
+        done[i] = await attachOne(ws, criterion, f.path, f.size, opts, now, log);
+      } catch (e) {
+        log.error(`attach ${f.path} failed: ${(e as Error)?.stack ?? String(e)}`);
+        done[i] = refused(f.path, '读取或保存这个文件时出错，已跳过。');
+      }
     }
-  }
-  return results;
+  };
+  await Promise.all(Array.from({ length: Math.min(LANES, walked.files.length) }, lane));
+  return [...results, ...done];
 }
 
 async function attachOne(
@@ -149,6 +160,10 @@ async function attachOne(
     text,
     source,
   };
+  // Check and insert in one synchronous step: a twin of this file in another lane cannot slip in between.
+  const twin = materialOn(ws.db, criterion.id, original.sha256) ?? materialOn(ws.db, criterion.id, stored.sha256);
+  if (twin)
+    return { file: path, status: 'duplicate', materialId: twin, sha256: original.sha256, alsoOn: [], reason: null };
   try {
     insertMaterial(ws.db, material);
   } catch (e) {

@@ -1,6 +1,4 @@
 import { open, readFile } from 'node:fs/promises';
-import mammoth from 'mammoth';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** Text kept per blob for search and the 情况说明 rules; more is not needed to judge a document. */
 const MAX_TEXT = 200_000;
@@ -37,6 +35,8 @@ export async function readPdf(path: string): Promise<{ facts: PdfFacts; text: st
   };
   let text = '';
   try {
+    // Loaded on first use: pdf.js is large and most sessions never read a PDF.
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const doc = await getDocument({
       data: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
       isEvalSupported: false,
@@ -67,6 +67,7 @@ export async function readPdf(path: string): Promise<{ facts: PdfFacts; text: st
 /** The plain text of a .docx (mammoth), with a word count; null when it cannot be read. */
 export async function readDocx(path: string): Promise<{ text: string; words: number } | null> {
   try {
+    const mammoth = (await import('mammoth')).default;
     const { value } = await mammoth.extractRawText({ path });
     return { text: value.slice(0, MAX_TEXT), words: countWords(value) };
   } catch {

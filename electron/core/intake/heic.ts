@@ -1,6 +1,5 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import exifr from 'exifr';
-import decode from 'heic-decode';
 import sharp from 'sharp';
 import { PIXEL_LIMIT } from './image-facts';
 
@@ -23,6 +22,7 @@ export async function heicToJpeg(
         reason: '图片像素过大（超过 2.68 亿像素），可能是异常文件。请缩小后再添加。',
         detail: `${meta.width}x${meta.height}`,
       };
+    const { default: decode } = await import('heic-decode'); // libheif (wasm), loaded on first HEIC
     const img = await decode({ buffer: await readFile(heicPath) });
     const x = (await exifr
       .parse(heicPath, {

@@ -7,6 +7,10 @@ import { jpegQuality } from './jpeg-quality';
 
 /** sharp's default decompression-bomb guard (268 MP), above the 108–200 MP some phones now shoot. */
 export const PIXEL_LIMIT = 268_402_689;
+// Every image is decoded once; libvips' operation cache would only hold memory (and, on Windows, open files that
+// block deleting or moving them).
+sharp.cache(false);
+
 const THUMB_EDGE = 320;
 const MEASURE_EDGE = 512;
 

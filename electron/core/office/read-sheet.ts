@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { SheetCell, SheetGrid } from '../../../shared/domain/ledger-sheet/grid';
 import { AppError } from '../../../shared/ipc/errors';
 
@@ -17,7 +17,9 @@ export interface Workbook {
  * text, dates as YYYY-MM-DD) and the master of its merge.
  */
 export async function readWorkbook(path: string): Promise<Workbook> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs is large and is needed only when a 台账 is imported.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.readFile(path);
   } catch (e) {
