@@ -15,6 +15,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { call } from '../../electron/core/dispatch';
 import { thumbPath } from '../../electron/core/intake/attach';
+import { nearDuplicatesOf } from '../../electron/core/materials/near-duplicates';
 import type { Ctx } from '../../electron/core/context';
 import { AppError } from '../../shared/ipc/errors';
 import type { AttachResult } from '../../shared/ipc/types';
@@ -286,5 +287,29 @@ describe('documents: facts, text and search', () => {
     expect(await hits('50%')).toEqual([]);
     expect(await hits('"')).toEqual([]);
     expect(logged.filter((l) => l.startsWith('ERROR'))).toEqual([]);
+  });
+});
+
+describe('near-duplicate candidates', () => {
+  it('are found at intake through the pHash band index: copies yes, unrelated photos no', async () => {
+    const dir = join(base, 'nd');
+    mkdirSync(dir);
+    await sharp(photo('DSCN0010.jpg')).resize(400).jpeg({ quality: 50 }).toFile(join(dir, 'copy-small.jpg'));
+    const m = await sharp(photo('DSCN0010.jpg')).metadata();
+    await sharp(photo('DSCN0010.jpg'))
+      .extract({ left: 8, top: 6, width: m.width! - 16, height: m.height! - 12 })
+      .toFile(join(dir, 'copy-trimmed.jpg'));
+    const [original] = await attach('3.1.2', [photo('DSCN0010.jpg')]);
+    await attach('3.1.3', [
+      join(dir, 'copy-small.jpg'),
+      join(dir, 'copy-trimmed.jpg'),
+      photo('Canon_40D.jpg'),
+      photo('Nikon_D70.jpg'),
+    ]);
+    const db = ctx.session.workspace!.db;
+    const near = nearDuplicatesOf(db, original!.sha256!);
+    const names = new Map((await materials('3.1.3')).map((x) => [x.sha256, x.fileName]));
+    expect(near.map((n) => names.get(n.sha256)).sort()).toEqual(['copy-small.jpg', 'copy-trimmed.jpg']);
+    expect(near.every((n) => n.distance <= 10)).toBe(true);
   });
 });

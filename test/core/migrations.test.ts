@@ -62,6 +62,21 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0030-search and 0040-near-duplicates: from 20 add the text, search and pHash index tables', () => {
+    const db = new Database(join(tmpDir(), 'w.db'));
+    migrate(db, 20);
+    db.prepare("INSERT INTO blobs (sha256, bytes, created_at) VALUES ('a', 1, 't')").run();
+    expect(migrate(db, 40)).toEqual({ from: 20, to: 40 });
+    expect(tables(db)).toEqual(
+      expect.arrayContaining(['blob_text', 'material_search', 'phash_bands', 'near_duplicates']),
+    );
+    expect(db.prepare('SELECT COUNT(*) FROM blobs').pluck().get()).toBe(1);
+    expect(() => db.prepare("INSERT INTO near_duplicates (a, b, distance) VALUES ('b', 'a', 1)").run()).toThrow(
+      /CHECK/u,
+    );
+    db.close();
+  });
+
   it('run all pending migrations in one transaction: a failing one leaves the database as it was', () => {
     const db = new Database(join(tmpDir(), 'w.db'));
     const broken: Migration[] = [

@@ -5,6 +5,7 @@ import type { Requirement } from '../../../shared/domain/requirements';
 import type { KindCounts } from '../../../shared/domain/status';
 import type { MaterialKind } from '../../../shared/domain/value-sets';
 import type { Material } from '../../../shared/ipc/types';
+import { indexPhash } from './near-duplicates';
 
 export interface CriterionRef {
   id: number;
@@ -80,15 +81,17 @@ export function insertMaterial(db: Database.Database, m: NewMaterial): void {
   );
   const put = (sha256: string, bytes: number, f: BlobFacts): void => {
     blob.run(sha256, bytes, m.createdAt);
-    facts.run(
+    const phash = typeof f.phash === 'string' ? f.phash : null;
+    const fresh = facts.run(
       sha256,
       f.mime,
       f.width ?? null,
       f.height ?? null,
       f.exifDate ?? null,
-      typeof f.phash === 'string' ? f.phash : null,
+      phash,
       JSON.stringify(f),
     );
+    if (fresh.changes > 0 && phash) indexPhash(db, sha256, phash);
   };
   db.transaction(() => {
     if (m.source) put(m.source.sha256, m.source.bytes, m.source.facts);
