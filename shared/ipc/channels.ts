@@ -19,6 +19,8 @@ export const CHANNELS = [
   'materials:search',
   'materials:thumbs',
   'materials:update',
+  'materials:move',
+  'materials:delete',
   'dialog:pickFiles',
   'criteria:scope',
 ] as const;

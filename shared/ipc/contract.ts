@@ -95,6 +95,18 @@ export const contract = {
       month: Month.optional(),
     }),
   ),
+  /** Moves (or copies) materials to another criterion; ones the target already holds are skipped. */
+  'materials:move': def<{ done: string[]; skipped: string[] }>()(
+    z.object({
+      ids: z.array(z.string().uuid()).min(1).max(10_000),
+      toCriterionCode: z.string().min(1).max(100),
+      copy: z.boolean(),
+    }),
+  ),
+  /** Puts materials in the trash (`deleted: true`) or restores them (undo). */
+  'materials:delete': def<{ changed: string[] }>()(
+    z.object({ ids: z.array(z.string().uuid()).min(1).max(10_000), deleted: z.boolean() }),
+  ),
   /** Asks for files to attach (granting them); null when cancelled. */
   'dialog:pickFiles': def<string[] | null>()(z.object({ title: z.string().max(100).optional() })),
   /** Searches titles, captions, file names and extracted text. */

@@ -313,3 +313,58 @@ describe('near-duplicate candidates', () => {
     expect(near.every((n) => n.distance <= 10)).toBe(true);
   });
 });
+
+describe('move, copy, trash and undo', () => {
+  it('moves and copies between criteria (never into a duplicate), trashes and restores, all audited', async () => {
+    const [a] = await attach('3.1.2', [photo('Canon_40D.jpg')]);
+    const [b] = await attach('3.1.2', [photo('Nikon_D70.jpg')]);
+    await attach('3.1.3', [photo('Nikon_D70.jpg')]);
+    const moved = await call(
+      'materials:move',
+      { ids: [a!.materialId!, b!.materialId!], toCriterionCode: '3.1.3', copy: false },
+      ctx,
+    );
+    expect(moved).toEqual({ done: [a!.materialId], skipped: [b!.materialId] });
+    expect((await materials('3.1.3')).map((m) => m.fileName).sort()).toEqual(['Canon_40D.jpg', 'Nikon_D70.jpg']);
+    const copied = await call(
+      'materials:move',
+      { ids: [a!.materialId!], toCriterionCode: '１.１.１', copy: true },
+      ctx,
+    );
+    expect(copied.done).toHaveLength(1);
+    expect((await materials('1.1.1')).map((m) => m.fileName)).toEqual(['Canon_40D.jpg']);
+    expect((await call('materials:search', { query: 'Canon' }, ctx)).materials).toHaveLength(2);
+
+    expect(await call('materials:delete', { ids: [a!.materialId!], deleted: true }, ctx)).toEqual({
+      changed: [a!.materialId],
+    });
+    expect((await materials('3.1.3')).map((m) => m.fileName)).toEqual(['Nikon_D70.jpg']);
+    expect((await call('catalog:list', {}, ctx)).criteria.find((c) => c.code === '3.1.3')!.counts).toEqual({
+      photo: 1,
+    });
+    expect(await call('materials:delete', { ids: [a!.materialId!], deleted: false }, ctx)).toEqual({
+      changed: [a!.materialId],
+    });
+    expect(await materials('3.1.3')).toHaveLength(2);
+    // Restoring next to a twin added meanwhile would make a duplicate: it stays in the trash.
+    await call('materials:delete', { ids: [a!.materialId!], deleted: true }, ctx);
+    await attach('3.1.3', [photo('Canon_40D.jpg')]);
+    expect(await call('materials:delete', { ids: [a!.materialId!], deleted: false }, ctx)).toEqual({ changed: [] });
+    const db = ctx.session.workspace!.db;
+    const actions = db
+      .prepare("SELECT action FROM audit_log WHERE action LIKE 'materials.%' ORDER BY id")
+      .pluck()
+      .all();
+    expect(actions).toEqual([
+      'materials.move',
+      'materials.copy',
+      'materials.trash',
+      'materials.restore',
+      'materials.trash',
+      'materials.restore',
+    ]);
+    await expect(
+      call('materials:move', { ids: [a!.materialId!], toCriterionCode: '99', copy: true }, ctx),
+    ).rejects.toThrow(/找不到/u);
+  });
+});

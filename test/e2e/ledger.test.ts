@@ -235,6 +235,21 @@ describe('ledger in Chromium against the real core', () => {
     await expect.poll(() => page.getByTestId('materials').textContent()).toContain('4 页');
     await expect.poll(() => app.treeRow('3.1.2').textContent()).toContain('规范文件 1/1');
     await shot(page, '14-materials-pdf');
+
+    // Delete to the trash, undo, then move to another criterion.
+    await page.getByTestId('material-card').first().click();
+    await page.getByTestId('edit-material').getByRole('button', { name: '删除' }).click();
+    await expect.poll(() => page.getByTestId('materials-notice').textContent()).toContain('已删除 1 份材料');
+    await expect.poll(() => page.getByTestId('material-card').count()).toBe(2);
+    await page.getByTestId('materials-notice').getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => page.getByTestId('material-card').count()).toBe(3);
+    await page.getByTestId('material-card').first().click();
+    await app.selectInput('移动或复制到另一条标准').fill('3.1.3');
+    await page.getByRole('option', { name: /^3\.1\.3 / }).click();
+    await page.getByTestId('edit-material').getByRole('button', { name: '移动', exact: true }).click();
+    await expect.poll(() => page.getByTestId('material-card').count()).toBe(2);
+    await app.treeRow('3.1.3').click();
+    await expect.poll(() => page.getByTestId('material-card').count()).toBe(1);
   });
 
   it('shows a clear Chinese message when the workspace folder is not empty', async () => {

@@ -9,9 +9,13 @@ import {
   findCriterion,
   getMaterial,
   listMaterials,
+  moveMaterials,
+  setDeleted,
   searchMaterials,
   updateMaterial,
 } from '../materials/materials-repo';
+import { appendAudit } from '../workspace/audit';
+import type { Workspace } from '../workspace/workspace';
 import type { HandlersOf } from './types';
 
 type Channels =
@@ -20,6 +24,8 @@ type Channels =
   | 'materials:search'
   | 'materials:thumbs'
   | 'materials:update'
+  | 'materials:move'
+  | 'materials:delete'
   | 'dialog:pickFiles';
 
 export const materialHandlers: HandlersOf<Channels> = {
@@ -50,6 +56,27 @@ export const materialHandlers: HandlersOf<Channels> = {
     return getMaterial(ws.db, id)!;
   },
 
+  'materials:move': ({ ids, toCriterionCode, copy }, ctx) => {
+    const ws = requireWorkspace(ctx);
+    const to = findCriterion(ws.db, toCriterionCode);
+    if (!to)
+      throw new AppError(
+        'unknown-criterion',
+        `找不到测评标准“${toCriterionCode}”。`,
+        `unknown criterion ${toCriterionCode}`,
+      );
+    const now = ctx.platform.now();
+    return audited(ws, now, copy ? 'materials.copy' : 'materials.move', () => moveMaterials(ws.db, ids, to, copy, now));
+  },
+
+  'materials:delete': ({ ids, deleted }, ctx) => {
+    const ws = requireWorkspace(ctx);
+    const now = ctx.platform.now();
+    return audited(ws, now, deleted ? 'materials.trash' : 'materials.restore', () => ({
+      changed: setDeleted(ws.db, ids, deleted, now),
+    }));
+  },
+
   'materials:search': ({ query }, ctx) => ({ materials: searchMaterials(requireWorkspace(ctx).db, query) }),
 
   'materials:attach': async ({ criterionCode, paths, ...opts }, ctx) => {
@@ -72,3 +99,12 @@ export const materialHandlers: HandlersOf<Channels> = {
     return { materials: listMaterials(ws.db, criterionCode === undefined ? undefined : normalizeCode(criterionCode)) };
   },
 };
+
+/** Runs a change and records its outcome in the audit log, in one transaction. */
+function audited<T>(ws: Workspace, now: Date, action: string, change: () => T): T {
+  return ws.db.transaction(() => {
+    const result = change();
+    appendAudit(ws.db, now, action, result);
+    return result;
+  })();
+}

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Caption } from '../../../shared/domain/caption';
 import { normalizeCode } from '../../../shared/domain/codes';
@@ -266,4 +267,76 @@ export function blobsOf(db: Database.Database, ids: string[]): Map<string, strin
     .prepare('SELECT id, sha256 FROM materials WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))')
     .all(JSON.stringify(ids)) as { id: string; sha256: string }[];
   return new Map(rows.map((r) => [r.id, r.sha256]));
+}
+
+/**
+ * Moves or copies live materials to another criterion. A material whose file the target already holds is not
+ * moved or copied (it would be a duplicate there) and is reported in `skipped`.
+ */
+export function moveMaterials(
+  db: Database.Database,
+  ids: string[],
+  to: CriterionRef,
+  copy: boolean,
+  now: Date,
+): { done: string[]; skipped: string[] } {
+  return db.transaction(() => {
+    const done: string[] = [];
+    const skipped: string[] = [];
+    const get = db.prepare('SELECT * FROM materials WHERE id = ? AND deleted_at IS NULL');
+    for (const id of ids) {
+      const m = get.get(id) as Record<string, unknown> | undefined;
+      if (!m) continue;
+      if (m.criterion_id === to.id || materialOn(db, to.id, m.sha256 as string)) {
+        skipped.push(id);
+        continue;
+      }
+      const position =
+        ((db.prepare('SELECT MAX(position) FROM materials WHERE criterion_id = ?').pluck().get(to.id) as
+          number | null) ?? 0) + 1;
+      if (copy) {
+        const newId = randomUUID();
+        db.prepare(
+          `INSERT INTO materials (id, criterion_id, sha256, kind, title, caption, event_date, month, file_name, source_sha256,
+             position, created_at)
+           SELECT ?, ?, sha256, kind, title, caption, event_date, month, file_name, source_sha256, ?, ? FROM materials WHERE id = ?`,
+        ).run(newId, to.id, position, now.toISOString(), id);
+        db.prepare(
+          `INSERT INTO material_search (material_id, title, caption, file_name, body)
+           SELECT ?, title, caption, file_name, body FROM material_search WHERE material_id = ?`,
+        ).run(newId, id);
+        done.push(newId);
+      } else {
+        db.prepare('UPDATE materials SET criterion_id = ?, position = ? WHERE id = ?').run(to.id, position, id);
+        done.push(id);
+      }
+    }
+    return { done, skipped };
+  })();
+}
+
+/** Puts live materials in the trash (`deleted = true`) or takes them out again (undo); returns the ids changed. */
+export function setDeleted(db: Database.Database, ids: string[], deleted: boolean, now: Date): string[] {
+  return db.transaction(() => {
+    const changed: string[] = [];
+    for (const id of ids) {
+      if (deleted) {
+        if (
+          db
+            .prepare('UPDATE materials SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL')
+            .run(now.toISOString(), id).changes
+        )
+          changed.push(id);
+        continue;
+      }
+      const m = db
+        .prepare('SELECT criterion_id, sha256 FROM materials WHERE id = ? AND deleted_at IS NOT NULL')
+        .get(id) as { criterion_id: number; sha256: string } | undefined;
+      // Restoring next to a live twin (the same file added again meanwhile) would make a duplicate: leave it in the trash.
+      if (!m || materialOn(db, m.criterion_id, m.sha256)) continue;
+      db.prepare('UPDATE materials SET deleted_at = NULL WHERE id = ?').run(id);
+      changed.push(id);
+    }
+    return changed;
+  })();
 }

@@ -12,10 +12,12 @@ interface Props {
   today: string;
   onSetMine(code: string, mine: boolean): void;
   onMaterialsChanged(): void;
+  /** Criteria a material may be moved or copied to. */
+  targets: { value: string; label: string }[];
 }
 
 /** 标准详情: full text, method, points, requirements, units, schedule, status, and whether it is the unit's own. */
-export function CriterionDetail({ c, path, today, onSetMine, onMaterialsChanged }: Props) {
+export function CriterionDetail({ c, path, today, onSetMine, onMaterialsChanged, targets }: Props) {
   const overdue = isOverdue(c, today);
   return (
     <ScrollArea h="100%" type="auto">
@@ -83,7 +85,12 @@ export function CriterionDetail({ c, path, today, onSetMine, onMaterialsChanged 
           )}
         </Paper>
         {c.needsMaterial && !c.removed && (
-          <MaterialsPanel code={c.code} requirements={c.requirements} onChanged={onMaterialsChanged} />
+          <MaterialsPanel
+            code={c.code}
+            requirements={c.requirements}
+            targets={targets}
+            onChanged={onMaterialsChanged}
+          />
         )}
         <Switch
           checked={c.mine}

@@ -27,6 +27,13 @@ export function LedgerScreen({ criteria, today, onSetMine, onImportCatalog, onMa
   const byCode = useMemo(() => new Map(criteria.map((c) => [c.code, c])), [criteria]);
   const visible = useMemo(() => visibleCodes(criteria, filter, today), [criteria, filter, today]);
   const leaves = useMemo(() => criteria.filter((c) => c.leaf && visible.has(c.code)), [criteria, visible]);
+  const targets = useMemo(
+    () =>
+      criteria
+        .filter((c) => c.leaf && c.needsMaterial && !c.removed)
+        .map((c) => ({ value: c.code, label: `${c.code} ${c.title}` })),
+    [criteria],
+  );
 
   const step = (d: 1 | -1) => {
     const i = leaves.findIndex((c) => c.code === selected);
@@ -111,6 +118,7 @@ export function LedgerScreen({ criteria, today, onSetMine, onImportCatalog, onMa
                 today={today}
                 onSetMine={onSetMine}
                 onMaterialsChanged={onMaterialsChanged}
+                targets={targets}
               />
             ) : (
               <Center h="100%" p="md">

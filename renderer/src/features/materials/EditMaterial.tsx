@@ -9,13 +9,22 @@ import { M } from './messages';
 const kinds = Object.entries(MATERIAL_KINDS).map(([value, label]) => ({ value, label }));
 
 /** Inline editing of what the officer gives a material: kind, title, caption, dates. */
-export function EditMaterial(props: { m: Material; onSave(v: ArgsIn<'materials:update'>): void; onClose(): void }) {
+export function EditMaterial(props: {
+  m: Material;
+  /** Criteria it may be moved or copied to (code and title). */
+  targets: { value: string; label: string }[];
+  onSave(v: ArgsIn<'materials:update'>): void;
+  onMove(to: string, copy: boolean): void;
+  onDelete(): void;
+  onClose(): void;
+}) {
   const { m } = props;
   const [kind, setKind] = useState<MaterialKind>(m.kind);
   const [title, setTitle] = useState(m.title);
   const [caption, setCaption] = useState(m.caption?.text ?? '');
   const [eventDate, setEventDate] = useState(m.eventDate ?? '');
   const [month, setMonth] = useState(m.month);
+  const [target, setTarget] = useState<string | null>(null);
   const dateOk = eventDate === '' || isIsoDate(eventDate);
   const monthOk = /^\d{4}-(0[1-9]|1[0-2])$/u.test(month);
   return (
@@ -53,25 +62,47 @@ export function EditMaterial(props: { m: Material; onSave(v: ArgsIn<'materials:u
             error={monthOk ? null : 'YYYY-MM'}
           />
         </Group>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>
-            {M.cancel}
+        <Group align="flex-end" wrap="nowrap">
+          <Select
+            label={M.moveTo}
+            data={props.targets}
+            value={target}
+            onChange={setTarget}
+            searchable
+            style={{ flex: 1 }}
+            aria-label={M.moveTo}
+          />
+          <Button variant="default" disabled={!target} onClick={() => target && props.onMove(target, false)}>
+            {M.move}
           </Button>
-          <Button
-            disabled={!dateOk || !monthOk || title.trim() === ''}
-            onClick={() =>
-              props.onSave({
-                id: m.id,
-                kind,
-                title: title.trim(),
-                caption,
-                eventDate: eventDate === '' ? null : eventDate,
-                month,
-              })
-            }
-          >
-            {M.save}
+          <Button variant="default" disabled={!target} onClick={() => target && props.onMove(target, true)}>
+            {M.copy}
           </Button>
+        </Group>
+        <Group justify="space-between">
+          <Button color="red" variant="light" onClick={props.onDelete}>
+            {M.delete}
+          </Button>
+          <Group>
+            <Button variant="default" onClick={props.onClose}>
+              {M.cancel}
+            </Button>
+            <Button
+              disabled={!dateOk || !monthOk || title.trim() === ''}
+              onClick={() =>
+                props.onSave({
+                  id: m.id,
+                  kind,
+                  title: title.trim(),
+                  caption,
+                  eventDate: eventDate === '' ? null : eventDate,
+                  month,
+                })
+              }
+            >
+              {M.save}
+            </Button>
+          </Group>
         </Group>
       </Stack>
     </Modal>

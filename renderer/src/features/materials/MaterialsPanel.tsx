@@ -12,12 +12,14 @@ import { M } from './messages';
 interface Props {
   code: string;
   requirements: Requirement[];
+  /** Criteria a material may be moved or copied to. */
+  targets: { value: string; label: string }[];
   /** Called after materials changed, so counters and status refresh. */
   onChanged(): void;
 }
 
 /** A criterion's materials: a drop zone that teaches, the thumbnails grouped by kind, and editing. */
-export function MaterialsPanel({ code, requirements, onChanged }: Props) {
+export function MaterialsPanel({ code, requirements, targets, onChanged }: Props) {
   const [materials, setMaterials] = useState<Material[] | null>(null);
   const [thumbs, setThumbs] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<number | null>(null);
@@ -25,6 +27,7 @@ export function MaterialsPanel({ code, requirements, onChanged }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<Material | null>(null);
   const [over, setOver] = useState(false);
+  const [notice, setNotice] = useState<{ text: string; undo?: string[] } | null>(null);
 
   const load = useCallback(async () => {
     const { materials: list } = await invoke('materials:list', { criterionCode: code });
@@ -58,9 +61,10 @@ export function MaterialsPanel({ code, requirements, onChanged }: Props) {
     const files = await invoke('dialog:pickFiles', {});
     if (files) await attach(files);
   };
-  const save = async (v: ArgsIn<'materials:update'>) => {
+  /** Runs a change, then reloads the grid and the ledger's counters. */
+  const change = async (work: () => Promise<void>) => {
     try {
-      await invoke('materials:update', v);
+      await work();
       setEditing(null);
       await load();
       onChanged();
@@ -68,6 +72,17 @@ export function MaterialsPanel({ code, requirements, onChanged }: Props) {
       setError((e as Error).message);
     }
   };
+  const save = (v: ArgsIn<'materials:update'>) => change(async () => void (await invoke('materials:update', v)));
+  const move = (id: string, to: string, copy: boolean) =>
+    change(async () => {
+      const r = await invoke('materials:move', { ids: [id], toCriterionCode: to, copy });
+      setNotice({ text: M.moved(r.done.length, r.skipped.length) });
+    });
+  const remove = (ids: string[], deleted: boolean) =>
+    change(async () => {
+      const r = await invoke('materials:delete', { ids, deleted });
+      setNotice(deleted ? { text: M.deleted(r.changed.length), undo: r.changed } : null);
+    });
 
   const groups = (Object.keys(MATERIAL_KINDS) as MaterialKind[])
     .map((k) => ({ kind: k, items: (materials ?? []).filter((m) => m.kind === k) }))
@@ -130,6 +145,18 @@ export function MaterialsPanel({ code, requirements, onChanged }: Props) {
             ))}
         </Alert>
       )}
+      {notice && (
+        <Alert color="blue" withCloseButton onClose={() => setNotice(null)} data-testid="materials-notice">
+          <Group gap="xs">
+            <Text size="sm">{notice.text}</Text>
+            {notice.undo && (
+              <Button size="compact-xs" variant="light" onClick={() => void remove(notice.undo!, false)}>
+                {M.undo}
+              </Button>
+            )}
+          </Group>
+        </Alert>
+      )}
       {materials?.length === 0 && (
         <Text size="sm" c="dimmed">
           {M.none}
@@ -147,7 +174,16 @@ export function MaterialsPanel({ code, requirements, onChanged }: Props) {
           </Group>
         </Stack>
       ))}
-      {editing && <EditMaterial m={editing} onSave={(v) => void save(v)} onClose={() => setEditing(null)} />}
+      {editing && (
+        <EditMaterial
+          m={editing}
+          targets={targets.filter((t) => t.value !== code)}
+          onSave={(v) => void save(v)}
+          onMove={(to, copy) => void move(editing.id, to, copy)}
+          onDelete={() => void remove([editing.id], true)}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </Stack>
   );
 }
