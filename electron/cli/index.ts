@@ -62,6 +62,7 @@ export async function main(argv: string[]): Promise<number> {
     session: new Session(),
     log: createLogger(undefined, !process.env.WANGBAO_DEBUG),
     trusted: true,
+    emit: () => undefined, // a CLI run prints its result at the end
   };
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });

@@ -1,5 +1,6 @@
 import { resolve, sep } from 'node:path';
 import { AppError } from '../../shared/ipc/errors';
+import type { AppEvent } from '../../shared/ipc/events';
 import type { Logger } from './log';
 import type { Platform } from './platform';
 import type { Workspace } from './workspace/workspace';
@@ -8,6 +9,8 @@ import type { Workspace } from './workspace/workspace';
 export class Session {
   workspace: Workspace | null = null;
   private readonly grants = new Set<string>();
+  /** Running jobs by the id their caller chose, so `jobs:cancel` can stop them. */
+  readonly jobs = new Map<string, AbortController>();
 
   /** Remembers a path the user picked in a dialog (or from the recent list): it and what is inside may be used. */
   grant(path: string): void {
@@ -31,6 +34,8 @@ export interface Ctx {
    * trusted: a path it sends must have come from a dialog or the recent list.
    */
   trusted: boolean;
+  /** Pushes an event to whoever called (the window, the bridge's page; the CLI ignores them). */
+  emit(event: AppEvent): void;
 }
 
 /** Refuses a path the untrusted renderer did not get from the user. */
@@ -45,4 +50,19 @@ export function requireWorkspace(ctx: Ctx): Workspace {
   const ws = ctx.session.workspace;
   if (!ws) throw new AppError('no-workspace', '尚未打开工作区。请先新建或打开一个工作区。');
   return ws;
+}
+
+/** Runs a job under its id: cancellable with `jobs:cancel` while it runs. */
+export async function asJob<T>(
+  ctx: Ctx,
+  jobId: string | undefined,
+  run: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  if (jobId) ctx.session.jobs.set(jobId, controller);
+  try {
+    return await run(controller.signal);
+  } finally {
+    if (jobId) ctx.session.jobs.delete(jobId);
+  }
 }

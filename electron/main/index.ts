@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserWindow } from 'electron';
 import { app, session as electronSession } from 'electron';
+import { EVENT_CHANNEL } from '../../shared/ipc/events';
 import { Session, type Ctx } from '../core/context';
 import { createLogger } from '../core/log';
 import { registerIpc } from './ipc';
@@ -34,6 +35,7 @@ function start(): void {
       session: new Session(),
       log: createLogger(join(platform.userDataDir, 'logs', 'wangbao.log')),
       trusted: false,
+      emit: (event) => win?.webContents.send(EVENT_CHANNEL, event),
     };
     ctx.session.grant(platform.defaultWorkspaceRoot);
     denyAllPermissions(electronSession.defaultSession);

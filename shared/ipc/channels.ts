@@ -22,6 +22,7 @@ export const CHANNELS = [
   'materials:move',
   'materials:delete',
   'dialog:pickFiles',
+  'jobs:cancel',
   'criteria:scope',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Envelope } from './errors';
+import type { AppEvent } from './events';
 import type { Channel } from './channels';
 import { SheetMapping } from '../schemas/sheet-mapping';
 import { MATERIAL_KINDS, type MaterialKind } from '../domain/value-sets';
@@ -70,6 +71,8 @@ export const contract = {
   /** Attaches files and folders to a criterion (paths from a dialog or a drop). */
   'materials:attach': def<{ results: AttachResult[] }>()(
     z.object({
+      /** Chosen by the caller: progress events carry it, and `jobs:cancel` stops the job. */
+      jobId: z.string().uuid().optional(),
       criterionCode: z.string().min(1).max(100),
       paths: z.array(PathArg).min(1).max(10_000),
       kind: z.enum(Object.keys(MATERIAL_KINDS) as [MaterialKind, ...MaterialKind[]]).optional(),
@@ -107,6 +110,8 @@ export const contract = {
   'materials:delete': def<{ changed: string[] }>()(
     z.object({ ids: z.array(z.string().uuid()).min(1).max(10_000), deleted: z.boolean() }),
   ),
+  /** Cancels a running job; what was done stays, the rest is reported as cancelled. */
+  'jobs:cancel': def<{ cancelled: boolean }>()(z.object({ jobId: z.string().uuid() })),
   /** Asks for files to attach (granting them); null when cancelled. */
   'dialog:pickFiles': def<string[] | null>()(z.object({ title: z.string().max(100).optional() })),
   /** Searches titles, captions, file names and extracted text. */
@@ -127,6 +132,8 @@ export type Result<C extends Channel> = Contract[C]['result'];
 /** The one function the renderer calls (window.api.invoke), in Electron and in the e2e browser alike. */
 export interface Api {
   invoke<C extends Channel>(channel: C, args: ArgsIn<C>): Promise<Envelope<Result<C>>>;
+  /** Listens to core's events (progress of long work); returns the unsubscribe function. */
+  onEvent(listener: (event: AppEvent) => void): () => void;
 }
 
 export type { Channel } from './channels';

@@ -368,3 +368,39 @@ describe('move, copy, trash and undo', () => {
     ).rejects.toThrow(/找不到/u);
   });
 });
+
+describe('bulk intake: progress and cancel', () => {
+  it('reports progress per file and stops taking files in when cancelled; done files stay', async () => {
+    const dir = join(base, 'bulk');
+    mkdirSync(dir);
+    for (let i = 0; i < 24; i++)
+      await sharp(photo('DSCN0010.jpg'))
+        .modulate({ brightness: 1 + i / 100 })
+        .jpeg()
+        .toFile(join(dir, `p${String(i).padStart(2, '0')}.jpg`));
+    const { ctx: c, events } = testCtx(base);
+    c.session.workspace = ctx.session.workspace;
+    const jobId = '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
+    let cancelled = false;
+    const origEmit = c.emit;
+    c.emit = (e) => {
+      origEmit(e);
+      if (!cancelled && e.done >= 3) {
+        cancelled = true;
+        void call('jobs:cancel', { jobId }, c).then((r) => expect(r).toEqual({ cancelled: true }));
+      }
+    };
+    const { results } = await call('materials:attach', { jobId, criterionCode: '3.1.2', paths: [dir] }, c);
+    const added = results.filter((r) => r.status === 'added').length;
+    const skipped = results.filter((r) => r.status === 'skipped');
+    expect(added).toBeGreaterThanOrEqual(3);
+    expect(added).toBeLessThan(24);
+    expect(added + skipped.length).toBe(24);
+    expect(skipped.every((r) => r.reason === '已取消。')).toBe(true);
+    expect((await materials('3.1.2')).length).toBe(added);
+    expect(events.map((e) => e.done)).toEqual(events.map((_, i) => i + 1));
+    expect(events.every((e) => e.jobId === jobId && e.total === 24 && e.rate > 0)).toBe(true);
+    expect(c.session.jobs.size).toBe(0);
+    expect(await call('jobs:cancel', { jobId }, c)).toEqual({ cancelled: false });
+  });
+});

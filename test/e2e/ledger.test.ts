@@ -217,8 +217,16 @@ describe('ledger in Chromium against the real core', () => {
       type: 'image/jpeg',
       bytes: readFileSync(join(CORPUS, 'photos', name)),
     }));
+    await page.evaluate(() => {
+      const w = window as unknown as { seen: unknown[]; api: { onEvent(l: (e: unknown) => void): void } };
+      w.seen = [];
+      w.api.onEvent((e) => w.seen.push(e));
+    });
     await app.dropFiles(page.getByTestId('dropzone'), photos);
     await expect.poll(() => page.getByTestId('attach-summary').textContent()).toContain('已添加 2 个');
+    // Progress events reached the page through the same event path the window uses.
+    const seen = await page.evaluate(() => (window as unknown as { seen: { done: number; total: number }[] }).seen);
+    expect(seen.map((e) => `${e.done}/${e.total}`)).toEqual(['1/3', '2/3', '3/3']);
     expect(await page.getByTestId('attach-summary').textContent()).toContain('图片已损坏');
     await expect.poll(() => page.getByTestId('material-card').locator('img').count()).toBe(2);
     await expect.poll(() => app.treeRow('3.1.2').textContent()).toContain('实景图片 2/6');

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { Session, type Ctx } from '../../electron/core/context';
 import { memoryLogger } from '../../electron/core/log';
 import type { Platform } from '../../electron/core/platform';
+import type { AppEvent } from '../../shared/ipc/events';
 
 export const REPO = resolve(import.meta.dirname, '..', '..');
 export const DEMO_CATALOG = join(REPO, 'resources', 'demo', 'catalog.json');
@@ -33,6 +34,7 @@ export function testPlatform(base: string, now = new Date('2026-05-20T10:00:00+0
 export function testCtx(base: string, trusted = true) {
   const t = testPlatform(base);
   const log = memoryLogger();
-  const ctx: Ctx = { platform: t.platform, session: new Session(), log, trusted };
-  return { ...t, ctx, log };
+  const events: AppEvent[] = [];
+  const ctx: Ctx = { platform: t.platform, session: new Session(), log, trusted, emit: (e) => events.push(e) };
+  return { ...t, ctx, log, events };
 }

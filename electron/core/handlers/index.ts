@@ -1,7 +1,13 @@
 import { catalogHandlers } from './catalog';
+import { jobHandlers } from './jobs';
 import { materialHandlers } from './materials';
 import type { HandlerMap } from './types';
 import { workspaceHandlers } from './workspace';
 
 /** The one handler map: ipcMain, the CLI and the e2e bridge all call these. A missing handler fails to compile. */
-export const handlers = { ...workspaceHandlers, ...catalogHandlers, ...materialHandlers } satisfies HandlerMap;
+export const handlers = {
+  ...workspaceHandlers,
+  ...catalogHandlers,
+  ...materialHandlers,
+  ...jobHandlers,
+} satisfies HandlerMap;

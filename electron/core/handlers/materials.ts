@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseCaption } from '../../../shared/domain/caption';
 import { normalizeCode } from '../../../shared/domain/codes';
 import { AppError } from '../../../shared/ipc/errors';
-import { allowPath, requireWorkspace } from '../context';
+import { allowPath, asJob, requireWorkspace } from '../context';
 import { attachFiles, thumbPath } from '../intake/attach';
 import {
   blobsOf,
@@ -79,10 +79,25 @@ export const materialHandlers: HandlersOf<Channels> = {
 
   'materials:search': ({ query }, ctx) => ({ materials: searchMaterials(requireWorkspace(ctx).db, query) }),
 
-  'materials:attach': async ({ criterionCode, paths, ...opts }, ctx) => {
+  'materials:attach': async ({ jobId, criterionCode, paths, ...opts }, ctx) => {
     const ws = requireWorkspace(ctx);
     const inputs = paths.map((p) => allowPath(ctx, p));
-    const results = await attachFiles(ws, { criterionCode, inputs, ...opts }, ctx.platform.now(), ctx.log);
+    const started = Date.now();
+    const onProgress = (done: number, total: number): void => {
+      if (!jobId) return;
+      const rate = done / Math.max((Date.now() - started) / 1000, 0.001);
+      ctx.emit({
+        type: 'progress',
+        jobId,
+        done,
+        total,
+        rate,
+        remainingMs: done > 0 ? ((total - done) / rate) * 1000 : null,
+      });
+    };
+    const results = await asJob(ctx, jobId, (signal) =>
+      attachFiles(ws, { criterionCode, inputs, signal, onProgress, ...opts }, ctx.platform.now(), ctx.log),
+    );
     const added = results.filter((r) => r.status === 'added').length;
     ctx.log.info(`attach to ${criterionCode}: ${added} added of ${results.length}`);
     return { results };

@@ -28,6 +28,10 @@ import { walk } from './walk';
 
 export interface AttachOptions {
   criterionCode: string;
+  /** Stops taking new files in; those not started are reported as skipped (已取消). */
+  signal?: AbortSignal | undefined;
+  /** Called after each file with how many are done of how many. */
+  onProgress?: ((done: number, total: number) => void) | undefined;
   inputs: string[];
   kind?: MaterialKind | undefined;
   title?: string | undefined;
@@ -66,15 +70,21 @@ export async function attachFiles(ws: Workspace, opts: AttachOptions, now: Date,
   // Several files in flight (decoding runs on libvips' threads); results keep the input order.
   const done: AttachResult[] = new Array<AttachResult>(walked.files.length);
   let next = 0;
+  let finished = 0;
   const lane = async (): Promise<void> => {
     for (let i = next++; i < walked.files.length; i = next++) {
       const f = walked.files[i]!;
+      if (opts.signal?.aborted) {
+        done[i] = { ...refused(f.path, '已取消。'), status: 'skipped' };
+        continue;
+      }
       try {
         done[i] = await attachOne(ws, criterion, f.path, f.size, opts, now, log);
       } catch (e) {
         log.error(`attach ${f.path} failed: ${(e as Error)?.stack ?? String(e)}`);
         done[i] = refused(f.path, '读取或保存这个文件时出错，已跳过。');
       }
+      opts.onProgress?.(++finished, walked.files.length);
     }
   };
   await Promise.all(Array.from({ length: Math.min(LANES, walked.files.length) }, lane));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, extname, join, normalize, resolve } from 'node:path';
 import { Session, type Ctx } from '../../../electron/core/context';
@@ -26,11 +26,32 @@ export const E2E_RENDERER = resolve(import.meta.dirname, '..', '..', '..', 'out'
  */
 export async function startBridge(platform: Platform, staticDir = E2E_RENDERER) {
   const log = memoryLogger();
-  const ctx: Ctx = { platform, session: new Session(), log, trusted: false };
+  // Server-sent events carry core's events to the page (Electron: webContents.send).
+  const listeners = new Set<ServerResponse>();
+  const ctx: Ctx = {
+    platform,
+    session: new Session(),
+    log,
+    trusted: false,
+    emit: (event) => {
+      for (const res of listeners) res.write(`data: ${JSON.stringify(event)}\n\n`);
+    },
+  };
   ctx.session.grant(platform.defaultWorkspaceRoot);
   const uploads = await mkdtemp(join(tmpdir(), 'wangbao-uploads-'));
   const server = createServer((req, res) => {
     void (async () => {
+      if (req.method === 'GET' && req.url === '/api/events') {
+        res.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-cache',
+          connection: 'keep-alive',
+        });
+        res.write(': connected\n\n');
+        listeners.add(res);
+        req.on('close', () => listeners.delete(res));
+        return;
+      }
       if (req.method === 'POST' && req.url?.startsWith('/api/upload?')) {
         // Files dropped in a browser carry no path: the bridge takes their bytes into a folder it grants.
         const name = new URL(req.url, 'http://x').searchParams.get('name') ?? 'file';
@@ -69,6 +90,8 @@ export async function startBridge(platform: Platform, staticDir = E2E_RENDERER) 
     log,
     close: async () => {
       ctx.session.workspace?.close();
+      for (const res of listeners) res.end();
+      server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       await rm(uploads, { recursive: true, force: true });
     },

@@ -1,12 +1,18 @@
 // Browser-side half of the e2e bridge: the same window.api the preload gives in Electron, carried over HTTP to the
 // bridge server, which calls the very same core dispatcher. Only the e2e renderer build contains this file.
 import type { Api } from '../../../shared/ipc/contract';
+import type { AppEvent } from '../../../shared/ipc/events';
 
 const api: Api & { upload(file: File): Promise<string> } = {
   /** The browser's stand-in for Electron's webUtils.getPathForFile: the bridge stores the bytes and names the path. */
   upload: async (file) => {
     const res = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file });
     return ((await res.json()) as { path: string }).path;
+  },
+  onEvent: (listener) => {
+    const source = new EventSource('/api/events');
+    source.onmessage = (m) => listener(JSON.parse(m.data as string) as AppEvent);
+    return () => source.close();
   },
   invoke: async (channel, args) => {
     const res = await fetch('/api/invoke', {

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, Paper, Progress, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { Requirement } from '../../../../shared/domain/requirements';
 import { MATERIAL_KINDS, type MaterialKind } from '../../../../shared/domain/value-sets';
 import type { ArgsIn } from '../../../../shared/ipc/contract';
+import type { ProgressEvent } from '../../../../shared/ipc/events';
 import type { AttachResult, Material } from '../../../../shared/ipc/types';
 import { invoke, pathsOfDropped } from '../../api/client';
 import { EditMaterial } from './EditMaterial';
@@ -23,6 +24,7 @@ export function MaterialsPanel({ code, requirements, targets, onChanged }: Props
   const [materials, setMaterials] = useState<Material[] | null>(null);
   const [thumbs, setThumbs] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<number | null>(null);
+  const [job, setJob] = useState<{ id: string; progress: ProgressEvent | null } | null>(null);
   const [results, setResults] = useState<AttachResult[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<Material | null>(null);
@@ -46,14 +48,21 @@ export function MaterialsPanel({ code, requirements, targets, onChanged }: Props
     if (paths.length === 0) return;
     setBusy(paths.length);
     setError(null);
+    const jobId = crypto.randomUUID();
+    setJob({ id: jobId, progress: null });
+    const stop = window.api.onEvent((e) => {
+      if (e.type === 'progress' && e.jobId === jobId) setJob({ id: jobId, progress: e });
+    });
     try {
-      const r = await invoke('materials:attach', { criterionCode: code, paths });
+      const r = await invoke('materials:attach', { jobId, criterionCode: code, paths });
       setResults(r.results);
       await load();
       onChanged();
     } catch (e) {
       setError((e as Error).message);
     } finally {
+      stop();
+      setJob(null);
       setBusy(null);
     }
   };
@@ -107,10 +116,24 @@ export function MaterialsPanel({ code, requirements, targets, onChanged }: Props
         }}
       >
         {busy !== null ? (
-          <Group gap="xs">
-            <Loader size="sm" />
-            <Text>{M.adding(busy)}</Text>
-          </Group>
+          <Stack gap={4} data-testid="attach-progress">
+            <Group gap="xs" justify="space-between">
+              <Group gap="xs">
+                <Loader size="sm" />
+                <Text size="sm">{job?.progress ? M.progress(job.progress) : M.adding(busy)}</Text>
+              </Group>
+              {job && (
+                <Button
+                  size="compact-sm"
+                  variant="default"
+                  onClick={() => void invoke('jobs:cancel', { jobId: job.id })}
+                >
+                  {M.cancelJob}
+                </Button>
+              )}
+            </Group>
+            <Progress value={job?.progress ? (100 * job.progress.done) / job.progress.total : 0} />
+          </Stack>
         ) : (
           <Group justify="space-between" wrap="nowrap">
             <Stack gap={2}>

@@ -1,3 +1,4 @@
+import type { ProgressEvent } from '../../../../shared/ipc/events';
 import type { AttachResult } from '../../../../shared/ipc/types';
 
 /** The materials panel's Chinese text. */
@@ -7,6 +8,9 @@ export const M = {
   dropHint: '也可以拖入整个文件夹；系统文件和隐藏文件会自动跳过。',
   pick: '选择文件…',
   adding: (n: number) => `正在添加 ${n} 个文件…`,
+  progress: (p: ProgressEvent) =>
+    `已处理 ${p.done}/${p.total} · ${p.rate.toFixed(1)} 个/秒${p.remainingMs === null ? '' : ` · 约剩 ${Math.ceil(p.remainingMs / 1000)} 秒`}`,
+  cancelJob: '取消',
   none: '还没有材料。',
   needs: '本条要求：',
   edit: '编辑材料',
