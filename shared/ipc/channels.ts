@@ -23,6 +23,7 @@ export const CHANNELS = [
   'materials:delete',
   'dialog:pickFiles',
   'jobs:cancel',
+  'materials:preview',
   'criteria:scope',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

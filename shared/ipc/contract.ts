@@ -110,6 +110,10 @@ export const contract = {
   'materials:delete': def<{ changed: string[] }>()(
     z.object({ ids: z.array(z.string().uuid()).min(1).max(10_000), deleted: z.boolean() }),
   ),
+  /** What the preview shows: an image's ~1600 px upright JPEG, or a PDF's bytes for pdf.js (base64). */
+  'materials:preview': def<
+    { type: 'image'; dataUrl: string } | { type: 'pdf'; base64: string } | { type: 'none'; reason: string }
+  >()(z.object({ id: z.string().uuid() })),
   /** Cancels a running job; what was done stays, the rest is reported as cancelled. */
   'jobs:cancel': def<{ cancelled: boolean }>()(z.object({ jobId: z.string().uuid() })),
   /** Asks for files to attach (granting them); null when cancelled. */

@@ -233,6 +233,9 @@ describe('ledger in Chromium against the real core', () => {
     await shot(page, '13-materials');
 
     await page.getByTestId('material-card').first().click();
+    await expect.poll(() => page.getByTestId('preview').locator('img').count()).toBe(1);
+    await shot(page, '15-photo-preview');
+    await page.getByTestId('preview').getByRole('button', { name: '编辑' }).click();
     const edit = page.getByTestId('edit-material');
     await edit.getByLabel('图片说明').fill('时间：2026年5月12日；地点：市实验小学；主题：劳动教育');
     await edit.getByRole('button', { name: '保存' }).click();
@@ -243,15 +246,35 @@ describe('ledger in Chromium against the real core', () => {
     await expect.poll(() => page.getByTestId('materials').textContent()).toContain('4 页');
     await expect.poll(() => app.treeRow('3.1.2').textContent()).toContain('规范文件 1/1');
     await shot(page, '14-materials-pdf');
+    // The PDF pages inside the app with pdf.js.
+    await page.getByTestId('material-card').filter({ hasText: 'pdflatex-4-pages' }).click();
+    await expect.poll(() => page.getByTestId('pdf-page').textContent()).toBe('第 1 / 4 页');
+    await page.getByRole('button', { name: '下一页' }).click();
+    await expect.poll(() => page.getByTestId('pdf-page').textContent()).toBe('第 2 / 4 页');
+    const inked = await page
+      .getByTestId('pdf-viewer')
+      .locator('canvas')
+      .evaluate((c: HTMLCanvasElement) => {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let dark = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i]! < 128) dark++;
+        return dark;
+      });
+    expect(inked).toBeGreaterThan(500); // text was drawn
+    await shot(page, '16-pdf-preview');
+    await page.getByTestId('preview').getByRole('button', { name: '编辑' }).click();
+    await page.getByTestId('edit-material').getByRole('button', { name: '取消' }).click();
 
     // Delete to the trash, undo, then move to another criterion.
     await page.getByTestId('material-card').first().click();
+    await page.getByTestId('preview').getByRole('button', { name: '编辑' }).click();
     await page.getByTestId('edit-material').getByRole('button', { name: '删除' }).click();
     await expect.poll(() => page.getByTestId('materials-notice').textContent()).toContain('已删除 1 份材料');
     await expect.poll(() => page.getByTestId('material-card').count()).toBe(2);
     await page.getByTestId('materials-notice').getByRole('button', { name: '撤销' }).click();
     await expect.poll(() => page.getByTestId('material-card').count()).toBe(3);
     await page.getByTestId('material-card').first().click();
+    await page.getByTestId('preview').getByRole('button', { name: '编辑' }).click();
     await app.selectInput('移动或复制到另一条标准').fill('3.1.3');
     await page.getByRole('option', { name: /^3\.1\.3 / }).click();
     await page.getByTestId('edit-material').getByRole('button', { name: '移动', exact: true }).click();

@@ -4,6 +4,7 @@ import { normalizeCode } from '../../../shared/domain/codes';
 import { AppError } from '../../../shared/ipc/errors';
 import { allowPath, asJob, requireWorkspace } from '../context';
 import { attachFiles, thumbPath } from '../intake/attach';
+import { ensurePreview } from '../intake/preview';
 import {
   blobsOf,
   findCriterion,
@@ -18,6 +19,9 @@ import { appendAudit } from '../workspace/audit';
 import type { Workspace } from '../workspace/workspace';
 import type { HandlersOf } from './types';
 
+/** PDFs larger than this are not sent to the in-app viewer. */
+const MAX_PDF_PREVIEW = 64 * 2 ** 20;
+
 type Channels =
   | 'materials:attach'
   | 'materials:list'
@@ -26,6 +30,7 @@ type Channels =
   | 'materials:update'
   | 'materials:move'
   | 'materials:delete'
+  | 'materials:preview'
   | 'dialog:pickFiles';
 
 export const materialHandlers: HandlersOf<Channels> = {
@@ -43,6 +48,23 @@ export const materialHandlers: HandlersOf<Channels> = {
       if (jpeg) out[id] = `data:image/jpeg;base64,${jpeg.toString('base64')}`;
     }
     return out;
+  },
+
+  'materials:preview': async ({ id }, ctx) => {
+    const ws = requireWorkspace(ctx);
+    const m = getMaterial(ws.db, id);
+    if (!m) throw new AppError('invalid-args', '这份材料已不存在（可能已删除）。', `no material ${id}`);
+    const mime = String(m.facts.mime ?? '');
+    if (mime.startsWith('image/')) {
+      const jpeg = await readFile(await ensurePreview(ws, m.sha256));
+      return { type: 'image', dataUrl: `data:image/jpeg;base64,${jpeg.toString('base64')}` };
+    }
+    if (mime === 'application/pdf' && m.bytes <= MAX_PDF_PREVIEW)
+      return { type: 'pdf', base64: (await readFile(ws.store.path(m.sha256))).toString('base64') };
+    return {
+      type: 'none',
+      reason: mime === 'application/pdf' ? 'PDF 过大，请用其他软件打开。' : '此类文件不能在软件内预览。',
+    };
   },
 
   'materials:update': ({ id, caption, ...rest }, ctx) => {

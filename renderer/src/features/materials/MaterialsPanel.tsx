@@ -8,6 +8,7 @@ import type { AttachResult, Material } from '../../../../shared/ipc/types';
 import { invoke, pathsOfDropped } from '../../api/client';
 import { EditMaterial } from './EditMaterial';
 import { MaterialCard } from './MaterialCard';
+import { Preview } from './Preview';
 import { M } from './messages';
 
 interface Props {
@@ -28,6 +29,7 @@ export function MaterialsPanel({ code, requirements, targets, onChanged }: Props
   const [results, setResults] = useState<AttachResult[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<Material | null>(null);
+  const [viewing, setViewing] = useState<Material | null>(null);
   const [over, setOver] = useState(false);
   const [notice, setNotice] = useState<{ text: string; undo?: string[] } | null>(null);
 
@@ -192,11 +194,21 @@ export function MaterialsPanel({ code, requirements, targets, onChanged }: Props
           </Text>
           <Group gap="xs">
             {g.items.map((m) => (
-              <MaterialCard key={m.id} m={m} thumb={thumbs[m.id]} onOpen={() => setEditing(m)} />
+              <MaterialCard key={m.id} m={m} thumb={thumbs[m.id]} onOpen={() => setViewing(m)} />
             ))}
           </Group>
         </Stack>
       ))}
+      {viewing && (
+        <Preview
+          m={viewing}
+          onEdit={() => {
+            setEditing(viewing);
+            setViewing(null);
+          }}
+          onClose={() => setViewing(null)}
+        />
+      )}
       {editing && (
         <EditMaterial
           m={editing}

@@ -1,0 +1,38 @@
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import sharp from 'sharp';
+import type { Workspace } from '../workspace/workspace';
+import { PIXEL_LIMIT } from './image-facts';
+
+const PREVIEW_EDGE = 1600;
+
+/** Where a blob's large preview lives: `previews/ab/<sha256>.jpg` (derived data, safe to delete). */
+export function previewPath(ws: Workspace, sha256: string): string {
+  return join(ws.dir, 'previews', sha256.slice(0, 2), `${sha256}.jpg`);
+}
+
+/** The ~1600 px upright preview of an image, made on first view and cached. */
+export async function ensurePreview(ws: Workspace, sha256: string): Promise<string> {
+  const out = previewPath(ws, sha256);
+  if (
+    await stat(out).then(
+      () => true,
+      () => false,
+    )
+  )
+    return out;
+  await mkdir(dirname(out), { recursive: true });
+  const tmp = `${out}.${process.pid}.tmp`;
+  try {
+    await sharp(ws.store.path(sha256), { limitInputPixels: PIXEL_LIMIT, failOn: 'none' })
+      .rotate()
+      .resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside', withoutEnlargement: true })
+      .jpeg({ quality: 85 })
+      .toFile(tmp);
+    await rename(tmp, out);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+  return out;
+}

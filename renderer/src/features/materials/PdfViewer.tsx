@@ -1,0 +1,73 @@
+import { Button, Group, Loader, Text } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+
+/** pdf.js, loaded on first use (a separate chunk: the ledger's first paint does not pay for it). */
+async function loadPdfjs() {
+  const pdfjs = await import('pdfjs-dist');
+  pdfjs.GlobalWorkerOptions.workerSrc = new URL('pdfjs-dist/build/pdf.worker.min.mjs', import.meta.url).href;
+  return pdfjs;
+}
+
+/** Pages a PDF inside the app, one page at a time, fitted to the width. */
+export function PdfViewer({ base64, width }: { base64: string; width: number }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
+  const [page, setPage] = useState(1);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    let loaded: PDFDocumentProxy | null = null;
+    void (async () => {
+      try {
+        const pdfjs = await loadPdfjs();
+        const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        loaded = await pdfjs.getDocument({ data, isEvalSupported: false }).promise;
+        if (!cancelled) setDoc(loaded);
+      } catch {
+        if (!cancelled) setError('无法显示这个 PDF（可能已加密或损坏）。');
+      }
+    })();
+    return () => {
+      cancelled = true;
+      void loaded?.destroy();
+    };
+  }, [base64]);
+
+  useEffect(() => {
+    if (!doc || !canvas.current) return;
+    let task: { cancel(): void } | null = null;
+    void (async () => {
+      const p = await doc.getPage(page);
+      const unscaled = p.getViewport({ scale: 1 });
+      const viewport = p.getViewport({ scale: width / unscaled.width });
+      const c = canvas.current!;
+      c.width = viewport.width;
+      c.height = viewport.height;
+      const render = p.render({ canvas: c, viewport });
+      task = render;
+      await render.promise.catch(() => undefined);
+    })();
+    return () => task?.cancel();
+  }, [doc, page, width]);
+
+  if (error) return <Text c="red">{error}</Text>;
+  if (!doc) return <Loader />;
+  return (
+    <div data-testid="pdf-viewer">
+      <Group justify="center" mb="xs">
+        <Button size="xs" variant="default" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+          上一页
+        </Button>
+        <Text size="sm" data-testid="pdf-page">
+          第 {page} / {doc.numPages} 页
+        </Text>
+        <Button size="xs" variant="default" disabled={page >= doc.numPages} onClick={() => setPage(page + 1)}>
+          下一页
+        </Button>
+      </Group>
+      <canvas ref={canvas} style={{ display: 'block', margin: '0 auto', boxShadow: '0 0 4px #0003' }} />
+    </div>
+  );
+}
