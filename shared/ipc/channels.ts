@@ -24,6 +24,7 @@ export const CHANNELS = [
   'dialog:pickFiles',
   'jobs:cancel',
   'materials:preview',
+  'materials:optimize',
   'criteria:scope',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

@@ -114,6 +114,10 @@ export const contract = {
   'materials:preview': def<
     { type: 'image'; dataUrl: string } | { type: 'pdf'; base64: string } | { type: 'none'; reason: string }
   >()(z.object({ id: z.string().uuid() })),
+  /** 优化图片: a smaller JPEG as a new version of the material (the original blob is kept). */
+  'materials:optimize': def<{ before: number; after: number } | { refused: string }>()(
+    z.object({ id: z.string().uuid() }),
+  ),
   /** Cancels a running job; what was done stays, the rest is reported as cancelled. */
   'jobs:cancel': def<{ cancelled: boolean }>()(z.object({ jobId: z.string().uuid() })),
   /** Asks for files to attach (granting them); null when cancelled. */

@@ -404,3 +404,41 @@ describe('bulk intake: progress and cancel', () => {
     expect(await call('jobs:cancel', { jobId }, c)).toEqual({ cancelled: false });
   });
 });
+
+describe('优化图片', () => {
+  it('makes a smaller upright JPEG as a new version; the original blob stays; a second time is refused', async () => {
+    const big = join(base, '活动现场.jpg');
+    const w = 4000;
+    const h = 3000;
+    const px = Buffer.alloc(w * h * 3);
+    let s = 3;
+    for (let i = 0; i < px.length; i++) {
+      s = (s * 1103515245 + 12345) & 0x7fffffff;
+      px[i] = ((i % (w * 3)) / 47 + (s & 63)) & 255;
+    }
+    await sharp(px, { raw: { width: w, height: h, channels: 3 } })
+      .withMetadata({ orientation: 6 })
+      .jpeg({ quality: 97 })
+      .toFile(big);
+    const [r] = await attach('3.1.2', [big]);
+    const before = (await materials('3.1.2'))[0]!;
+    expect(before.facts).toMatchObject({ width: 3000, height: 4000, orientation: 6 });
+    const out = await call('materials:optimize', { id: r!.materialId! }, ctx);
+    expect('after' in out && out.after < out.before / 2).toBe(true);
+    const after = (await materials('3.1.2'))[0]!;
+    expect(after.id).toBe(before.id);
+    expect(after.sha256).not.toBe(before.sha256);
+    expect(after.facts).toMatchObject({ width: 1920, height: 2560, mime: 'image/jpeg' });
+    expect(after.facts.orientation === 1 || after.facts.orientation === undefined).toBe(true);
+    const db = ctx.session.workspace!.db;
+    expect(db.prepare('SELECT sha256, reason FROM material_versions WHERE material_id = ?').get(before.id)).toEqual({
+      sha256: before.sha256,
+      reason: 'optimize',
+    });
+    expect(existsSync(ctx.session.workspace!.store.path(before.sha256))).toBe(true);
+    expect(await call('materials:optimize', { id: before.id }, ctx)).toEqual({
+      refused: expect.stringContaining('不需要再优化'),
+    });
+    assertNoOrphanBlobs();
+  }, 60_000);
+});

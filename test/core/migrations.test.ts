@@ -77,6 +77,19 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0050-material-versions: from 40 adds the versions table, tied to materials and blobs', () => {
+    const db = new Database(join(tmpDir(), 'w.db'));
+    migrate(db, 40);
+    expect(migrate(db, 50)).toEqual({ from: 40, to: 50 });
+    db.pragma('foreign_keys = ON');
+    expect(() =>
+      db
+        .prepare("INSERT INTO material_versions (material_id, sha256, replaced_at, reason) VALUES ('x', 'y', 't', 'r')")
+        .run(),
+    ).toThrow(/FOREIGN KEY/u);
+    db.close();
+  });
+
   it('run all pending migrations in one transaction: a failing one leaves the database as it was', () => {
     const db = new Database(join(tmpDir(), 'w.db'));
     const broken: Migration[] = [

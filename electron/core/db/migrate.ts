@@ -4,6 +4,7 @@ import { migration0010 } from './migrations/0010-init';
 import { migration0020 } from './migrations/0020-materials';
 import { migration0030 } from './migrations/0030-search';
 import { migration0040 } from './migrations/0040-near-duplicates';
+import { migration0050 } from './migrations/0050-material-versions';
 
 export interface Migration {
   /** The `PRAGMA user_version` after it: the number of its file (`0010-init.ts` → 10). Append-only. */
@@ -13,7 +14,13 @@ export interface Migration {
 }
 
 /** Every migration in order. A new one is a new numbered file appended here; an old one is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0010,
+  migration0020,
+  migration0030,
+  migration0040,
+  migration0050,
+];
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 
 /**

@@ -4,6 +4,7 @@ import { normalizeCode } from '../../../shared/domain/codes';
 import { AppError } from '../../../shared/ipc/errors';
 import { allowPath, asJob, requireWorkspace } from '../context';
 import { attachFiles, thumbPath } from '../intake/attach';
+import { optimizePhoto } from '../intake/optimize';
 import { ensurePreview } from '../intake/preview';
 import {
   blobsOf,
@@ -31,6 +32,7 @@ type Channels =
   | 'materials:move'
   | 'materials:delete'
   | 'materials:preview'
+  | 'materials:optimize'
   | 'dialog:pickFiles';
 
 export const materialHandlers: HandlersOf<Channels> = {
@@ -65,6 +67,14 @@ export const materialHandlers: HandlersOf<Channels> = {
       type: 'none',
       reason: mime === 'application/pdf' ? 'PDF 过大，请用其他软件打开。' : '此类文件不能在软件内预览。',
     };
+  },
+
+  'materials:optimize': async ({ id }, ctx) => {
+    const ws = requireWorkspace(ctx);
+    const now = ctx.platform.now();
+    const r = await optimizePhoto(ws, id, now, ctx.log);
+    if ('after' in r) audited(ws, now, 'materials.optimize', () => ({ id, ...r }));
+    return r;
   },
 
   'materials:update': ({ id, caption, ...rest }, ctx) => {

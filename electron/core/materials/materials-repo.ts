@@ -74,26 +74,40 @@ export type BlobFacts = { mime: string; width?: number; height?: number; exifDat
   unknown
 >;
 
+/** Records a stored blob and its facts (first time only; the pHash is indexed then). */
+export function insertBlob(
+  db: Database.Database,
+  sha256: string,
+  bytes: number,
+  at: Date | string,
+  f: BlobFacts,
+): void {
+  db.prepare('INSERT OR IGNORE INTO blobs (sha256, bytes, created_at) VALUES (?, ?, ?)').run(
+    sha256,
+    bytes,
+    typeof at === 'string' ? at : at.toISOString(),
+  );
+  const phash = typeof f.phash === 'string' ? f.phash : null;
+  const fresh = db
+    .prepare(
+      'INSERT OR IGNORE INTO blob_facts (sha256, mime, width, height, exif_date, phash, facts) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(sha256, f.mime, f.width ?? null, f.height ?? null, f.exifDate ?? null, phash, JSON.stringify(f));
+  if (fresh.changes > 0 && phash) indexPhash(db, sha256, phash);
+}
+
+/** Points a material at a new blob, keeping the old one as an earlier version. */
+export function replaceBlob(db: Database.Database, id: string, sha256: string, now: Date, reason: string): void {
+  db.prepare(
+    `INSERT INTO material_versions (material_id, sha256, replaced_at, reason)
+     SELECT id, sha256, ?, ? FROM materials WHERE id = ?`,
+  ).run(now.toISOString(), reason, id);
+  db.prepare('UPDATE materials SET sha256 = ? WHERE id = ?').run(sha256, id);
+}
+
 /** Inserts the blob rows (the source's too), their facts (first time only) and the material, in one transaction. */
 export function insertMaterial(db: Database.Database, m: NewMaterial): void {
-  const blob = db.prepare('INSERT OR IGNORE INTO blobs (sha256, bytes, created_at) VALUES (?, ?, ?)');
-  const facts = db.prepare(
-    'INSERT OR IGNORE INTO blob_facts (sha256, mime, width, height, exif_date, phash, facts) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  const put = (sha256: string, bytes: number, f: BlobFacts): void => {
-    blob.run(sha256, bytes, m.createdAt);
-    const phash = typeof f.phash === 'string' ? f.phash : null;
-    const fresh = facts.run(
-      sha256,
-      f.mime,
-      f.width ?? null,
-      f.height ?? null,
-      f.exifDate ?? null,
-      phash,
-      JSON.stringify(f),
-    );
-    if (fresh.changes > 0 && phash) indexPhash(db, sha256, phash);
-  };
+  const put = (sha256: string, bytes: number, f: BlobFacts): void => insertBlob(db, sha256, bytes, m.createdAt, f);
   db.transaction(() => {
     if (m.source) put(m.source.sha256, m.source.bytes, m.source.facts);
     put(m.sha256, m.bytes, m.facts);

@@ -6,6 +6,9 @@ import type { ArgsIn } from '../../../../shared/ipc/contract';
 import type { Material } from '../../../../shared/ipc/types';
 import { M } from './messages';
 
+/** Photos above this size are offered 优化图片. */
+const OPTIMIZE_ABOVE = 1024 * 1024;
+
 const kinds = Object.entries(MATERIAL_KINDS).map(([value, label]) => ({ value, label }));
 
 /** Inline editing of what the officer gives a material: kind, title, caption, dates. */
@@ -16,6 +19,7 @@ export function EditMaterial(props: {
   onSave(v: ArgsIn<'materials:update'>): void;
   onMove(to: string, copy: boolean): void;
   onDelete(): void;
+  onOptimize(): void;
   onClose(): void;
 }) {
   const { m } = props;
@@ -80,9 +84,16 @@ export function EditMaterial(props: {
           </Button>
         </Group>
         <Group justify="space-between">
-          <Button color="red" variant="light" onClick={props.onDelete}>
-            {M.delete}
-          </Button>
+          <Group gap="xs">
+            <Button color="red" variant="light" onClick={props.onDelete}>
+              {M.delete}
+            </Button>
+            {String(m.facts.mime).startsWith('image/') && m.bytes > OPTIMIZE_ABOVE && (
+              <Button variant="light" onClick={props.onOptimize}>
+                {M.optimize(m.bytes)}
+              </Button>
+            )}
+          </Group>
           <Group>
             <Button variant="default" onClick={props.onClose}>
               {M.cancel}

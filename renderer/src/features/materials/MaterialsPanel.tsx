@@ -89,6 +89,11 @@ export function MaterialsPanel({ code, requirements, targets, onChanged }: Props
       const r = await invoke('materials:move', { ids: [id], toCriterionCode: to, copy });
       setNotice({ text: M.moved(r.done.length, r.skipped.length) });
     });
+  const optimize = (id: string) =>
+    change(async () => {
+      const r = await invoke('materials:optimize', { id });
+      setNotice({ text: 'refused' in r ? r.refused : M.optimized(r.before, r.after) });
+    });
   const remove = (ids: string[], deleted: boolean) =>
     change(async () => {
       const r = await invoke('materials:delete', { ids, deleted });
@@ -216,6 +221,7 @@ export function MaterialsPanel({ code, requirements, targets, onChanged }: Props
           onSave={(v) => void save(v)}
           onMove={(to, copy) => void move(editing.id, to, copy)}
           onDelete={() => void remove([editing.id], true)}
+          onOptimize={() => void optimize(editing.id)}
           onClose={() => setEditing(null)}
         />
       )}

@@ -26,6 +26,8 @@ export const M = {
   move: '移动',
   copy: '复制',
   delete: '删除',
+  optimize: (bytes: number) => `优化图片（${mb(bytes)}）`,
+  optimized: (before: number, after: number) => `已优化：${mb(before)} → ${mb(after)}，原图已保留。`,
   deleted: (n: number) => `已删除 ${n} 份材料（已放入回收站）。`,
   undo: '撤销',
   moved: (done: number, skipped: number) =>
@@ -40,3 +42,7 @@ export const M = {
     return `已添加 ${n('added')} 个，重复 ${n('duplicate')} 个，跳过 ${n('skipped')} 个，未添加 ${n('refused')} 个。`;
   },
 };
+
+function mb(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
