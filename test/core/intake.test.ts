@@ -241,6 +241,10 @@ describe('documents: facts, text and search', () => {
     expect(by.get('minimal-document.pdf')).toMatchObject({ pages: 1, pdfVersion: expect.stringMatching(/^\d\.\d$/u) });
     expect(by.get('libreoffice-writer-password.pdf')).toMatchObject({ encrypted: true, pages: null, readable: false });
     expect(by.get('unreadablemetadata.pdf')).toMatchObject({ readable: false });
+    // The PDF's CreationDate is the fallback 形成日期.
+    const dated = (await materials('1.1.1')).filter((m) => m.facts.documentDate);
+    expect(dated.length).toBeGreaterThan(0);
+    for (const m of dated) expect(m.eventDate).toBe(m.facts.documentDate);
   });
 
   it('reads .docx text and word counts; old Office files are accepted unreadable', async () => {

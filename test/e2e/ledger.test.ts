@@ -281,6 +281,12 @@ describe('ledger in Chromium against the real core', () => {
     await expect.poll(() => page.getByTestId('material-card').count()).toBe(2);
     await app.treeRow('3.1.3').click();
     await expect.poll(() => page.getByTestId('material-card').count()).toBe(1);
+
+    // Searching finds materials by their caption and opens the criterion holding them.
+    await app.search('实验小学');
+    await expect.poll(() => page.getByTestId('material-hits').textContent()).toContain('材料中找到 1 份');
+    await page.getByTestId('material-hits').getByText('3.1.2').click();
+    await expect.poll(() => app.detail.textContent()).toContain('劳动教育与研学实践');
   });
 
   it('shows a clear Chinese message when the workspace folder is not empty', async () => {

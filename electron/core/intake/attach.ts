@@ -153,7 +153,8 @@ async function attachOne(
   const title = opts.title ?? basename(path, extname(path));
   const caption = opts.caption ? parseCaption(opts.caption) : null;
   const exifDay = typeof facts.exifDate === 'string' ? facts.exifDate.slice(0, 10) : null;
-  const eventDate = opts.date ?? exifDay ?? caption?.date ?? readDate(title);
+  const docDay = typeof facts.documentDate === 'string' ? facts.documentDate : null;
+  const eventDate = opts.date ?? exifDay ?? caption?.date ?? readDate(title) ?? docDay;
   const material: NewMaterial = {
     id: randomUUID(),
     criterionId: criterion.id,

@@ -1,4 +1,5 @@
 import { open, readFile } from 'node:fs/promises';
+import { isIsoDate } from '../../../shared/domain/period';
 
 /** Text kept per blob for search and the 情况说明 rules; more is not needed to judge a document. */
 const MAX_TEXT = 200_000;
@@ -14,6 +15,8 @@ export interface PdfFacts {
   pdfVersion: string | null;
   /** pdf.js could open it; a PDF it cannot parse is accepted and flagged for the checker. */
   readable: boolean;
+  /** The document's CreationDate (YYYY-MM-DD), a fallback for the material's 形成日期. */
+  documentDate: string | null;
 }
 
 /**
@@ -32,6 +35,7 @@ export async function readPdf(path: string): Promise<{ facts: PdfFacts; text: st
     hasText: false,
     pdfVersion: /^%PDF-(\d\.\d)/u.exec(raw.slice(0, 1024))?.[1] ?? null,
     readable: false,
+    documentDate: null,
   };
   let text = '';
   try {
@@ -49,6 +53,8 @@ export async function readPdf(path: string): Promise<{ facts: PdfFacts; text: st
       facts.pages = doc.numPages;
       facts.hasJavaScript ||= (await doc.getJSActions()) !== null;
       facts.hasEmbeddedFiles ||= (await doc.getAttachments()) !== null;
+      const info = (await doc.getMetadata().catch(() => null))?.info as { CreationDate?: unknown } | undefined;
+      facts.documentDate = pdfDate(info?.CreationDate);
       for (let p = 1; p <= Math.min(doc.numPages, TEXT_PAGES) && text.length < MAX_TEXT; p++) {
         const content = await (await doc.getPage(p)).getTextContent();
         const pageText = content.items.map((i) => ('str' in i ? i.str : '')).join('');
@@ -99,4 +105,12 @@ export function countWords(text: string): number {
     .split(/\s+/u)
     .filter((w) => /\w/u.test(w)).length;
   return cjk + latin;
+}
+
+/** A PDF date (`D:20250512093000+08'00'`) as YYYY-MM-DD, or null. */
+export function pdfDate(raw: unknown): string | null {
+  const m = typeof raw === 'string' ? /^(?:D:)?(\d{4})(\d{2})(\d{2})/u.exec(raw) : null;
+  if (!m) return null;
+  const iso = `${m[1]}-${m[2]}-${m[3]}`;
+  return isIsoDate(iso) ? iso : null;
 }

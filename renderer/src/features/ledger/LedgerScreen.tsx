@@ -2,6 +2,7 @@ import { Box, Button, Center, Group, SegmentedControl, Stack, Text, Title } from
 import { useHotkeys } from '@mantine/hooks';
 import { useMemo, useRef, useState } from 'react';
 import type { Criterion } from '../../../../shared/ipc/types';
+import { MaterialHits } from '../materials/MaterialHits';
 import { CriteriaTree } from './CriteriaTree';
 import { CriterionDetail } from './CriterionDetail';
 import { DEFAULT_FILTER, visibleCodes, type LedgerFilter } from './filter';
@@ -86,6 +87,13 @@ export function LedgerScreen({ criteria, today, onSetMine, onImportCatalog, onMa
         />
       </Group>
       <LedgerFilters filter={filter} onChange={setFilter} searchRef={searchRef} />
+      <MaterialHits
+        query={filter.query}
+        onOpen={(code) => {
+          setFilter({ ...filter, query: '', scope: 'all' });
+          setSelected(code);
+        }}
+      />
       <Group align="stretch" gap="sm" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
         <Box style={{ flex: view === 'table' ? 3 : 2, minWidth: 0, border: '1px solid var(--mantine-color-gray-3)' }}>
           {view === 'tree' ? (
