@@ -1,8 +1,7 @@
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { laplacianVariance, perceptualHash, screenshotSignals } from '../../../shared/domain/image-measures';
+import { writeAtomically } from '../store/atomic-write';
 import { jpegQuality } from './jpeg-quality';
 
 /** sharp's default decompression-bomb guard (268 MP), above the 108–200 MP some phones now shoot. */
@@ -137,18 +136,9 @@ async function measure(path: string, thumbOut: string, failOn: 'warning' | 'none
 }
 
 async function writeThumbnail(image: ReturnType<typeof sharp>, out: string): Promise<void> {
-  await mkdir(dirname(out), { recursive: true });
-  const tmp = `${out}.${process.pid}.tmp`;
-  try {
-    await image
-      .resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside', withoutEnlargement: true })
-      .jpeg({ quality: 78 })
-      .toFile(tmp);
-    await rename(tmp, out);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
+  await writeAtomically(out, (tmp) =>
+    image.resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 78 }).toFile(tmp),
+  );
 }
 
 /** DateTimeOriginal as local ISO (`YYYY-MM-DDTHH:mm:ss`), whether GPS is present, the camera. A broken EXIF block gives nulls. */

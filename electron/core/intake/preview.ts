@@ -1,7 +1,8 @@
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Workspace } from '../workspace/workspace';
+import { writeAtomically } from '../store/atomic-write';
 import { PIXEL_LIMIT } from './image-facts';
 
 const PREVIEW_EDGE = 1600;
@@ -21,18 +22,12 @@ export async function ensurePreview(ws: Workspace, sha256: string): Promise<stri
     )
   )
     return out;
-  await mkdir(dirname(out), { recursive: true });
-  const tmp = `${out}.${process.pid}.tmp`;
-  try {
-    await sharp(ws.store.path(sha256), { limitInputPixels: PIXEL_LIMIT, failOn: 'none' })
+  await writeAtomically(out, (tmp) =>
+    sharp(ws.store.path(sha256), { limitInputPixels: PIXEL_LIMIT, failOn: 'none' })
       .rotate()
       .resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside', withoutEnlargement: true })
       .jpeg({ quality: 85 })
-      .toFile(tmp);
-    await rename(tmp, out);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
+      .toFile(tmp),
+  );
   return out;
 }

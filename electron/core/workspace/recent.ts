@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { RecentWorkspace } from '../../../shared/ipc/types';
+import { writeAtomically } from '../store/atomic-write';
 
 const FILE = 'recent-workspaces.json';
 const MAX = 10;
@@ -23,9 +23,6 @@ export async function touchRecent(userDataDir: string, entry: RecentWorkspace): 
     0,
     MAX,
   );
-  await mkdir(userDataDir, { recursive: true });
-  const tmp = join(userDataDir, `${FILE}.${randomBytes(4).toString('hex')}.tmp`);
-  await writeFile(tmp, JSON.stringify(list, null, 2));
-  await rename(tmp, join(userDataDir, FILE));
+  await writeAtomically(join(userDataDir, FILE), (tmp) => writeFile(tmp, JSON.stringify(list, null, 2)));
   return list;
 }
