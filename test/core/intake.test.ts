@@ -290,6 +290,10 @@ describe('documents: facts, text and search', () => {
     expect((await hits('Lorem')).length + (await hits('the')).length).toBeGreaterThan(0);
     expect(await hits('50%')).toEqual([]);
     expect(await hits('"')).toEqual([]);
+    // A GB18030 text file (Notepad on Chinese Windows) is read right.
+    writeFileSync(join(dir, '旧说明.txt'), Buffer.from('c9e7c7f8d6bed4b8b7fecef1bbeeb6af', 'hex')); // 社区志愿服务活动 in GB18030
+    await attach('3.1.2', [join(dir, '旧说明.txt')]);
+    expect(await hits('志愿')).toEqual(['旧说明.txt']);
     expect(logged.filter((l) => l.startsWith('ERROR'))).toEqual([]);
   });
 });

@@ -81,17 +81,20 @@ export async function readDocx(path: string): Promise<{ text: string; words: num
   }
 }
 
-/** A .txt file's text (UTF-8; a leading BOM dropped). */
+/** A .txt file's text: UTF-8 when it is valid UTF-8, else GB18030 (what Notepad on Chinese Windows long saved). */
 export async function readText(path: string): Promise<string> {
   const fh = await open(path, 'r');
   try {
     const buf = Buffer.alloc(MAX_TEXT * 3);
     const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    return buf
-      .subarray(0, bytesRead)
-      .toString('utf8')
-      .replace(/^\uFEFF/u, '')
-      .slice(0, MAX_TEXT);
+    const bytes = buf.subarray(0, bytesRead);
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true }); // a cut last character is no error
+    } catch {
+      text = new TextDecoder('gb18030').decode(bytes);
+    }
+    return text.replace(/^\uFEFF/u, '').slice(0, MAX_TEXT);
   } finally {
     await fh.close();
   }
