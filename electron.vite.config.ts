@@ -11,7 +11,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve('electron/main/index.ts'), cli: resolve('electron/cli/index.ts') },
+        // The intake worker is an entry of its own, emitted beside index.js and cli.js (core/workers/script.ts).
+        input: {
+          index: resolve('electron/main/index.ts'),
+          cli: resolve('electron/cli/index.ts'),
+          'intake-worker': resolve('electron/core/workers/intake-worker.ts'),
+        },
         output: { banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
       },
     },

@@ -6,6 +6,7 @@ import { APP_VERSION } from '../core/version';
 import { attach, catalogImport, catalogList, init, materials, scope, type Flags, type Outcome } from './commands';
 import { EXIT, exitCodeOf } from './exit-codes';
 import { nodePlatform } from './node-platform';
+import { intakeWorkerScript } from '../core/workers/script';
 
 const HELP = `网报通 wangbao ${APP_VERSION}
 
@@ -58,7 +59,7 @@ function route(positionals: string[]): { run: Command; rest: string[] } | undefi
 export async function main(argv: string[]): Promise<number> {
   let json = argv.includes('--json');
   const ctx: Ctx = {
-    platform: nodePlatform(APP_VERSION),
+    platform: { ...nodePlatform(APP_VERSION), intakeWorker: intakeWorkerScript(import.meta.url) },
     session: new Session(),
     log: createLogger(undefined, !process.env.WANGBAO_DEBUG),
     trusted: true,

@@ -2,6 +2,8 @@ import { resolve, sep } from 'node:path';
 import { AppError } from '../../shared/ipc/errors';
 import type { AppEvent } from '../../shared/ipc/events';
 import type { Logger } from './log';
+import { IN_THREAD, pooledReaders, type Readers } from './intake/readers';
+import { WorkerPool } from './workers/pool';
 import type { Platform } from './platform';
 import type { Workspace } from './workspace/workspace';
 
@@ -11,6 +13,14 @@ export class Session {
   private readonly grants = new Set<string>();
   /** Running jobs by the id their caller chose, so `jobs:cancel` can stop them. */
   readonly jobs = new Map<string, AbortController>();
+  private workers: WorkerPool | null = null;
+
+  /** The intake readers: in the worker pool (started on first use) when the platform names a worker script. */
+  readers(platform: Platform): Readers {
+    if (!platform.intakeWorker) return IN_THREAD;
+    this.workers ??= new WorkerPool(platform.intakeWorker);
+    return pooledReaders(this.workers);
+  }
 
   /** Remembers a path the user picked in a dialog (or from the recent list): it and what is inside may be used. */
   grant(path: string): void {

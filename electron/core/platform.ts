@@ -1,3 +1,5 @@
+import type { WorkerScript } from './workers/pool';
+
 /**
  * What core needs from its host and must not take from Electron itself: dialogs, folders, the clock. The Electron
  * main process, the CLI and the e2e bridge each supply one (electron/main/platform.ts, cli/node-platform.ts,
@@ -20,4 +22,6 @@ export interface Platform {
   /** Asks the user for one or more files; null when cancelled or when the host has no dialogs. */
   pickFiles(opts: { title: string }): Promise<string[] | null>;
   now(): Date;
+  /** The intake worker's script; without one, intake reads files on core's own thread. */
+  intakeWorker?: WorkerScript | undefined;
 }

@@ -5,6 +5,7 @@ import { app, session as electronSession } from 'electron';
 import { EVENT_CHANNEL } from '../../shared/ipc/events';
 import { Session, type Ctx } from '../core/context';
 import { createLogger } from '../core/log';
+import { intakeWorkerScript } from '../core/workers/script';
 import { registerIpc } from './ipc';
 import { electronPlatform } from './platform';
 import { denyAllPermissions } from './security';
@@ -29,7 +30,7 @@ function start(): void {
   app.on('window-all-closed', () => app.quit());
 
   void app.whenReady().then(() => {
-    const platform = electronPlatform(() => win);
+    const platform = { ...electronPlatform(() => win), intakeWorker: intakeWorkerScript(import.meta.url) };
     const ctx: Ctx = {
       platform,
       session: new Session(),

@@ -128,7 +128,13 @@ export const materialHandlers: HandlersOf<Channels> = {
       });
     };
     const results = await asJob(ctx, jobId, (signal) =>
-      attachFiles(ws, { criterionCode, inputs, signal, onProgress, ...opts }, ctx.platform.now(), ctx.log),
+      attachFiles(
+        ws,
+        { criterionCode, inputs, signal, onProgress, ...opts },
+        ctx.platform.now(),
+        ctx.log,
+        ctx.session.readers(ctx.platform),
+      ),
     );
     const added = results.filter((r) => r.status === 'added').length;
     ctx.log.info(`attach to ${criterionCode}: ${added} added of ${results.length}`);

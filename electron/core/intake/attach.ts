@@ -20,10 +20,10 @@ import {
 } from '../materials/materials-repo';
 import type { Workspace } from '../workspace/workspace';
 import type { PutResult } from '../store/blob-store';
-import { readDocx, readPdf, readText } from './document-facts';
+import { readText } from './document-facts';
 import { typeOfFile } from './file-type';
-import { HEIC_MIMES, heicToJpeg } from './heic';
-import { readImage } from './image-facts';
+import { IN_THREAD, type Readers } from './readers';
+import { HEIC_MIMES } from './heic';
 import { walk } from './walk';
 
 export interface AttachOptions {
@@ -55,7 +55,13 @@ export function thumbPath(ws: Workspace, sha256: string): string {
  * is `added` again and `alsoOn` names the others. One bad file never stops the batch, and a refused file leaves
  * nothing in `blobs/` or the database.
  */
-export async function attachFiles(ws: Workspace, opts: AttachOptions, now: Date, log: Logger): Promise<AttachResult[]> {
+export async function attachFiles(
+  ws: Workspace,
+  opts: AttachOptions,
+  now: Date,
+  log: Logger,
+  readers: Readers = IN_THREAD,
+): Promise<AttachResult[]> {
   const criterion = findCriterion(ws.db, opts.criterionCode);
   if (!criterion)
     throw new AppError(
@@ -79,7 +85,7 @@ export async function attachFiles(ws: Workspace, opts: AttachOptions, now: Date,
         continue;
       }
       try {
-        done[i] = await attachOne(ws, criterion, f.path, f.size, opts, now, log);
+        done[i] = await attachOne(ws, criterion, f.path, f.size, opts, now, log, readers);
       } catch (e) {
         log.error(`attach ${f.path} failed: ${(e as Error)?.stack ?? String(e)}`);
         done[i] = refused(f.path, '读取或保存这个文件时出错，已跳过。');
@@ -99,6 +105,7 @@ async function attachOne(
   opts: AttachOptions,
   now: Date,
   log: Logger,
+  readers: Readers,
 ): Promise<AttachResult> {
   const typed = await typeOfFile(path, size);
   if (!typed.ok) {
@@ -119,7 +126,7 @@ async function attachOne(
   let source: NewMaterial['source'];
   if (HEIC_MIMES.has(typed.mime)) {
     const tmp = join(ws.store.root, 'tmp', `${randomUUID()}.jpg`);
-    const converted = await heicToJpeg(ws.store.path(original.sha256), tmp);
+    const converted = await readers.heicToJpeg(ws.store.path(original.sha256), tmp);
     if (!converted.ok) return refuse(converted.reason, converted.detail, original);
     stored = await keep(ws, await ws.store.putFile(tmp));
     await rm(tmp, { force: true });
@@ -135,18 +142,18 @@ async function attachOne(
     readable: typed.readable,
   };
   if (typed.family === 'image') {
-    const img = await readImage(ws.store.path(stored.sha256), thumbPath(ws, stored.sha256));
+    const img = await readers.readImage(ws.store.path(stored.sha256), thumbPath(ws, stored.sha256));
     if (!img.ok) return refuse(img.reason, img.detail, stored, original);
     facts = { ...facts, ...img.facts };
   }
   const blobPath = ws.store.path(stored.sha256);
   let text: string | undefined;
   if (typed.family === 'pdf') {
-    const pdf = await readPdf(blobPath);
+    const pdf = await readers.readPdf(blobPath);
     facts = { ...facts, ...pdf.facts };
     text = pdf.text;
   } else if (typed.family === 'word' && typed.readable) {
-    const doc = await readDocx(blobPath);
+    const doc = await readers.readDocx(blobPath);
     facts = doc ? { ...facts, words: doc.words } : { ...facts, readable: false };
     text = doc?.text;
   } else if (typed.family === 'text') text = await readText(blobPath);

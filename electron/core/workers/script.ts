@@ -1,0 +1,16 @@
+import { fileURLToPath } from 'node:url';
+import type { WorkerScript } from './pool';
+
+/**
+ * The intake worker's script for an entry module (`import.meta.url` of electron/main/index.ts or electron/cli/index.ts):
+ * built, it is `intake-worker.js` beside the entry in out/main/ (electron.vite.config.ts emits it there); run from
+ * source (tests, `npm run cli`), it is the TS file, loaded through dev-worker.mjs, which registers tsx.
+ */
+export function intakeWorkerScript(entryUrl: string): WorkerScript {
+  if (entryUrl.endsWith('.ts'))
+    return {
+      path: fileURLToPath(new URL('./dev-worker.mjs', import.meta.url)),
+      workerData: { script: new URL('./intake-worker.ts', import.meta.url).href },
+    };
+  return { path: fileURLToPath(new URL('./intake-worker.js', entryUrl)) };
+}
