@@ -18,6 +18,7 @@ import {
 } from '../materials/materials-repo';
 import { appendAudit } from '../workspace/audit';
 import type { Workspace } from '../workspace/workspace';
+import type { Material } from '../../../shared/ipc/types';
 import type { HandlersOf } from './types';
 
 /** PDFs larger than this are not sent to the in-app viewer. */
@@ -54,8 +55,7 @@ export const materialHandlers: HandlersOf<Channels> = {
 
   'materials:preview': async ({ id }, ctx) => {
     const ws = requireWorkspace(ctx);
-    const m = getMaterial(ws.db, id);
-    if (!m) throw new AppError('invalid-args', '这份材料已不存在（可能已删除）。', `no material ${id}`);
+    const m = requireMaterial(ws, id);
     const mime = String(m.facts.mime ?? '');
     if (mime.startsWith('image/')) {
       const jpeg = await readFile(await ensurePreview(ws, m.sha256));
@@ -71,10 +71,7 @@ export const materialHandlers: HandlersOf<Channels> = {
 
   'materials:optimize': async ({ id }, ctx) => {
     const ws = requireWorkspace(ctx);
-    const now = ctx.platform.now();
-    const r = await optimizePhoto(ws, id, now, ctx.log);
-    if ('after' in r) audited(ws, now, 'materials.optimize', () => ({ id, ...r }));
-    return r;
+    return optimizePhoto(ws, id, ctx.platform.now(), ctx.log);
   },
 
   'materials:update': ({ id, caption, ...rest }, ctx) => {
@@ -83,9 +80,9 @@ export const materialHandlers: HandlersOf<Channels> = {
       ...rest,
       ...(caption !== undefined ? { caption: caption === '' ? null : parseCaption(caption) } : {}),
     };
-    if (!updateMaterial(ws.db, id, patch))
-      throw new AppError('invalid-args', '这份材料已不存在（可能已删除）。', `no material ${id}`);
-    return getMaterial(ws.db, id)!;
+    requireMaterial(ws, id);
+    updateMaterial(ws.db, id, patch);
+    return requireMaterial(ws, id);
   },
 
   'materials:move': ({ ids, toCriterionCode, copy }, ctx) => {
@@ -152,6 +149,12 @@ export const materialHandlers: HandlersOf<Channels> = {
     return { materials: listMaterials(ws.db, criterionCode === undefined ? undefined : normalizeCode(criterionCode)) };
   },
 };
+
+function requireMaterial(ws: Workspace, id: string): Material {
+  const m = getMaterial(ws.db, id);
+  if (!m) throw new AppError('invalid-args', '这份材料已不存在（可能已删除）。', `no material ${id}`);
+  return m;
+}
 
 /** Runs a change and records its outcome in the audit log, in one transaction. */
 function audited<T>(ws: Workspace, now: Date, action: string, change: () => T): T {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Logger } from '../log';
 import { getMaterial, insertBlob, replaceBlob } from '../materials/materials-repo';
+import { appendAudit } from '../workspace/audit';
 import type { Workspace } from '../workspace/workspace';
 import { thumbPath } from './attach';
 import { PIXEL_LIMIT, readImage } from './image-facts';
@@ -53,6 +54,13 @@ export async function optimizePhoto(
         ...img.facts,
       });
       replaceBlob(ws.db, id, put.sha256, now, 'optimize');
+      appendAudit(ws.db, now, 'materials.optimize', {
+        id,
+        before: m.bytes,
+        after: put.bytes,
+        from: m.sha256,
+        to: put.sha256,
+      });
     })();
     log.info(`optimized ${id}: ${m.bytes} → ${put.bytes} bytes`);
     return { before: m.bytes, after: put.bytes };
