@@ -8,10 +8,10 @@ import { optimizePhoto } from '../intake/optimize';
 import { ensurePreview } from '../intake/preview';
 import {
   blobsOf,
-  findCriterion,
   getMaterial,
   listMaterials,
   moveMaterials,
+  requireCriterion,
   setDeleted,
   searchMaterials,
   updateMaterial,
@@ -87,13 +87,7 @@ export const materialHandlers: HandlersOf<Channels> = {
 
   'materials:move': ({ ids, toCriterionCode, copy }, ctx) => {
     const ws = requireWorkspace(ctx);
-    const to = findCriterion(ws.db, toCriterionCode);
-    if (!to)
-      throw new AppError(
-        'unknown-criterion',
-        `找不到测评标准“${toCriterionCode}”。`,
-        `unknown criterion ${toCriterionCode}`,
-      );
+    const to = requireCriterion(ws.db, toCriterionCode);
     const now = ctx.platform.now();
     return audited(ws, now, copy ? 'materials.copy' : 'materials.move', () => moveMaterials(ws.db, ids, to, copy, now));
   },
@@ -140,12 +134,7 @@ export const materialHandlers: HandlersOf<Channels> = {
 
   'materials:list': ({ criterionCode }, ctx) => {
     const ws = requireWorkspace(ctx);
-    if (criterionCode !== undefined && !findCriterion(ws.db, criterionCode))
-      throw new AppError(
-        'unknown-criterion',
-        `找不到测评标准“${criterionCode}”。`,
-        `unknown criterion ${criterionCode}`,
-      );
+    if (criterionCode !== undefined) requireCriterion(ws.db, criterionCode);
     return { materials: listMaterials(ws.db, criterionCode === undefined ? undefined : normalizeCode(criterionCode)) };
   },
 };

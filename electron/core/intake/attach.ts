@@ -6,15 +6,14 @@ import { parseCaption, readDate } from '../../../shared/domain/caption';
 import { guessKind } from '../../../shared/domain/material-kind';
 import { localIsoDate } from '../../../shared/domain/period';
 import type { MaterialKind } from '../../../shared/domain/value-sets';
-import { AppError } from '../../../shared/ipc/errors';
 import type { AttachResult } from '../../../shared/ipc/types';
 import type { Logger } from '../log';
 import {
   criteriaHolding,
-  findCriterion,
   hasBlobRow,
   insertMaterial,
   materialOn,
+  requireCriterion,
   type CriterionRef,
   type NewMaterial,
 } from '../materials/materials-repo';
@@ -62,18 +61,12 @@ export async function attachFiles(
   log: Logger,
   readers: Readers = IN_THREAD,
 ): Promise<AttachResult[]> {
-  const criterion = findCriterion(ws.db, opts.criterionCode);
-  if (!criterion)
-    throw new AppError(
-      'unknown-criterion',
-      `找不到测评标准“${opts.criterionCode}”。`,
-      `unknown criterion ${opts.criterionCode}`,
-    );
+  const criterion = requireCriterion(ws.db, opts.criterionCode);
   const walked = await walk(opts.inputs);
   const results: AttachResult[] = [];
   for (const missing of walked.missing) results.push(refused(missing, '找不到这个文件或文件夹。'));
   for (const path of walked.skipped) results.push({ ...refused(path, '系统或隐藏文件，已跳过。'), status: 'skipped' });
-  // Several files in flight (decoding runs on libvips' threads); results keep the input order.
+  // Several files in flight (the heavy reading runs in the worker pool); results keep the input order.
   const done: AttachResult[] = new Array<AttachResult>(walked.files.length);
   let next = 0;
   let finished = 0;

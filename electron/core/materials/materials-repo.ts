@@ -5,6 +5,7 @@ import { normalizeCode } from '../../../shared/domain/codes';
 import type { Requirement } from '../../../shared/domain/requirements';
 import type { KindCounts } from '../../../shared/domain/status';
 import type { MaterialKind } from '../../../shared/domain/value-sets';
+import { AppError } from '../../../shared/ipc/errors';
 import type { Material } from '../../../shared/ipc/types';
 import { indexPhash } from './near-duplicates';
 
@@ -19,6 +20,13 @@ export function findCriterion(db: Database.Database, code: string): CriterionRef
   const r = db.prepare('SELECT id, code, requirements FROM criteria WHERE code = ?').get(normalizeCode(code)) as
     { id: number; code: string; requirements: string } | undefined;
   return r && { id: r.id, code: r.code, requirements: JSON.parse(r.requirements) as Requirement[] };
+}
+
+/** Like `findCriterion`, with the Chinese error an unknown code deserves. */
+export function requireCriterion(db: Database.Database, code: string): CriterionRef {
+  const c = findCriterion(db, code);
+  if (!c) throw new AppError('unknown-criterion', `找不到测评标准“${code}”。`, `unknown criterion ${code}`);
+  return c;
 }
 
 export function hasFacts(db: Database.Database, sha256: string): boolean {
