@@ -266,6 +266,11 @@ describe('documents: facts, text and search', () => {
       kind: 'document',
       facts: { readable: true, words: 0 },
     });
+    // A Word file's creation date (core properties) is the fallback 形成日期.
+    await attach('3.1.3', [join(CORPUS, 'office', 'doc-coreprops.docx')]);
+    const dated = (await materials('3.1.3'))[0]!;
+    expect(dated.facts.documentDate).toBe('2014-12-13');
+    expect(dated.eventDate).toBe('2014-12-13');
     expect(by.get('旧版通知.doc')).toMatchObject({
       kind: 'document',
       facts: { mime: 'application/msword', readable: false },

@@ -1,5 +1,6 @@
 import { open, readFile } from 'node:fs/promises';
 import { isIsoDate } from '../../../shared/domain/period';
+import { readZipEntry } from '../office/zip-entry';
 
 /** Text kept per blob for search and the 情况说明 rules; more is not needed to judge a document. */
 const MAX_TEXT = 200_000;
@@ -70,12 +71,23 @@ export async function readPdf(path: string): Promise<{ facts: PdfFacts; text: st
   return { facts, text: text.slice(0, MAX_TEXT) };
 }
 
-/** The plain text of a .docx (mammoth), with a word count; null when it cannot be read. */
-export async function readDocx(path: string): Promise<{ text: string; words: number } | null> {
+/**
+ * The plain text of a .docx (mammoth) with a word count, and its creation date from the core properties
+ * (`dcterms:created`, the fallback 形成日期); null when it cannot be read.
+ */
+export async function readDocx(
+  path: string,
+): Promise<{ text: string; words: number; documentDate: string | null } | null> {
   try {
     const mammoth = (await import('mammoth')).default;
     const { value } = await mammoth.extractRawText({ path });
-    return { text: value.slice(0, MAX_TEXT), words: countWords(value) };
+    const core = await readZipEntry(path, 'docProps/core.xml');
+    const created = core ? /<dcterms:created[^>]*>(\d{4}-\d{2}-\d{2})/u.exec(core)?.[1] : undefined;
+    return {
+      text: value.slice(0, MAX_TEXT),
+      words: countWords(value),
+      documentDate: created && isIsoDate(created) ? created : null,
+    };
   } catch {
     return null;
   }
