@@ -8,6 +8,7 @@ import {
   ftruncateSync,
   writeFileSync,
   readdirSync,
+  readFileSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
@@ -141,6 +142,14 @@ describe('intake of documents and bad input', () => {
     expect([...rs.values()].every((r) => r.status === 'refused')).toBe(true);
     expect(await materials()).toEqual([]);
     assertNoOrphanBlobs();
+  });
+
+  it('accepts a JPEG whose data is damaged but still decodes, flagged damaged (a truncated camera file)', async () => {
+    const bytes = readFileSync(photo('DSCN0010.jpg'));
+    writeFileSync(join(base, '传输中断.jpg'), bytes.subarray(0, Math.floor(bytes.length * 0.7)));
+    const [r] = await attach('3.1.2', [join(base, '传输中断.jpg')]);
+    expect(r).toMatchObject({ status: 'added' });
+    expect((await materials('3.1.2'))[0]!.facts).toMatchObject({ damaged: true, width: 640, height: 480 });
   });
 
   it('skips hidden and system files when walking a folder, and counts them', async () => {
