@@ -38,33 +38,8 @@ export function CriterionDetail({ c, path, today, onSetMine, onMaterialsChanged,
           </Group>
         </Group>
         {c.removed && <Alert color="gray">{M.removedHint}</Alert>}
-        {c.text && (
-          <Paper withBorder p="sm">
-            <Text size="xs" c="dimmed" mb={4}>
-              {M.text}
-            </Text>
-            <Text style={{ whiteSpace: 'pre-wrap' }}>{c.text}</Text>
-          </Paper>
-        )}
-        <Table variant="vertical" withTableBorder layout="fixed">
-          <Table.Tbody>
-            <Field label={M.method}>
-              <Group gap={4}>
-                {c.methods.map((m) => (
-                  <Badge key={m} variant={m === 'online' ? 'filled' : 'light'} color={m === 'online' ? 'red' : 'gray'}>
-                    {M.methodLabel(m)}
-                  </Badge>
-                ))}
-              </Group>
-            </Field>
-            <Field label="分值">{M.points(c.points)}</Field>
-            <Field label={M.lead}>{c.leadUnit ?? '—'}</Field>
-            <Field label={M.responsible}>{c.responsibleUnits.join('、') || '—'}</Field>
-            <Field label={M.deadline}>{c.deadline ?? '—'}</Field>
-            <Field label={M.dueDate}>{c.dueDate ?? '—'}</Field>
-            <Field label={M.frequency}>{c.frequency ? M.frequencyLabel(c.frequency) : '—'}</Field>
-          </Table.Tbody>
-        </Table>
+        {/* What the officer works on comes first: the requirements and the materials; the criterion's reference
+            text and table follow. */}
         <Paper withBorder p="sm">
           <Text fw={600} mb="xs">
             {M.requirements}
@@ -92,6 +67,33 @@ export function CriterionDetail({ c, path, today, onSetMine, onMaterialsChanged,
             onChanged={onMaterialsChanged}
           />
         )}
+        {c.text && (
+          <Paper withBorder p="sm">
+            <Text size="xs" c="dimmed" mb={4}>
+              {M.text}
+            </Text>
+            <Text style={{ whiteSpace: 'pre-wrap' }}>{c.text}</Text>
+          </Paper>
+        )}
+        <Table variant="vertical" withTableBorder layout="fixed">
+          <Table.Tbody>
+            <Field label={M.method}>
+              <Group gap={4}>
+                {c.methods.map((m) => (
+                  <Badge key={m} variant={m === 'online' ? 'filled' : 'light'} color={m === 'online' ? 'red' : 'gray'}>
+                    {M.methodLabel(m)}
+                  </Badge>
+                ))}
+              </Group>
+            </Field>
+            <Field label="分值">{M.points(c.points)}</Field>
+            <Field label={M.lead}>{c.leadUnit ?? '—'}</Field>
+            <Field label={M.responsible}>{c.responsibleUnits.join('、') || '—'}</Field>
+            <Field label={M.deadline}>{c.deadline ?? '—'}</Field>
+            <Field label={M.dueDate}>{c.dueDate ?? '—'}</Field>
+            <Field label={M.frequency}>{c.frequency ? M.frequencyLabel(c.frequency) : '—'}</Field>
+          </Table.Tbody>
+        </Table>
         <Switch
           checked={c.mine}
           onChange={(e) => onSetMine(c.code, e.currentTarget.checked)}
