@@ -131,6 +131,12 @@ function reportUnplaced(
   }
 }
 
+/** How many nodes have no children (the 测评标准 that carry materials). */
+export function countLeaves(nodes: Pick<CatalogNode, 'code' | 'parentCode'>[]): number {
+  const parents = new Set(nodes.map((n) => n.parentCode));
+  return nodes.filter((n) => !parents.has(n.code)).length;
+}
+
 /** Depth-first list of every node, with its nesting parent or its `parent` reference (prefixed `#`). */
 function flatten(roots: CatalogNodeInput[]): Pending[] {
   const out: Pending[] = [];

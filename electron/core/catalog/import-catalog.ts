@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { BuiltCatalog, CatalogNode } from '../../../shared/domain/catalog';
+import { countLeaves, type BuiltCatalog, type CatalogNode } from '../../../shared/domain/catalog';
 import { preselectMine } from '../../../shared/domain/scope';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CatalogImportResult } from '../../../shared/ipc/types';
@@ -34,8 +34,7 @@ export function importCatalog(
   }
   if (built.nodes.length === 0) throw new AppError('catalog-invalid', '测评体系中没有可导入的标准。', 'no nodes');
   const edition = built.edition;
-  const parents = new Set(built.nodes.map((n) => n.parentCode));
-  const leaves = built.nodes.filter((n) => !parents.has(n.code)).length;
+  const leaves = countLeaves(built.nodes);
   const mine = preselectMine(built.nodes, [settings.unit.name, ...settings.unit.aliases]);
   let removedCodes: string[] = [];
   db.transaction(() => {

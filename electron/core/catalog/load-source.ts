@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { buildCatalog, type BuiltCatalog, type SkippedRow } from '../../../shared/domain/catalog';
+import { buildCatalog, countLeaves, type BuiltCatalog, type SkippedRow } from '../../../shared/domain/catalog';
 import { columnLetter, type SheetField } from '../../../shared/domain/ledger-sheet/fields';
 import type { SheetGrid } from '../../../shared/domain/ledger-sheet/grid';
 import { guessMapping, headerCells, resolveMapping } from '../../../shared/domain/ledger-sheet/mapping';
@@ -80,7 +80,7 @@ export async function loadSource(
     const built = build(file, [], []);
     return { ...base, built, name: file.name ?? null, preview: previewOf(path, 'json', file, built) };
   }
-  const wb = await readWorkbook(path);
+  const wb = await readWorkbook(bytes, path);
   const grid = opts.mapping?.sheet !== undefined ? wb.grid(opts.mapping.sheet) : firstLedgerSheet(wb);
   if (grid.rows.every((r) => r.every((c) => c.text.trim() === '')))
     throw new AppError(
@@ -120,7 +120,6 @@ function build(file: CatalogFile, sheetSkipped: SkippedRow[], problems: string[]
 }
 
 function previewOf(path: string, kind: 'json' | 'xlsx', file: CatalogFile, built: BuiltCatalog): CatalogPreview {
-  const parents = new Set(built.nodes.map((n) => n.parentCode));
   return {
     file: path,
     kind,
@@ -132,7 +131,7 @@ function previewOf(path: string, kind: 'json' | 'xlsx', file: CatalogFile, built
     headers: [],
     mapping: {},
     nodes: built.nodes,
-    leaves: built.nodes.filter((n) => !parents.has(n.code)).length,
+    leaves: countLeaves(built.nodes),
     skipped: built.skipped,
     errors: built.errors,
   };

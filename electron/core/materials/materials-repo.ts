@@ -29,10 +29,6 @@ export function requireCriterion(db: Database.Database, code: string): Criterion
   return c;
 }
 
-export function hasFacts(db: Database.Database, sha256: string): boolean {
-  return db.prepare('SELECT 1 FROM blob_facts WHERE sha256 = ?').get(sha256) !== undefined;
-}
-
 export function hasBlobRow(db: Database.Database, sha256: string): boolean {
   return db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').get(sha256) !== undefined;
 }

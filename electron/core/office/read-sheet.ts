@@ -13,15 +13,16 @@ export interface Workbook {
 }
 
 /**
- * Reads an .xlsx with exceljs into plain grids: each cell's displayed text (formula results, hyperlink texts, rich
+ * Reads an .xlsx (its bytes; `path` is for messages) with exceljs into plain grids: each cell's displayed text (formula results, hyperlink texts, rich
  * text, dates as YYYY-MM-DD) and the master of its merge.
  */
-export async function readWorkbook(path: string): Promise<Workbook> {
+export async function readWorkbook(bytes: Buffer, path: string): Promise<Workbook> {
   // Loaded on first use: exceljs is large and is needed only when a 台账 is imported.
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   try {
-    await wb.xlsx.readFile(path);
+    // The bytes the caller already read and hashed (exceljs declares its own Buffer type: hence the cast).
+    await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
   } catch (e) {
     throw new AppError(
       'catalog-invalid',
