@@ -73,7 +73,9 @@ export function buildCatalog(file: CatalogFile): BuiltCatalog {
       continue;
     }
     const key = p.parentRef ?? p.parentId;
-    children.set(key, [...(children.get(key) ?? []), p]);
+    const siblings = children.get(key);
+    if (siblings) siblings.push(p);
+    else children.set(key, [p]);
   }
   const ordered: CatalogNode[] = [];
   const place = (p: Pending, parent: CatalogNode | null): void => {

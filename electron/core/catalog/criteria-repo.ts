@@ -41,7 +41,9 @@ export function listCriteria(db: Database.Database, counts: (code: string) => Ki
   const children = new Map<string, Criterion[]>();
   for (const c of list) {
     if (c.removed || c.parentCode === null) continue;
-    children.set(c.parentCode, [...(children.get(c.parentCode) ?? []), c]);
+    const siblings = children.get(c.parentCode);
+    if (siblings) siblings.push(c);
+    else children.set(c.parentCode, [c]);
   }
   const visit = (c: Criterion): void => {
     const kids = children.get(c.code) ?? [];
