@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Loader, Paper, Progress, Stack, Text } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Requirement } from '../../../../shared/domain/requirements';
 import { MATERIAL_KINDS, type MaterialKind } from '../../../../shared/domain/value-sets';
 import type { ArgsIn } from '../../../../shared/ipc/contract';
@@ -24,6 +24,7 @@ interface Props {
 export function MaterialsPanel({ code, requirements, targets, onChanged }: Props) {
   const [materials, setMaterials] = useState<Material[] | null>(null);
   const [thumbs, setThumbs] = useState<Record<string, string>>({});
+  const thumbCache = useRef(new Map<string, string>());
   const [busy, setBusy] = useState<number | null>(null);
   const [job, setJob] = useState<{ id: string; progress: ProgressEvent | null } | null>(null);
   const [results, setResults] = useState<AttachResult[] | null>(null);
@@ -36,8 +37,18 @@ export function MaterialsPanel({ code, requirements, targets, onChanged }: Props
   const load = useCallback(async () => {
     const { materials: list } = await invoke('materials:list', { criterionCode: code });
     setMaterials(list);
-    const missing = list.filter((m) => m.facts.mime?.toString().startsWith('image/')).map((m) => m.id);
-    if (missing.length) setThumbs(await invoke('materials:thumbs', { ids: missing.slice(0, 500) }));
+    // Thumbnails are cached by file (sha256): after an edit only new files are fetched, and an optimised photo
+    // (same material, new file) gets its new thumbnail.
+    const missing = list.filter((m) => String(m.facts.mime).startsWith('image/') && !thumbCache.current.has(m.sha256));
+    if (missing.length > 0) {
+      const byId = await invoke('materials:thumbs', { ids: missing.slice(0, 500).map((m) => m.id) });
+      for (const m of missing) if (byId[m.id]) thumbCache.current.set(m.sha256, byId[m.id]!);
+    }
+    setThumbs(
+      Object.fromEntries(
+        list.flatMap((m) => (thumbCache.current.has(m.sha256) ? [[m.id, thumbCache.current.get(m.sha256)!]] : [])),
+      ),
+    );
   }, [code]);
 
   useEffect(() => {
