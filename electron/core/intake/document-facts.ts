@@ -1,5 +1,6 @@
 import { open, readFile } from 'node:fs/promises';
 import { isIsoDate } from '../../../shared/domain/period';
+import { countWords } from '../../../shared/domain/statement';
 import { readZipEntry } from '../office/zip-entry';
 
 /** Text kept per blob for search and the 情况说明 rules; more is not needed to judge a document. */
@@ -110,16 +111,6 @@ export async function readText(path: string): Promise<string> {
   } finally {
     await fh.close();
   }
-}
-
-/** Chinese characters count one each, other words by spaces — how WPS and Word count 字数. */
-export function countWords(text: string): number {
-  const cjk = text.match(/[\u3400-\u9fff\uf900-\ufaff]/gu)?.length ?? 0;
-  const latin = text
-    .replace(/[\u3400-\u9fff\uf900-\ufaff]/gu, ' ')
-    .split(/\s+/u)
-    .filter((w) => /\w/u.test(w)).length;
-  return cjk + latin;
 }
 
 /** A PDF date (`D:20250512093000+08'00'`) as YYYY-MM-DD, or null. */

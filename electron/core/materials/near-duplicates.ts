@@ -1,26 +1,16 @@
 import type Database from 'better-sqlite3';
 import { hammingDistance } from '../../../shared/domain/image-measures';
+import { MAX_BAND_DISTANCE, phashBands } from '../../../shared/domain/phash-bands';
 
 /** Pairs up to this many differing bits are stored; the checker's profile picks its threshold (default 10) below it. */
-export const NEAR_DUPLICATE_STORE = 12;
-
-/**
- * The 64 bits cut into 13 bands (twelve of 5 bits, one of 4): by the pigeonhole principle, two hashes differing in
- * at most 12 bits agree exactly on at least one band.
- */
-const BANDS: [start: number, width: number][] = Array.from({ length: 13 }, (_, i) => [i * 5, i === 12 ? 4 : 5]);
-
-function bandValues(phash: string): number[] {
-  const bits = BigInt(`0x${phash}`);
-  return BANDS.map(([start, width]) => Number((bits >> BigInt(64 - start - width)) & ((1n << BigInt(width)) - 1n)));
-}
+export const NEAR_DUPLICATE_STORE = MAX_BAND_DISTANCE;
 
 /**
  * Indexes a blob's pHash and records every stored blob within `NEAR_DUPLICATE_STORE` bits of it. Call inside the
  * transaction that inserts the blob's facts.
  */
 export function indexPhash(db: Database.Database, sha256: string, phash: string): void {
-  const values = bandValues(phash);
+  const values = phashBands(phash);
   const candidates = new Set<string>();
   const find = db.prepare('SELECT sha256 FROM phash_bands WHERE band = ? AND value = ?').pluck();
   values.forEach((v, band) => {

@@ -1,0 +1,34 @@
+import { CAPTION_ELEMENTS, captionElements } from '../caption';
+import { aboutMaterial, isPhoto } from './draft';
+import type { Draft, Rule } from './types';
+
+/** `caption-missing` and `caption-incomplete` (the elements the profile requires: 时间、地点、人物、主题…), photos only. */
+export const captionRules: Rule = (x) => {
+  const out: Draft[] = [];
+  for (const m of x.materials) {
+    if (!isPhoto(m)) continue;
+    if (!m.caption || m.caption.text.trim() === '') {
+      out.push(
+        aboutMaterial(
+          m,
+          'caption-missing',
+          '实景图片没有图片说明。每张照片都要写明时间、地点、人物、主题和事由，否则评审无法认定。',
+          'edit',
+        ),
+      );
+      continue;
+    }
+    const has = captionElements(m.caption);
+    const missing = x.t.captionElements.filter((e) => !has[e]).map((e) => CAPTION_ELEMENTS[e]);
+    if (missing.length > 0)
+      out.push(
+        aboutMaterial(
+          m,
+          'caption-incomplete',
+          `图片说明缺少${missing.join('、')}。可按“时间：…；地点：…；人物：…；主题：…”补全。`,
+          'edit',
+        ),
+      );
+  }
+  return out;
+};

@@ -1,0 +1,97 @@
+import { captionRules } from './captions';
+import { dateRules } from './dates';
+import { documentRules } from './documents';
+import { duplicateRules, referenceRules } from './duplicates';
+import { fileRules } from './files';
+import { photoRules } from './photos';
+import { roundPoints } from './points';
+import { requirementRules } from './requirements';
+import { reviewRules } from './review';
+import { RULE_IDS } from './rule-ids';
+import type { CheckInput, CheckMaterial, CheckResult, Finding, Prepared, RiskCount, Rule } from './types';
+
+const ALL_RULES: Rule[] = [
+  requirementRules,
+  dateRules,
+  captionRules,
+  photoRules,
+  duplicateRules,
+  referenceRules,
+  documentRules,
+  fileRules,
+  reviewRules,
+];
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+const RULE_ORDER = new Map(RULE_IDS.map((id, i) => [id, i]));
+
+/**
+ * The lost-point check: runs every rule over the facts, applies the profile (disabled rules dropped, severities
+ * and point shares from it) and totals the points at risk. A finding takes its rule's share of its criterion's
+ * points (`full` findings all of them); a criterion's total is capped at its points; the summary adds the
+ * criteria's totals. Findings come in catalog order, errors first within a criterion. Pure.
+ */
+export function runCheck(input: CheckInput): CheckResult {
+  const x = prepare(input);
+  const fileOf = new Map(input.materials.map((m) => [m.id, m.fileName]));
+  const order = new Map(input.criteria.map((c, i) => [c.code, i]));
+  const findings: Finding[] = [];
+  for (const rule of ALL_RULES)
+    for (const d of rule(x)) {
+      const settings = input.profile.rules[d.ruleId];
+      if (!settings.enabled) continue;
+      const points = x.byCode.get(d.criterionCode)?.points ?? 0;
+      findings.push({
+        ruleId: d.ruleId,
+        severity: settings.severity,
+        criterionCode: d.criterionCode,
+        materialId: d.materialId,
+        file: d.materialId === null ? null : (fileOf.get(d.materialId) ?? null),
+        message: d.message,
+        fix: d.fix,
+        pointsAtRisk: roundPoints(points * (d.full ? 1 : settings.fraction)),
+      });
+    }
+  findings.sort(
+    (a, b) =>
+      (order.get(a.criterionCode) ?? 0) - (order.get(b.criterionCode) ?? 0) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      RULE_ORDER.get(a.ruleId)! - RULE_ORDER.get(b.ruleId)!,
+  );
+  return totals(findings, x);
+}
+
+function prepare(input: CheckInput): Prepared {
+  const byCriterion = new Map<string, CheckMaterial[]>();
+  for (const m of input.materials) {
+    const list = byCriterion.get(m.criterionCode);
+    if (list) list.push(m);
+    else byCriterion.set(m.criterionCode, [m]);
+  }
+  return {
+    ...input,
+    t: input.profile.thresholds,
+    byCode: new Map(input.criteria.map((c) => [c.code, c])),
+    byCriterion,
+  };
+}
+
+const zero = (): RiskCount => ({ errors: 0, warnings: 0, infos: 0, pointsAtRisk: 0 });
+
+function totals(findings: Finding[], x: Prepared): CheckResult {
+  const criteria: Record<string, RiskCount> = {};
+  const summary = zero();
+  for (const f of findings) {
+    const c = (criteria[f.criterionCode] ??= zero());
+    const key = f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'infos';
+    c[key]++;
+    summary[key]++;
+    c.pointsAtRisk += f.pointsAtRisk;
+  }
+  for (const [code, c] of Object.entries(criteria)) {
+    c.pointsAtRisk = roundPoints(Math.min(c.pointsAtRisk, x.byCode.get(code)?.points ?? 0));
+    summary.pointsAtRisk += c.pointsAtRisk;
+  }
+  summary.pointsAtRisk = roundPoints(summary.pointsAtRisk);
+  return { summary, findings, criteria };
+}
