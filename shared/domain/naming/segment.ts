@@ -11,6 +11,8 @@ export const MAX_PATH = 200;
 /** What had to change in a name to make it a safe segment. */
 export type NameChange = 'characters' | 'trailing' | 'reserved' | 'shortened' | 'renamed-duplicate' | 'empty';
 
+// Control characters are exactly what this must find.
+// eslint-disable-next-line no-control-regex
 const ILLEGAL = /[\\/:*?"<>|\u0000-\u001f\u007f]/gu;
 const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/iu;
 const TRAILING = /[. ]+$/u;
