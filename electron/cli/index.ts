@@ -4,6 +4,7 @@ import { Session, type Ctx } from '../core/context';
 import { createLogger } from '../core/log';
 import { APP_VERSION } from '../core/version';
 import { attach, catalogImport, catalogList, init, materials, scope, type Flags, type Outcome } from './commands';
+import { check, declare, referenceImport } from './check-commands';
 import { EXIT, exitCodeOf } from './exit-codes';
 import { nodePlatform } from './node-platform';
 import { intakeWorkerScript } from '../core/workers/script';
@@ -17,6 +18,10 @@ const HELP = `网报通 wangbao ${APP_VERSION}
   wangbao scope <工作区> <编号>... --mine|--not-mine [--json]
   wangbao attach <工作区> <标准编号> <文件或文件夹>... [--kind 类型] [--title 标题] [--caption 图片说明] [--date YYYY-MM-DD] [--month YYYY-MM] [--json]
   wangbao materials <工作区> [--criterion 编号] --json
+  wangbao check <工作区> [--json]
+  wangbao reference import <工作区> <往年材料文件夹> [--year YYYY] [--json]
+  wangbao declare <工作区> <标准编号> --not-responsible --statement 说明 [--json]
+  wangbao declare <工作区> <标准编号> --withdraw [--json]
 
 退出码：0 成功；1 输入被拒绝或无效；2 用法错误、未知编号或读写错误。`;
 
@@ -38,6 +43,9 @@ const OPTIONS = {
   month: { type: 'string' },
   criterion: { type: 'string' },
   'not-mine': { type: 'boolean' },
+  'not-responsible': { type: 'boolean' },
+  statement: { type: 'string' },
+  withdraw: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -52,6 +60,9 @@ function route(positionals: string[]): { run: Command; rest: string[] } | undefi
   if (a === 'materials') return { run: materials, rest: positionals.slice(1) };
   if (a === 'catalog' && b === 'import') return { run: catalogImport, rest };
   if (a === 'catalog' && b === 'list') return { run: catalogList, rest };
+  if (a === 'check') return { run: check, rest: positionals.slice(1) };
+  if (a === 'declare') return { run: declare, rest: positionals.slice(1) };
+  if (a === 'reference' && b === 'import') return { run: referenceImport, rest };
   return undefined;
 }
 

@@ -76,3 +76,27 @@ export async function asJob<T>(
     if (jobId) ctx.session.jobs.delete(jobId);
   }
 }
+
+/** A job's progress reporter: emits `progress` events with the rate and the time left (nothing without a job id). */
+export function progressReporter(ctx: Ctx, jobId: string | undefined): (done: number, total: number) => void {
+  const started = Date.now();
+  return (done, total) => {
+    if (!jobId) return;
+    const rate = done / Math.max((Date.now() - started) / 1000, 0.001);
+    ctx.emit({
+      type: 'progress',
+      jobId,
+      done,
+      total,
+      rate,
+      remainingMs: done > 0 ? ((total - done) / rate) * 1000 : null,
+    });
+  };
+}
+
+/** Asks the user for a folder and grants it to later calls; null when cancelled. */
+export async function pickFolderGranted(ctx: Ctx, title: string): Promise<string | null> {
+  const dir = await ctx.platform.pickFolder({ title });
+  if (dir !== null) ctx.session.grant(dir);
+  return dir;
+}

@@ -10,10 +10,10 @@ export type KindCounts = Partial<Record<MaterialKind, number>>;
  * minimum (with no requirement written: one material of any kind), else `in-progress`.
  */
 export function leafStatus(
-  c: { needsMaterial: boolean; requirements: Requirement[] },
+  c: { needsMaterial: boolean; requirements: Requirement[]; declaration?: unknown },
   counts: KindCounts,
 ): CriterionStatus {
-  if (!c.needsMaterial) return 'not-applicable';
+  if (!c.needsMaterial || (c.declaration !== undefined && c.declaration !== null)) return 'not-applicable';
   const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
   if (total === 0) return 'not-started';
   const met = c.requirements.every((r) => (counts[r.kind] ?? 0) >= r.min);

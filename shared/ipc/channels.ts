@@ -26,6 +26,13 @@ export const CHANNELS = [
   'materials:preview',
   'materials:optimize',
   'criteria:scope',
+  'check:run',
+  'criteria:declare',
+  'profile:get',
+  'profile:update',
+  'reference:import',
+  'reference:list',
+  'reference:remove',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

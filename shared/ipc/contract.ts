@@ -4,8 +4,14 @@ import type { AppEvent } from './events';
 import type { Channel } from './channels';
 import { SheetMapping } from '../schemas/sheet-mapping';
 import { MATERIAL_KINDS, type MaterialKind } from '../domain/value-sets';
+import { RuleProfileFile } from '../schemas/rule-profile';
 import type {
   AppInfo,
+  CheckReport,
+  Declaration,
+  ProfileInForce,
+  ReferenceImportResult,
+  ReferenceYear,
   AttachResult,
   CatalogImportResult,
   CatalogPreview,
@@ -127,6 +133,30 @@ export const contract = {
   'materials:list': def<{ materials: Material[] }>()(
     z.object({ criterionCode: z.string().min(1).max(100).optional() }),
   ),
+  /** The lost-point check (体检) of the open workspace as it is now. */
+  'check:run': def<CheckReport>()(NoArgs),
+  /** Declares a leaf 不属本单位职责 with a written statement; `statement: null` withdraws the declaration. */
+  'criteria:declare': def<{ criterionCode: string; declaration: Declaration | null }>()(
+    z.object({ criterionCode: z.string().min(1).max(100), statement: z.string().max(2_000).nullable() }),
+  ),
+  /** The rule profile in force, and the documented defaults (for 恢复默认). */
+  'profile:get': def<ProfileInForce & { defaults: ProfileInForce['profile'] }>()(NoArgs),
+  /** Puts an edited profile in force (fields left out take their defaults); logged. */
+  'profile:update': def<ProfileInForce>()(z.object({ profile: RuleProfileFile })),
+  /**
+   * Takes in an earlier year's materials as 往年材料 (hashes only). Absent `folder`: a folder dialog; null when the
+   * user cancels. Reports progress under `jobId`.
+   */
+  'reference:import': def<ReferenceImportResult | null>()(
+    z.object({
+      jobId: z.string().uuid().optional(),
+      folder: PathArg.optional(),
+      year: z.number().int().min(2000).max(2100),
+    }),
+  ),
+  'reference:list': def<ReferenceYear[]>()(NoArgs),
+  /** Forgets one year's 往年材料. */
+  'reference:remove': def<{ removed: number }>()(z.object({ year: z.number().int().min(2000).max(2100) })),
   'criteria:scope': def<ScopeResult>()(
     z.object({ codes: z.array(z.string().min(1).max(100)).min(1).max(100_000), mine: z.boolean() }),
   ),

@@ -4,6 +4,8 @@
  */
 export const ERROR_CODES = [
   'invalid-args',
+  /** The input was understood and refused (a statement too short, a year out of range): CLI exit 1. */
+  'input-refused',
   'unknown-channel',
   'no-workspace',
   'workspace-invalid',

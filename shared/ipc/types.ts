@@ -4,6 +4,8 @@ import type { Period } from '../domain/period';
 import type { KindCounts } from '../domain/status';
 import type { CriterionStatus, MaterialKind } from '../domain/value-sets';
 import type { Caption } from '../domain/caption';
+import type { CheckResult } from '../domain/rules/types';
+import type { RuleProfile } from '../schemas/rule-profile';
 
 /** What the renderer and the CLI know of the open workspace. */
 export interface WorkspaceInfo {
@@ -35,6 +37,13 @@ export interface Criterion extends CatalogNode {
   status: CriterionStatus;
   /** Materials attached, per kind (the requirement counters "实景图片 2/3"). */
   counts: KindCounts;
+  /** Declared 不属本单位职责: the statement travels with the package and the status is not-applicable. */
+  declaration: Declaration | null;
+}
+
+export interface Declaration {
+  statement: string;
+  declaredAt: string;
 }
 
 export interface CatalogImportResult {
@@ -101,4 +110,35 @@ export interface AttachResult {
   /** Other criteria that hold the same file. */
   alsoOn: string[];
   reason: string | null;
+}
+
+/** What importing 往年材料 did. */
+export interface ReferenceImportResult {
+  year: number;
+  /** Files newly on record for that year. */
+  added: number;
+  /** Files already on record for that year. */
+  known: number;
+  skipped: { file: string; reason: string }[];
+}
+
+export interface ReferenceYear {
+  year: number;
+  files: number;
+  importedAt: string;
+}
+
+/** A check of the workspace (the 体检), with the profile it ran under. */
+export interface CheckReport extends CheckResult {
+  ruleProfile: { name: string; sha256: string; origin: ProfileInForce['origin'] };
+}
+
+/** The rule profile the checker uses now. */
+export interface ProfileInForce {
+  profile: RuleProfile;
+  /** SHA-256 of the profile's canonical JSON (keys sorted): what packages carry as `ruleProfileSha256`. */
+  sha256: string;
+  /** `default` until a catalog brings one or the user edits it. */
+  origin: 'default' | 'catalog' | 'user';
+  updatedAt: string | null;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RuleProfileFile } from './rule-profile';
 
 /**
  * The catalog file (测评体系), format 1 — our own JSON, documented in the README. A node may nest its children or
@@ -67,5 +68,7 @@ export const CatalogFile = z.object({
   name: z.string().max(200).optional(),
   units: z.array(UnitInput).max(5_000).optional(),
   nodes: z.array(CatalogNodeInput).min(1).max(100_000),
+  /** The checker's rule profile the 创城办 ships with this edition (thresholds, types, severities, points). */
+  ruleProfile: RuleProfileFile.optional(),
 });
 export type CatalogFile = z.infer<typeof CatalogFile>;

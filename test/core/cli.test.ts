@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_CATALOG, REPO } from '../helpers/ctx';
@@ -186,6 +186,54 @@ describe('wangbao CLI', () => {
       ].sort(),
     );
     expect(m).toMatchObject({ criterionCode: '3.1.2', kind: 'photo', caption: { place: '市实验小学' } });
+  });
+
+  it('check, declare and reference import: the documented JSON and exit codes', () => {
+    const base = tmpDir();
+    const ws = join(base, 'ws');
+    cli(['init', ws, '--demo', '--year', '2026'], base);
+    const check = cli(['check', ws, '--json'], base);
+    expect(check.code).toBe(1); // the demo's own criteria have no materials yet: errors
+    const r = check.json() as { summary: Record<string, number>; findings: Record<string, unknown>[] };
+    expect(Object.keys(r.summary)).toEqual(['errors', 'warnings', 'infos', 'pointsAtRisk']);
+    expect(Object.keys(r.findings[0]!)).toEqual([
+      'ruleId',
+      'severity',
+      'criterionCode',
+      'materialId',
+      'file',
+      'message',
+      'pointsAtRisk',
+    ]);
+    const noMaterials = r.findings.filter((f) => f.ruleId === 'no-materials').map((f) => f.criterionCode as string);
+    expect(r.summary.errors).toBe(noMaterials.length);
+
+    // Declaring every one of them 不属本单位职责 leaves no error: exit 0.
+    const statement = '该项工作由市文旅局负责，本单位不承担，见市创城办2026年第3号分工通知。';
+    for (const code of noMaterials) {
+      const d = cli(['declare', ws, code, '--not-responsible', '--statement', statement, '--json'], base);
+      expect(d.code).toBe(0);
+      expect(d.json()).toMatchObject({ criterionCode: code, declaration: { statement } });
+    }
+    const clean = cli(['check', ws, '--json'], base);
+    expect([clean.code, clean.json().summary]).toEqual([0, { errors: 0, warnings: 0, infos: 0, pointsAtRisk: 0 }]);
+    expect(cli(['declare', ws, noMaterials[0]!, '--withdraw', '--json'], base).json()).toMatchObject({
+      declaration: null,
+    });
+    expect(cli(['check', ws, '--json'], base).code).toBe(1);
+
+    expect(
+      cli(['declare', ws, noMaterials[0]!, '--not-responsible', '--statement', '不归我们', '--json'], base).code,
+    ).toBe(1);
+    expect(cli(['declare', ws, '９．９', '--not-responsible', '--statement', statement, '--json'], base).code).toBe(2);
+    expect(cli(['declare', ws, noMaterials[0]!, '--json'], base).code).toBe(2);
+
+    const folder = join(base, 'last-year');
+    mkdirSync(folder);
+    copyFileSync(join(REPO, '..', 'shared', 'corpus', 'photos', 'DSCN0010.jpg'), join(folder, 'a.jpg'));
+    const ref = cli(['reference', 'import', ws, folder, '--json'], base);
+    expect([ref.code, ref.json()]).toEqual([0, { year: 2025, added: 1, known: 0, skipped: [] }]);
+    expect(cli(['reference', 'import', ws, folder, '--year', '2026', '--json'], base).code).toBe(1);
   });
 
   it('keeps stdout for the result and logs on stderr', () => {

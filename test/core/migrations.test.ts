@@ -90,6 +90,30 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0060-checker: from 50 keeps materials and adds profiles, declarations and reference files', () => {
+    const db = new Database(join(tmpDir(), 'w.db'));
+    migrate(db, 50);
+    db.prepare("INSERT INTO blobs (sha256, bytes, created_at) VALUES ('a', 1, 't')").run();
+    expect(migrate(db, 60)).toEqual({ from: 50, to: 60 });
+    expect(db.prepare('SELECT COUNT(*) FROM blobs').pluck().get()).toBe(1);
+    expect(tables(db)).toEqual(expect.arrayContaining(['rule_profiles', 'declarations', 'reference_files']));
+    db.pragma('foreign_keys = ON');
+    expect(() =>
+      db.prepare("INSERT INTO declarations (criterion_id, statement, declared_at) VALUES (99, 's', 't')").run(),
+    ).toThrow(/FOREIGN KEY/u);
+    expect(() =>
+      db
+        .prepare("INSERT INTO rule_profiles (profile, sha256, origin, created_at) VALUES ('{}', 'h', 'nobody', 't')")
+        .run(),
+    ).toThrow(/CHECK/u);
+    const ref = db.prepare(
+      "INSERT INTO reference_files (sha256, year, file_name, source, imported_at) VALUES ('a', 2025, 'f', 's', 't')",
+    );
+    ref.run();
+    expect(() => ref.run()).toThrow(/UNIQUE/u);
+    db.close();
+  });
+
   it('run all pending migrations in one transaction: a failing one leaves the database as it was', () => {
     const db = new Database(join(tmpDir(), 'w.db'));
     const broken: Migration[] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../shared/domain/rules/check';
-import type { CheckInput, Finding } from '../../shared/domain/rules/types';
+import type { CheckFacts, CheckInput, Finding } from '../../shared/domain/rules/types';
 import type { RuleId } from '../../shared/domain/rules/rule-ids';
 import { RuleProfileFile, resolveProfile } from '../../shared/schemas/rule-profile';
 import { checkInput, criterion, material } from '../helpers/check-input';
@@ -132,7 +132,7 @@ describe('caption rules', () => {
 });
 
 describe('photo rules', () => {
-  const one = (facts: Parameters<typeof material>[1]['facts'], id: RuleId) =>
+  const one = (facts: Partial<CheckFacts>, id: RuleId) =>
     only(checkInput([criterion('1.1')], [material('1.1', { facts }), material('1.1')]), id);
   it('photo-too-small below the long edge, not at it', () => {
     expect(one({ width: 800, height: 600 }, 'photo-too-small')).toHaveLength(1);
@@ -199,7 +199,7 @@ describe('duplicates and references', () => {
 });
 
 describe('document rules', () => {
-  const pdf = (facts: Parameters<typeof material>[1]['facts'], kind: 'document' | 'statement' = 'document') =>
+  const pdf = (facts: Partial<CheckFacts>, kind: 'document' | 'statement' = 'document') =>
     material('1.1', {
       kind,
       caption: null,

@@ -27,16 +27,23 @@ interface Row {
   mine_auto: number;
   mine_user: number | null;
   removed: number;
+  statement: string | null;
+  declared_at: string | null;
 }
 
 /**
  * Every criterion with its computed fields: `leaf` (no current children), `mine` (leaves: the user's choice or the
  * preselection; parents: any leaf below is mine) and `status` (leaves from their material counts, parents
- * aggregated). Current criteria come in catalog order, removed ones after them. `counts` gives the materials per
- * kind of a criterion; until materials exist (the intake issue) every criterion has none.
+ * aggregated; a declared 不属本单位职责 leaf is not-applicable). Current criteria come in catalog order, removed ones
+ * after them. `counts` gives the materials per kind of a criterion.
  */
 export function listCriteria(db: Database.Database, counts: (code: string) => KindCounts = () => ({})): Criterion[] {
-  const rows = db.prepare('SELECT * FROM criteria ORDER BY removed, position').all() as Row[];
+  const rows = db
+    .prepare(
+      `SELECT c.*, d.statement, d.declared_at FROM criteria c LEFT JOIN declarations d ON d.criterion_id = c.id
+       ORDER BY c.removed, c.position`,
+    )
+    .all() as Row[];
   const list = rows.map(fromRow);
   const children = new Map<string, Criterion[]>();
   for (const c of list) {
@@ -88,6 +95,7 @@ function fromRow(r: Row): Criterion {
     removed: r.removed === 1,
     status: 'not-started' as CriterionStatus,
     counts: {},
+    declaration: r.statement === null ? null : { statement: r.statement, declaredAt: r.declared_at! },
   };
 }
 

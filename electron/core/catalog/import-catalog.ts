@@ -3,6 +3,8 @@ import { countLeaves, type BuiltCatalog, type CatalogNode } from '../../../share
 import { preselectMine } from '../../../shared/domain/scope';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CatalogImportResult } from '../../../shared/ipc/types';
+import type { RuleProfile } from '../../../shared/schemas/rule-profile';
+import { saveProfile } from '../checker/profile-repo';
 import { appendAudit } from '../workspace/audit';
 import type { WorkspaceSettings } from '../workspace/workspace';
 
@@ -11,11 +13,15 @@ export interface ImportInput {
   name: string | null;
   sourceName: string;
   sha256: string;
+  /** The catalog's own rule profile, put in force with it. */
+  ruleProfile?: RuleProfile | null;
 }
 
 /**
- * Imports a built catalog (refused whole when it has errors) into the workspace in one transaction: criteria are upserted by code (so what hangs on a code
- * survives a new edition, and a user's `mine` choice is kept); codes that vanished are kept and marked removed.
+ * Imports a built catalog (refused whole when it has errors) into the workspace in one transaction: criteria are
+ * upserted by code (so what hangs on a code survives a new edition, and a user's `mine` choice is kept); codes that
+ * vanished are kept and marked removed. A rule profile shipped with the catalog replaces the one in force (the
+ * 创城办's thresholds apply to every unit alike).
  */
 export function importCatalog(
   db: Database.Database,
@@ -52,6 +58,7 @@ export function importCatalog(
       .pluck()
       .all(versionId) as string[];
     db.prepare('UPDATE criteria SET removed = 1 WHERE catalog_version_id <> ?').run(versionId);
+    if (input.ruleProfile) saveProfile(db, input.ruleProfile, 'catalog', now, versionId);
     appendAudit(db, now, 'catalog.import', {
       edition,
       source: input.sourceName,

@@ -8,6 +8,7 @@ import { sheetToCatalog } from '../../../shared/domain/ledger-sheet/sheet-to-cat
 import { AppError } from '../../../shared/ipc/errors';
 import type { CatalogPreview } from '../../../shared/ipc/types';
 import type { CatalogFile } from '../../../shared/schemas/catalog-file';
+import { resolveProfile, type RuleProfile } from '../../../shared/schemas/rule-profile';
 import type { SheetMapping } from '../../../shared/schemas/sheet-mapping';
 import { fsError } from '../fs-errors';
 import { readWorkbook, type Workbook } from '../office/read-sheet';
@@ -22,6 +23,8 @@ export interface LoadedSource {
   sourceName: string;
   sha256: string;
   preview: CatalogPreview;
+  /** The rule profile a catalog JSON ships (resolved); null for a 台账 sheet or a catalog without one. */
+  ruleProfile: RuleProfile | null;
 }
 
 const REFUSALS: Partial<Record<FileKind, string>> = {
@@ -78,7 +81,8 @@ export async function loadSource(
     const file = parseCatalogJson(bytes.toString('utf8'), path);
     if (opts.edition) file.edition = opts.edition;
     const built = build(file, [], []);
-    return { ...base, built, name: file.name ?? null, preview: previewOf(path, 'json', file, built) };
+    const ruleProfile = file.ruleProfile ? resolveProfile(file.ruleProfile) : null;
+    return { ...base, built, name: file.name ?? null, preview: previewOf(path, 'json', file, built), ruleProfile };
   }
   const wb = await readWorkbook(bytes, path);
   const grid = opts.mapping?.sheet !== undefined ? wb.grid(opts.mapping.sheet) : firstLedgerSheet(wb);
@@ -107,7 +111,7 @@ export async function loadSource(
   preview.mapping = Object.fromEntries(
     Object.entries(mapping?.columns ?? {}).map(([f, c]) => [f, columnLetter(c)]),
   ) as Partial<Record<SheetField, string>>;
-  return { ...base, built, name: sheet.title ?? null, preview };
+  return { ...base, built, name: sheet.title ?? null, preview, ruleProfile: null };
 }
 
 /** Builds the catalog, folding in the rows a sheet could not place and its mapping problems. */

@@ -1,4 +1,5 @@
 import { catalogHandlers } from './catalog';
+import { checkHandlers } from './check';
 import { jobHandlers } from './jobs';
 import { materialHandlers } from './materials';
 import type { HandlerMap } from './types';
@@ -10,4 +11,5 @@ export const handlers = {
   ...catalogHandlers,
   ...materialHandlers,
   ...jobHandlers,
+  ...checkHandlers,
 } satisfies HandlerMap;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseCaption } from '../../../shared/domain/caption';
 import { normalizeCode } from '../../../shared/domain/codes';
 import { AppError } from '../../../shared/ipc/errors';
-import { allowPath, asJob, requireWorkspace } from '../context';
+import { allowPath, asJob, progressReporter, requireWorkspace } from '../context';
 import { attachFiles, thumbPath } from '../intake/attach';
 import { optimizePhoto } from '../intake/optimize';
 import { ensurePreview } from '../intake/preview';
@@ -105,19 +105,7 @@ export const materialHandlers: HandlersOf<Channels> = {
   'materials:attach': async ({ jobId, criterionCode, paths, ...opts }, ctx) => {
     const ws = requireWorkspace(ctx);
     const inputs = paths.map((p) => allowPath(ctx, p));
-    const started = Date.now();
-    const onProgress = (done: number, total: number): void => {
-      if (!jobId) return;
-      const rate = done / Math.max((Date.now() - started) / 1000, 0.001);
-      ctx.emit({
-        type: 'progress',
-        jobId,
-        done,
-        total,
-        rate,
-        remainingMs: done > 0 ? ((total - done) / rate) * 1000 : null,
-      });
-    };
+    const onProgress = progressReporter(ctx, jobId);
     const results = await asJob(ctx, jobId, (signal) =>
       attachFiles(
         ws,

@@ -5,7 +5,7 @@ import type { WorkspaceInfo } from '../../../shared/ipc/types';
 import { loadSource } from '../catalog/load-source';
 import { importCatalog } from '../catalog/import-catalog';
 import { listCriteria, refreshMineAuto } from '../catalog/criteria-repo';
-import { allowPath, requireWorkspace, type Ctx } from '../context';
+import { allowPath, pickFolderGranted, requireWorkspace, type Ctx } from '../context';
 import { readRecent, touchRecent } from '../workspace/recent';
 import { Workspace } from '../workspace/workspace';
 import type { HandlersOf } from './types';
@@ -27,11 +27,7 @@ export const workspaceHandlers: HandlersOf<Channels> = {
     pathSeparator: sep === '\\' ? '\\' : '/',
   }),
 
-  'dialog:pickFolder': async ({ title }, ctx) => {
-    const dir = await ctx.platform.pickFolder({ title: title ?? '选择文件夹' });
-    if (dir !== null) ctx.session.grant(dir);
-    return dir;
-  },
+  'dialog:pickFolder': ({ title }, ctx) => pickFolderGranted(ctx, title ?? '选择文件夹'),
 
   'workspace:create': async (args, ctx) => {
     const dir = allowPath(ctx, args.dir);
@@ -59,9 +55,8 @@ export const workspaceHandlers: HandlersOf<Channels> = {
   },
 
   'workspace:open': async ({ dir }, ctx) => {
-    const picked = dir ?? (await ctx.platform.pickFolder({ title: '打开工作区' }));
+    const picked = dir ?? (await pickFolderGranted(ctx, '打开工作区'));
     if (picked === null) return null;
-    if (dir === undefined) ctx.session.grant(picked);
     const ws = await Workspace.open(allowPath(ctx, picked), { nativeBinding: ctx.platform.nativeBinding });
     ctx.log.info(`workspace opened: ${ws.dir}`);
     return adopt(ctx, ws);

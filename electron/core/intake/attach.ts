@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { parseCaption, readDate } from '../../../shared/domain/caption';
 import { guessKind } from '../../../shared/domain/material-kind';
 import { localIsoDate } from '../../../shared/domain/period';
 import type { MaterialKind } from '../../../shared/domain/value-sets';
 import type { AttachResult } from '../../../shared/ipc/types';
+import { inLanes } from '../lanes';
 import type { Logger } from '../log';
 import {
   criteriaHolding,
@@ -39,9 +39,6 @@ export interface AttachOptions {
   month?: string | undefined;
 }
 
-/** Files processed at once: enough to keep both libvips and the disk busy on an office PC. */
-const LANES = Math.max(2, Math.min(4, availableParallelism()));
-
 /** Where a blob's thumbnail lives: `thumbs/ab/<sha256>.jpg`. */
 export function thumbPath(ws: Workspace, sha256: string): string {
   return join(ws.dir, 'thumbs', sha256.slice(0, 2), `${sha256}.jpg`);
@@ -66,27 +63,19 @@ export async function attachFiles(
   const results: AttachResult[] = [];
   for (const missing of walked.missing) results.push(refused(missing, '找不到这个文件或文件夹。'));
   for (const path of walked.skipped) results.push({ ...refused(path, '系统或隐藏文件，已跳过。'), status: 'skipped' });
-  // Several files in flight (the heavy reading runs in the worker pool); results keep the input order.
-  const done: AttachResult[] = new Array<AttachResult>(walked.files.length);
-  let next = 0;
   let finished = 0;
-  const lane = async (): Promise<void> => {
-    for (let i = next++; i < walked.files.length; i = next++) {
-      const f = walked.files[i]!;
-      if (opts.signal?.aborted) {
-        done[i] = { ...refused(f.path, '已取消。'), status: 'skipped' };
-        continue;
-      }
-      try {
-        done[i] = await attachOne(ws, criterion, f.path, f.size, opts, now, log, readers);
-      } catch (e) {
-        log.error(`attach ${f.path} failed: ${(e as Error)?.stack ?? String(e)}`);
-        done[i] = refused(f.path, '读取或保存这个文件时出错，已跳过。');
-      }
-      opts.onProgress?.(++finished, walked.files.length);
+  const done = await inLanes(walked.files, async (f) => {
+    if (opts.signal?.aborted) return { ...refused(f.path, '已取消。'), status: 'skipped' as const };
+    let result: AttachResult;
+    try {
+      result = await attachOne(ws, criterion, f.path, f.size, opts, now, log, readers);
+    } catch (e) {
+      log.error(`attach ${f.path} failed: ${(e as Error)?.stack ?? String(e)}`);
+      result = refused(f.path, '读取或保存这个文件时出错，已跳过。');
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(LANES, walked.files.length) }, lane));
+    opts.onProgress?.(++finished, walked.files.length);
+    return result;
+  });
   return [...results, ...done];
 }
 
@@ -160,7 +149,7 @@ async function attachOne(
     criterionId: criterion.id,
     sha256: stored.sha256,
     bytes: stored.bytes,
-    kind: opts.kind ?? guessKind(typed.family, title, criterion.requirements),
+    kind: opts.kind ?? guessKind(typed.family, title, criterion.requirements, facts.screenshotLike === true),
     title,
     caption,
     eventDate,

@@ -102,27 +102,51 @@ interface Measured {
   colours: number;
 }
 
-/**
- * One decode (shrink-on-load to a long edge of 512 px, upright) serves everything: the thumbnail, the sharpness,
- * the perceptual hash and the colour count.
- */
-async function measure(path: string, thumbOut: string, failOn: 'warning' | 'none'): Promise<Measured> {
+/** An upright grey copy with a long edge of at most 512 px (shrink-on-load), with the colour pixels it came from. */
+async function decodeSmall(path: string, failOn: 'warning' | 'none') {
   const { data, info } = await sharp(path, { limitInputPixels: PIXEL_LIMIT, failOn })
     .rotate()
     .resize(MEASURE_EDGE, MEASURE_EDGE, { fit: 'inside', withoutEnlargement: true })
     .removeAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const raw = { raw: { width: info.width, height: info.height, channels: info.channels } } as const;
   const grey = new Uint8Array(info.width * info.height);
   for (let i = 0, j = 0; i < grey.length; i++, j += info.channels)
     grey[i] = (data[j]! * 299 + data[j + 1]! * 587 + data[j + 2]! * 114) / 1000;
-  await writeThumbnail(sharp(data, raw), thumbOut);
-  const g32 = await sharp(grey, { raw: { width: info.width, height: info.height, channels: 1 } })
+  return { data, info, grey };
+}
+
+/** The pHash of a grey image (the 32×32 copy it is computed from is made here). */
+async function phashOf(grey: Uint8Array, width: number, height: number): Promise<string> {
+  const g32 = await sharp(grey, { raw: { width, height, channels: 1 } })
     .resize(32, 32, { fit: 'fill' })
     .toColourspace('b-w')
     .raw()
     .toBuffer();
+  return perceptualHash(new Uint8Array(g32));
+}
+
+/**
+ * The perceptual hash alone, computed exactly as intake does (so it compares with the stored ones): for 往年材料,
+ * which are hashed but never stored. null when the image cannot be decoded.
+ */
+export async function readPhash(path: string): Promise<string | null> {
+  try {
+    const { info, grey } = await decodeSmall(path, 'none');
+    return await phashOf(grey, info.width, info.height);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One decode (shrink-on-load to a long edge of 512 px, upright) serves everything: the thumbnail, the sharpness,
+ * the perceptual hash and the colour count.
+ */
+async function measure(path: string, thumbOut: string, failOn: 'warning' | 'none'): Promise<Measured> {
+  const { data, info, grey } = await decodeSmall(path, failOn);
+  const raw = { raw: { width: info.width, height: info.height, channels: info.channels } } as const;
+  await writeThumbnail(sharp(data, raw), thumbOut);
   const small = await sharp(data, raw).resize(64, 64, { fit: 'inside' }).raw().toBuffer({ resolveWithObject: true });
   // Colours counted at 4 bits per channel, so a photo's noise does not pass for variety.
   const colours = new Set<number>();
@@ -130,7 +154,7 @@ async function measure(path: string, thumbOut: string, failOn: 'warning' | 'none
     colours.add(((small.data[j]! >> 4) << 8) | ((small.data[j + 1]! >> 4) << 4) | (small.data[j + 2]! >> 4));
   return {
     sharpness: laplacianVariance(grey, info.width, info.height),
-    phash: perceptualHash(new Uint8Array(g32)),
+    phash: await phashOf(grey, info.width, info.height),
     colours: colours.size,
   };
 }

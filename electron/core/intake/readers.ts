@@ -1,7 +1,7 @@
 import { WorkerCrashed, type WorkerPool } from '../workers/pool';
 import { readDocx, readPdf } from './document-facts';
 import { heicToJpeg } from './heic';
-import { readImage } from './image-facts';
+import { readImage, readPhash } from './image-facts';
 
 /** The heavy readers intake uses: run in the worker pool when there is one, else on the calling thread. */
 export interface Readers {
@@ -9,9 +9,10 @@ export interface Readers {
   readDocx: typeof readDocx;
   heicToJpeg: typeof heicToJpeg;
   readImage: typeof readImage;
+  readPhash: typeof readPhash;
 }
 
-export const IN_THREAD: Readers = { readPdf, readDocx, heicToJpeg, readImage };
+export const IN_THREAD: Readers = { readPdf, readDocx, heicToJpeg, readImage, readPhash };
 
 /** Readers that run in the pool; should a worker fail to start or crash, the file is read on this thread instead. */
 export function pooledReaders(pool: WorkerPool): Readers {
@@ -28,5 +29,6 @@ export function pooledReaders(pool: WorkerPool): Readers {
     readDocx: (...a) => via('readDocx', a, () => readDocx(...a)),
     heicToJpeg: (...a) => via('heicToJpeg', a, () => heicToJpeg(...a)),
     readImage: (...a) => via('readImage', a, () => readImage(...a)),
+    readPhash: (...a) => via('readPhash', a, () => readPhash(...a)),
   };
 }

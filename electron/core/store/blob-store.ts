@@ -15,6 +15,17 @@ export interface PutResult {
 const SHA256 = /^[0-9a-f]{64}$/u;
 const RETRYABLE = new Set(['EPERM', 'EBUSY', 'EACCES']);
 
+/** The SHA-256 and size of a file, streamed (for files that are hashed but not stored, such as 往年材料). */
+export async function hashFile(path: string): Promise<{ sha256: string; bytes: number }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    bytes += chunk.length;
+  }
+  return { sha256: hash.digest('hex'), bytes };
+}
+
 /**
  * Content-addressed, immutable blobs under `blobs/ab/cdef…` (SHA-256). Write protocol: stream into `blobs/tmp/`,
  * hashing while streaming, fsync, rename into place, fsync the folder; only then may the caller insert a DB row.

@@ -3,9 +3,15 @@
 import { parentPort } from 'node:worker_threads';
 import { readDocx, readPdf } from '../intake/document-facts';
 import { heicToJpeg } from '../intake/heic';
-import { readImage } from '../intake/image-facts';
+import { readImage, readPhash } from '../intake/image-facts';
 
-const OPS: Record<string, (...args: never[]) => Promise<unknown>> = { readPdf, readDocx, heicToJpeg, readImage };
+const OPS: Record<string, (...args: never[]) => Promise<unknown>> = {
+  readPdf,
+  readDocx,
+  heicToJpeg,
+  readImage,
+  readPhash,
+};
 
 parentPort?.on('message', (m: { id: number; op: string; args: never[] }) => {
   const op = OPS[m.op];

@@ -1,0 +1,69 @@
+import { defaultRuleProfile } from '../../../shared/schemas/rule-profile';
+import { checkWorkspace } from '../checker/check-workspace';
+import { declareNotResponsible, withdrawDeclaration } from '../checker/declarations-repo';
+import { parseProfile, profileInForce, saveProfile } from '../checker/profile-repo';
+import { importReferences, listReferenceYears, removeReferenceYear } from '../checker/references';
+import { listCriteria } from '../catalog/criteria-repo';
+import { allowPath, asJob, pickFolderGranted, progressReporter, requireWorkspace } from '../context';
+import { requireCriterion } from '../materials/materials-repo';
+import type { HandlersOf } from './types';
+
+type Channels =
+  | 'check:run'
+  | 'criteria:declare'
+  | 'profile:get'
+  | 'profile:update'
+  | 'reference:import'
+  | 'reference:list'
+  | 'reference:remove';
+
+/** The lost-point checker: the check itself, what it reads besides materials (profile, declarations, 往年材料). */
+export const checkHandlers: HandlersOf<Channels> = {
+  'check:run': (_args, ctx) => {
+    const ws = requireWorkspace(ctx);
+    const started = performance.now();
+    const report = checkWorkspace(ws);
+    ctx.log.info(`check: ${report.findings.length} findings in ${Math.round(performance.now() - started)} ms`);
+    return report;
+  },
+
+  'criteria:declare': ({ criterionCode, statement }, ctx) => {
+    const ws = requireWorkspace(ctx);
+    const c = requireCriterion(ws.db, criterionCode);
+    const now = ctx.platform.now();
+    if (statement === null) withdrawDeclaration(ws.db, c, now);
+    else declareNotResponsible(ws.db, c, statement, now);
+    const declaration = listCriteria(ws.db).find((x) => x.code === c.code)?.declaration ?? null;
+    return { criterionCode: c.code, declaration };
+  },
+
+  'profile:get': (_args, ctx) => ({ ...profileInForce(requireWorkspace(ctx).db), defaults: defaultRuleProfile() }),
+
+  'profile:update': ({ profile }, ctx) => {
+    const ws = requireWorkspace(ctx);
+    return saveProfile(ws.db, parseProfile(profile, 'profile:update'), 'user', ctx.platform.now());
+  },
+
+  'reference:import': async ({ jobId, folder, year }, ctx) => {
+    const ws = requireWorkspace(ctx);
+    const dir =
+      folder === undefined ? await pickFolderGranted(ctx, '选择往年材料所在的文件夹') : allowPath(ctx, folder);
+    if (dir === null) return null;
+    const onProgress = progressReporter(ctx, jobId);
+    return asJob(ctx, jobId, (signal) =>
+      importReferences(
+        ws,
+        { folder: dir, year, signal, onProgress },
+        ctx.platform.now(),
+        ctx.log,
+        ctx.session.readers(ctx.platform),
+      ),
+    );
+  },
+
+  'reference:list': (_args, ctx) => listReferenceYears(requireWorkspace(ctx).db),
+
+  'reference:remove': ({ year }, ctx) => ({
+    removed: removeReferenceYear(requireWorkspace(ctx).db, year, ctx.platform.now()),
+  }),
+};
