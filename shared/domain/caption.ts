@@ -69,11 +69,15 @@ const ELEMENT_SIGNALS: Record<CaptionElement, RegExp> = {
   reason: /为了|为进一步|旨在|围绕|根据|按照|落实|推动|推进|营造|提升|助力/u,
 };
 
-/** Which elements a caption names: a labelled field, or the wording of its text. */
+/** Whether a caption names an element: a labelled field, or the wording of its text. */
+export function hasCaptionElement(c: Caption, element: CaptionElement): boolean {
+  const field = c[element];
+  return (field !== null && field !== '') || ELEMENT_SIGNALS[element].test(c.text.normalize('NFKC'));
+}
+
+/** Which elements a caption names. */
 export function captionElements(c: Caption): Record<CaptionElement, boolean> {
-  const text = c.text.normalize('NFKC');
   const out = {} as Record<CaptionElement, boolean>;
-  for (const k of Object.keys(CAPTION_ELEMENTS) as CaptionElement[])
-    out[k] = (c[k] !== null && c[k] !== '') || ELEMENT_SIGNALS[k].test(text);
+  for (const k of Object.keys(CAPTION_ELEMENTS) as CaptionElement[]) out[k] = hasCaptionElement(c, k);
   return out;
 }

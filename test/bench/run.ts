@@ -1,19 +1,27 @@
 // `npm run bench`: every issue's figures, each beside a standard tool measured in the same run.
+// `npm run bench -- check intake` runs only the named ones.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchCheck } from './check';
 import { benchFoundation } from './foundation';
 import { benchIntake } from './intake';
 import { benchXlsxImport } from './xlsx-import';
 
 const base = mkdtempSync(join(tmpdir(), 'wangbao-bench-'));
+const BENCHES: Record<string, (dir: string) => Promise<void>> = {
+  foundation: benchFoundation,
+  xlsx: benchXlsxImport,
+  intake: benchIntake,
+  check: benchCheck,
+};
+const wanted = process.argv.slice(2);
 try {
-  mkdirSync(join(base, 'foundation'));
-  mkdirSync(join(base, 'xlsx'));
-  mkdirSync(join(base, 'intake'));
-  await benchFoundation(join(base, 'foundation'));
-  await benchXlsxImport(join(base, 'xlsx'));
-  await benchIntake(join(base, 'intake'));
+  for (const [name, run] of Object.entries(BENCHES)) {
+    if (wanted.length > 0 && !wanted.includes(name)) continue;
+    mkdirSync(join(base, name));
+    await run(join(base, name));
+  }
 } finally {
   rmSync(base, { recursive: true, force: true });
 }

@@ -11,19 +11,20 @@ export const NEAR_DUPLICATE_STORE = MAX_BAND_DISTANCE;
  */
 export function indexPhash(db: Database.Database, sha256: string, phash: string): void {
   const values = phashBands(phash);
-  const candidates = new Set<string>();
-  const find = db.prepare('SELECT sha256 FROM phash_bands WHERE band = ? AND value = ?').pluck();
+  // Candidates share a band value; their hashes come in the same query (one per band, not one per candidate).
+  const find = db.prepare(
+    `SELECT b.sha256, f.phash FROM phash_bands b JOIN blob_facts f ON f.sha256 = b.sha256
+     WHERE b.band = ? AND b.value = ? AND b.sha256 <> ?`,
+  );
+  const candidates = new Map<string, string>();
   values.forEach((v, band) => {
-    for (const other of find.all(band, v) as string[]) if (other !== sha256) candidates.add(other);
+    for (const r of find.all(band, v, sha256) as { sha256: string; phash: string | null }[])
+      if (r.phash) candidates.set(r.sha256, r.phash);
   });
   const add = db.prepare('INSERT OR IGNORE INTO phash_bands (band, value, sha256) VALUES (?, ?, ?)');
   values.forEach((v, band) => add.run(band, v, sha256));
-  if (candidates.size === 0) return;
-  const phashOf = db.prepare('SELECT phash FROM blob_facts WHERE sha256 = ?').pluck();
   const pair = db.prepare('INSERT OR IGNORE INTO near_duplicates (a, b, distance) VALUES (?, ?, ?)');
-  for (const other of candidates) {
-    const h = phashOf.get(other) as string | null | undefined;
-    if (!h) continue;
+  for (const [other, h] of candidates) {
     const d = hammingDistance(phash, h);
     if (d <= NEAR_DUPLICATE_STORE) pair.run(...(sha256 < other ? [sha256, other] : [other, sha256]), d);
   }

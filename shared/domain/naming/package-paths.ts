@@ -51,7 +51,8 @@ export function planPackagePaths(items: PathInput[]): Map<string, PlannedPath> {
     const file = `${prefix}${title.text}${ext}`;
     // Unique without a check: the folder is unique and `seq` numbers the files inside it.
     const path = `${MATERIALS_ROOT}/${folder.name}/${file}`;
-    out.set(item.id, { path, changes: [...new Set([...folder.changes, ...title.changes])] });
+    const changes = title.changes.length === 0 ? folder.changes : [...new Set([...folder.changes, ...title.changes])];
+    out.set(item.id, { path, changes });
   }
   return out;
 }

@@ -13,7 +13,8 @@ export type NameChange = 'characters' | 'trailing' | 'reserved' | 'shortened' | 
 
 // Control characters are exactly what this must find.
 // eslint-disable-next-line no-control-regex
-const ILLEGAL = /[\\/:*?"<>|\u0000-\u001f\u007f]/gu;
+const ILLEGAL = /[\\/:*?"<>|\u0000-\u001f\u007f]/u;
+const ILLEGAL_ALL = new RegExp(ILLEGAL.source, 'gu');
 const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/iu;
 const TRAILING = /[. ]+$/u;
 
@@ -24,10 +25,11 @@ const TRAILING = /[. ]+$/u;
  */
 export function safeSegment(name: string, max = MAX_SEGMENT): { text: string; changes: NameChange[] } {
   const changes = new Set<NameChange>();
-  let s = name.normalize('NFC').replace(ILLEGAL, () => {
+  let s = name.normalize('NFC');
+  if (ILLEGAL.test(s)) {
     changes.add('characters');
-    return '_';
-  });
+    s = s.replace(ILLEGAL_ALL, '_');
+  }
   s = trimTrailing(s, changes);
   if (s.length > max) {
     s = trimTrailing(cut(s, max), changes);

@@ -1,4 +1,4 @@
-import { CAPTION_ELEMENTS, captionElements } from '../caption';
+import { CAPTION_ELEMENTS, hasCaptionElement } from '../caption';
 import { aboutMaterial, isPhoto } from './draft';
 import type { Draft, Rule } from './types';
 
@@ -18,8 +18,8 @@ export const captionRules: Rule = (x) => {
       );
       continue;
     }
-    const has = captionElements(m.caption);
-    const missing = x.t.captionElements.filter((e) => !has[e]).map((e) => CAPTION_ELEMENTS[e]);
+    const caption = m.caption;
+    const missing = x.t.captionElements.filter((e) => !hasCaptionElement(caption, e)).map((e) => CAPTION_ELEMENTS[e]);
     if (missing.length > 0)
       out.push(
         aboutMaterial(

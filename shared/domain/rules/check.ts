@@ -33,32 +33,33 @@ const RULE_ORDER = new Map(RULE_IDS.map((id, i) => [id, i]));
  */
 export function runCheck(input: CheckInput): CheckResult {
   const x = prepare(input);
-  const fileOf = new Map(input.materials.map((m) => [m.id, m.fileName]));
   const order = new Map(input.criteria.map((c, i) => [c.code, i]));
-  const findings: Finding[] = [];
+  const sorted: { key: number; finding: Finding }[] = [];
   for (const rule of ALL_RULES)
     for (const d of rule(x)) {
       const settings = input.profile.rules[d.ruleId];
       if (!settings.enabled) continue;
       const points = x.byCode.get(d.criterionCode)?.points ?? 0;
-      findings.push({
+      const finding: Finding = {
         ruleId: d.ruleId,
         severity: settings.severity,
         criterionCode: d.criterionCode,
         materialId: d.materialId,
-        file: d.materialId === null ? null : (fileOf.get(d.materialId) ?? null),
+        file: d.file,
         message: d.message,
         fix: d.fix,
         pointsAtRisk: roundPoints(points * (d.full ? 1 : settings.fraction)),
-      });
+      };
+      // Catalog order, then severity, then rule order (a stable sort keeps the materials' order within).
+      const key =
+        ((order.get(d.criterionCode) ?? 0) * 4 + SEVERITY_ORDER[finding.severity]) * 64 + RULE_ORDER.get(d.ruleId)!;
+      sorted.push({ key, finding });
     }
-  findings.sort(
-    (a, b) =>
-      (order.get(a.criterionCode) ?? 0) - (order.get(b.criterionCode) ?? 0) ||
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      RULE_ORDER.get(a.ruleId)! - RULE_ORDER.get(b.ruleId)!,
+  sorted.sort((a, b) => a.key - b.key);
+  return totals(
+    sorted.map((s) => s.finding),
+    x,
   );
-  return totals(findings, x);
 }
 
 function prepare(input: CheckInput): Prepared {

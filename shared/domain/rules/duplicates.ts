@@ -45,8 +45,9 @@ export const duplicateRules: Rule = (x) => {
     link(p.b, p.a);
   }
   for (const m of x.materials) {
-    if (m.kind !== 'photo') continue;
-    const partners = [...(near.get(m.sha256) ?? [])].flatMap((sha) => bySha.get(sha) ?? []);
+    const shas = m.kind === 'photo' ? near.get(m.sha256) : undefined;
+    if (!shas) continue;
+    const partners = [...shas].flatMap((sha) => bySha.get(sha) ?? []);
     const codes = elsewhere(
       m,
       partners.filter((o) => o.kind === 'photo'),

@@ -21,17 +21,18 @@ const CHANGE_TEXT: Record<NameChange, string> = {
 export const fileRules: Rule = (x) => {
   const out: Draft[] = [];
   const accepted = new Set(x.t.acceptedTypes);
+  const exts = x.materials.map((m) => extensionOf(m.fileName, m.facts.mime));
   const paths = planPackagePaths(
-    x.materials.map((m) => ({
+    x.materials.map((m, i) => ({
       id: m.id,
       criterionCode: m.criterionCode,
       criterionTitle: x.byCode.get(m.criterionCode)?.title ?? '',
       title: m.title,
-      ext: extensionOf(m.fileName, m.facts.mime),
+      ext: exts[i]!,
     })),
   );
-  for (const m of x.materials) {
-    const ext = extensionOf(m.fileName, m.facts.mime) || m.facts.mime;
+  for (const [i, m] of x.materials.entries()) {
+    const ext = exts[i] || m.facts.mime;
     if (!accepted.has(m.facts.mime))
       out.push(
         aboutMaterial(

@@ -17,6 +17,7 @@ export const requirementRules: Rule = (x) => {
           ruleId: 'no-materials',
           criterionCode: c.code,
           materialId: null,
+          file: null,
           message:
             '本条标准由本单位负责，但还没有任何材料，整条分值都可能丢失。请添加材料；确不属于本单位职责的，请写明情况并声明“不属本单位职责”。',
           fix: 'attach',
@@ -32,6 +33,7 @@ export const requirementRules: Rule = (x) => {
         ruleId: 'requirement-unmet',
         criterionCode: c.code,
         materialId: null,
+        file: null,
         message:
           have === 0
             ? `缺少${label}：本条要求至少 ${r.min} 份，现在一份也没有。缺项会被判为材料不全。`

@@ -13,6 +13,7 @@ export const reviewRules: Rule = (x) => {
         ruleId: 'not-reviewed',
         criterionCode: c.code,
         materialId: null,
+        file: null,
         message: '材料尚未经分管领导审改、主要负责同志审阅把关。报送前请领导审核。',
         fix: null,
       });

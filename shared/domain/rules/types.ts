@@ -110,6 +110,8 @@ export interface Draft {
   ruleId: RuleId;
   criterionCode: string;
   materialId: string | null;
+  /** The material's file name (null for a finding about the criterion). */
+  file: string | null;
   message: string;
   fix: FixAction | null;
   /** The whole of the criterion's points is at risk (a required kind absent, nothing attached). */
