@@ -1,5 +1,5 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../electron/core/workspace/audit';
@@ -8,12 +8,12 @@ import type { Ctx } from '../../electron/core/context';
 import type { Finding } from '../../shared/domain/rules/types';
 import type { RuleId } from '../../shared/domain/rules/rule-ids';
 import { AppError } from '../../shared/ipc/errors';
-import { REPO, testCtx } from '../helpers/ctx';
+import { testCtx } from '../helpers/ctx';
+import { CORPUS, FULL_CAPTION, NOKIA, periodPhoto as photoAt } from '../helpers/photos';
 import { tmpDir } from '../helpers/tmp';
 
-const CORPUS = resolve(REPO, '..', 'shared', 'corpus');
-const NOKIA = join(CORPUS, 'photos', 'HMD_Nokia_8.3_5G.jpg');
-const CAPTION = '时间：2026年3月12日；地点：市一中报告厅；人物：全体教师；主题：师德师风专题学习';
+const CAPTION = FULL_CAPTION;
+const periodPhoto = (name: string, edit?: (s: Sharp) => Sharp) => photoAt(join(base, name), edit);
 
 let ctx: Ctx;
 let base: string;
@@ -30,19 +30,6 @@ const check = () => call('check:run', {}, ctx);
 const found = async (id: RuleId): Promise<[string, string | null][]> =>
   (await check()).findings.filter((f) => f.ruleId === id).map((f) => [f.criterionCode, f.file]);
 const on = (fs: Finding[], file: string) => fs.filter((f) => f.file === file).map((f) => f.ruleId);
-
-/** A sharp 3000-px camera-like JPEG dated in the period (the Nokia photo, re-encoded with a new date). */
-async function periodPhoto(name: string, edit: (s: Sharp) => Sharp = (s) => s): Promise<string> {
-  const out = join(base, name);
-  await edit(sharp(NOKIA).resize(3000))
-    .withExif({
-      IFD0: { Make: 'HMD Global', Model: 'Nokia 8.3 5G' },
-      IFD2: { DateTimeOriginal: '2026:03:12 09:30:00' },
-    })
-    .jpeg({ quality: 90 })
-    .toFile(out);
-  return out;
-}
 
 describe('the check over real files from the corpus', () => {
   it('flags each corpus file for what is wrong with it, and sums the points at risk', async () => {

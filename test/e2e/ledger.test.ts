@@ -1,15 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_CATALOG, REPO, testPlatform } from '../helpers/ctx';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_CATALOG, REPO } from '../helpers/ctx';
+import { shot } from './browser';
+import { useE2E, type E2E } from './session';
 
 const CORPUS = resolve(REPO, '..', 'shared', 'corpus');
-import { tmpDir } from '../helpers/tmp';
-import { startBridge } from './bridge/server';
-import { launchChromium, shot } from './browser';
-import { AppPage } from './pages/app-page';
 
 /** A 台账 whose 测评方法 column is headed 考评办法, which the guess does not know. */
 async function writeOddHeaderLedger(path: string): Promise<void> {
@@ -24,38 +21,13 @@ async function writeOddHeaderLedger(path: string): Promise<void> {
   await wb.xlsx.writeFile(path);
 }
 
-let browser: Browser;
-let bridge: Awaited<ReturnType<typeof startBridge>>;
-let dialogs: ReturnType<typeof testPlatform>;
-let page: Page;
-let app: AppPage;
+const e2e = useE2E();
+let page: E2E['page'];
+let app: E2E['app'];
+let bridge: E2E['bridge'];
+let dialogs: E2E['dialogs'];
 let base: string;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  base = tmpDir('wangbao-e2e-');
-  dialogs = testPlatform(base, new Date());
-  bridge = await startBridge(dialogs.platform);
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  (page as Page & { errors: string[] }).errors = errors;
-  app = new AppPage(page);
-  await page.goto(bridge.url);
-});
-afterEach(async () => {
-  expect((page as Page & { errors: string[] }).errors).toEqual([]);
-  await page.close();
-  await bridge.close();
-});
+beforeEach(() => ({ page, app, bridge, dialogs, base } = e2e));
 
 describe('ledger in Chromium against the real core', () => {
   it('opens the demo, browses the tree, opens a criterion, filters, and switches to the table', async () => {
@@ -239,7 +211,7 @@ describe('ledger in Chromium against the real core', () => {
     const edit = page.getByTestId('edit-material');
     await edit.getByLabel('图片说明').fill('时间：2026年5月12日；地点：市实验小学；主题：劳动教育');
     await edit.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => page.getByText('缺少图片说明').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('materials').getByText('缺少图片说明').count()).toBe(1);
 
     dialogs.answerFiles([join(CORPUS, 'pdfs', 'pdflatex-4-pages.pdf')]);
     await page.getByRole('button', { name: '选择文件…' }).click();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { rm, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, isAbsolute, join, relative } from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/ipc/errors';
 import type { ReferenceImportResult, ReferenceYear } from '../../../shared/ipc/types';
@@ -43,6 +43,12 @@ export async function importReferences(
       `往年材料的年度须早于本工作区的测评年度（${thisYear}年）。`,
       `reference year ${opts.year} >= ${thisYear}`,
     );
+  if (overlaps(opts.folder, ws.dir))
+    throw new AppError(
+      'input-refused',
+      '不能把本工作区的文件夹作为往年材料导入。请选择存放往年材料的文件夹。',
+      `reference folder ${opts.folder} overlaps the workspace ${ws.dir}`,
+    );
   const info = await stat(opts.folder).catch((e: unknown) => {
     throw fsError(e, '读取往年材料', opts.folder);
   });
@@ -77,6 +83,15 @@ export async function importReferences(
   const known = read.length - added - read.filter((r) => 'skip' in r).length;
   log.info(`references ${opts.year} from ${opts.folder}: ${added} added, ${known} known, ${skipped.length} skipped`);
   return { year: opts.year, added, known, skipped };
+}
+
+/** One folder is the other or lies inside it. */
+function overlaps(a: string, b: string): boolean {
+  const inside = (x: string, y: string) => {
+    const r = relative(y, x);
+    return r === '' || (!r.startsWith('..') && !isAbsolute(r));
+  };
+  return inside(a, b) || inside(b, a);
 }
 
 async function readReference(

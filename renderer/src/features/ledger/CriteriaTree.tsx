@@ -1,6 +1,7 @@
 import { Text } from '@mantine/core';
 import { memo, useMemo } from 'react';
 import { isOverdue } from '../../../../shared/domain/progress';
+import type { RiskCount } from '../../../../shared/domain/rules/types';
 import type { Criterion } from '../../../../shared/ipc/types';
 import { M, requirementColor, STATUS_COLOR } from './messages';
 import css from './tree.module.css';
@@ -11,12 +12,14 @@ interface Props {
   collapsed: Set<string>;
   selected: string | null;
   today: string;
+  /** The 体检's counts per criterion: a red or orange tag on rows at risk. */
+  risks: Record<string, RiskCount>;
   onSelect(code: string): void;
   onToggle(code: string): void;
 }
 
 /** The 项目 → 内容 → 标准 tree as a flat list of rows (fast at 250+ criteria); parents fold. */
-export function CriteriaTree({ criteria, visible, collapsed, selected, today, onSelect, onToggle }: Props) {
+export function CriteriaTree({ criteria, visible, collapsed, selected, today, risks, onSelect, onToggle }: Props) {
   const rows = useMemo(() => {
     const hidden = new Set<string>();
     return criteria.filter((c) => {
@@ -43,6 +46,7 @@ export function CriteriaTree({ criteria, visible, collapsed, selected, today, on
           selected={c.code === selected}
           open={!collapsed.has(c.code)}
           overdue={c.leaf && isOverdue(c, today)}
+          risk={risks[c.code]}
           onSelect={onSelect}
           onToggle={onToggle}
         />
@@ -56,10 +60,11 @@ const Row = memo(function Row(props: {
   selected: boolean;
   open: boolean;
   overdue: boolean;
+  risk: RiskCount | undefined;
   onSelect(code: string): void;
   onToggle(code: string): void;
 }) {
-  const { c, selected, open, overdue } = props;
+  const { c, selected, open, overdue, risk } = props;
   const cls = [css.row, c.leaf ? '' : css.parent, c.removed || !c.mine ? css.dim : ''].join(' ');
   return (
     <button
@@ -83,8 +88,19 @@ const Row = memo(function Row(props: {
       <span className={css.title}>{c.title}</span>
       {overdue && <span className={`${css.tag} ${css.tagSolid}`}>{M.overdueBadge}</span>}
       {c.removed && <span className={css.tag}>{M.removed}</span>}
+      {risk && (risk.errors > 0 || risk.warnings > 0) && (
+        <span
+          className={css.tag}
+          data-testid="risk-tag"
+          title={M.riskTitle(risk)}
+          style={{ color: `var(--mantine-color-${risk.errors > 0 ? 'red' : 'orange'}-7)` }}
+        >
+          {risk.errors > 0 ? `✕ ${risk.errors}` : `! ${risk.warnings}`}
+        </span>
+      )}
       {c.leaf &&
         c.needsMaterial &&
+        !c.declaration &&
         c.requirements.map((r) => (
           <span
             key={r.kind}

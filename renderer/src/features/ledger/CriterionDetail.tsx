@@ -1,6 +1,9 @@
 import { Alert, Badge, Group, Paper, ScrollArea, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { isOverdue } from '../../../../shared/domain/progress';
+import type { Finding } from '../../../../shared/domain/rules/types';
 import type { Criterion } from '../../../../shared/ipc/types';
+import { CriterionFindings } from '../check/CriterionFindings';
+import { DeclarationPanel } from '../check/DeclarationPanel';
 import { MaterialsPanel } from '../materials/MaterialsPanel';
 import { M } from './messages';
 import { RequirementCounters } from './RequirementCounters';
@@ -14,10 +17,15 @@ interface Props {
   onMaterialsChanged(): void;
   /** Criteria a material may be moved or copied to. */
   targets: { value: string; label: string }[];
+  /** The 体检's findings on this criterion. */
+  findings: Finding[];
+  criteria: Criterion[];
+  onOpenCriterion(code: string): void;
 }
 
 /** 标准详情: full text, method, points, requirements, units, schedule, status, and whether it is the unit's own. */
-export function CriterionDetail({ c, path, today, onSetMine, onMaterialsChanged, targets }: Props) {
+export function CriterionDetail(props: Props) {
+  const { c, path, today, onSetMine, onMaterialsChanged, targets } = props;
   const overdue = isOverdue(c, today);
   return (
     <ScrollArea h="100%" type="auto">
@@ -38,6 +46,7 @@ export function CriterionDetail({ c, path, today, onSetMine, onMaterialsChanged,
           </Group>
         </Group>
         {c.removed && <Alert color="gray">{M.removedHint}</Alert>}
+        <DeclarationPanel c={c} onChanged={onMaterialsChanged} />
         {/* What the officer works on comes first: the requirements and the materials; the criterion's reference
             text and table follow. */}
         <Paper withBorder p="sm">
@@ -59,6 +68,12 @@ export function CriterionDetail({ c, path, today, onSetMine, onMaterialsChanged,
             </Stack>
           )}
         </Paper>
+        <CriterionFindings
+          findings={props.findings}
+          criteria={props.criteria}
+          onOpenCriterion={props.onOpenCriterion}
+          onChanged={onMaterialsChanged}
+        />
         {c.needsMaterial && !c.removed && (
           <MaterialsPanel
             code={c.code}

@@ -1,8 +1,10 @@
 import { Box, Button, Center, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useMemo, useRef, useState } from 'react';
-import type { Criterion } from '../../../../shared/ipc/types';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Finding, RiskCount } from '../../../../shared/domain/rules/types';
+import type { CheckReport, Criterion } from '../../../../shared/ipc/types';
 import { MaterialHits } from '../materials/MaterialHits';
+import { moveTargets } from '../materials/move-targets';
 import { CriteriaTree } from './CriteriaTree';
 import { CriterionDetail } from './CriterionDetail';
 import { DEFAULT_FILTER, visibleCodes, type LedgerFilter } from './filter';
@@ -12,14 +14,22 @@ import { M } from './messages';
 
 interface Props {
   criteria: Criterion[];
+  /** The latest 体检 (null while it runs the first time): findings in the detail, risk tags in the tree. */
+  report: CheckReport | null;
+  /** A criterion to show, asked for from elsewhere (the 体检 view); a new object each time. */
+  focus: { code: string } | null;
   today: string;
   onSetMine(code: string, mine: boolean): void;
   onImportCatalog(): void;
   onMaterialsChanged(): void;
 }
 
+const NO_FINDINGS: Finding[] = [];
+const NO_RISKS: Record<string, RiskCount> = {};
+
 /** 台帐: the criteria tree (or table) with filters on the left, the selected criterion on the right. */
-export function LedgerScreen({ criteria, today, onSetMine, onImportCatalog, onMaterialsChanged }: Props) {
+export function LedgerScreen(props: Props) {
+  const { criteria, report, focus, today, onSetMine, onImportCatalog, onMaterialsChanged } = props;
   const [filter, setFilter] = useState<LedgerFilter>(DEFAULT_FILTER);
   const [view, setView] = useState<'tree' | 'table'>('tree');
   const [selected, setSelected] = useState<string | null>(null);
@@ -28,13 +38,19 @@ export function LedgerScreen({ criteria, today, onSetMine, onImportCatalog, onMa
   const byCode = useMemo(() => new Map(criteria.map((c) => [c.code, c])), [criteria]);
   const visible = useMemo(() => visibleCodes(criteria, filter, today), [criteria, filter, today]);
   const leaves = useMemo(() => criteria.filter((c) => c.leaf && visible.has(c.code)), [criteria, visible]);
-  const targets = useMemo(
-    () =>
-      criteria
-        .filter((c) => c.leaf && c.needsMaterial && !c.removed)
-        .map((c) => ({ value: c.code, label: `${c.code} ${c.title}` })),
-    [criteria],
-  );
+  const targets = useMemo(() => moveTargets(criteria), [criteria]);
+  const findingsOf = useMemo(() => {
+    const map = new Map<string, Finding[]>();
+    for (const f of report?.findings ?? []) {
+      const list = map.get(f.criterionCode);
+      if (list) list.push(f);
+      else map.set(f.criterionCode, [f]);
+    }
+    return map;
+  }, [report]);
+  useEffect(() => {
+    if (focus) setSelected(focus.code);
+  }, [focus]);
 
   const step = (d: 1 | -1) => {
     const i = leaves.findIndex((c) => c.code === selected);
@@ -103,6 +119,7 @@ export function LedgerScreen({ criteria, today, onSetMine, onImportCatalog, onMa
               collapsed={collapsed}
               selected={selected}
               today={today}
+              risks={report?.criteria ?? NO_RISKS}
               onSelect={setSelected}
               onToggle={toggle}
             />
@@ -127,6 +144,9 @@ export function LedgerScreen({ criteria, today, onSetMine, onImportCatalog, onMa
                 onSetMine={onSetMine}
                 onMaterialsChanged={onMaterialsChanged}
                 targets={targets}
+                findings={findingsOf.get(current.code) ?? NO_FINDINGS}
+                criteria={criteria}
+                onOpenCriterion={setSelected}
               />
             ) : (
               <Center h="100%" p="md">

@@ -23,6 +23,8 @@ export const M = {
   removed: '已移除',
   removedHint: '该标准不在当前版本的测评体系中，已保留并标记。',
   overdueBadge: '逾期',
+  riskTitle: (r: { errors: number; warnings: number; pointsAtRisk: number }) =>
+    `体检：错误 ${r.errors}，警告 ${r.warnings}，预计失分 ${r.pointsAtRisk} 分`,
   points: (p: number | null) => (p === null ? '—' : `${p} 分`),
   requirements: '材料要求',
   noRequirements: '未列明材料要求（任一材料即可）',

@@ -2,13 +2,14 @@ import { Alert, Button, Group, Loader, Paper, Progress, Stack, Text } from '@man
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Requirement } from '../../../../shared/domain/requirements';
 import { MATERIAL_KINDS, type MaterialKind } from '../../../../shared/domain/value-sets';
-import type { ArgsIn } from '../../../../shared/ipc/contract';
 import type { ProgressEvent } from '../../../../shared/ipc/events';
 import type { AttachResult, Material } from '../../../../shared/ipc/types';
 import { invoke, pathsOfDropped } from '../../api/client';
 import { EditMaterial } from './EditMaterial';
 import { MaterialCard } from './MaterialCard';
+import { NoticeAlert } from './NoticeAlert';
 import { Preview } from './Preview';
+import { useMaterialActions, type MaterialNotice } from './useMaterialActions';
 import { M } from './messages';
 
 interface Props {
@@ -32,7 +33,7 @@ export function MaterialsPanel({ code, requirements, targets, onChanged }: Props
   const [editing, setEditing] = useState<Material | null>(null);
   const [viewing, setViewing] = useState<Material | null>(null);
   const [over, setOver] = useState(false);
-  const [notice, setNotice] = useState<{ text: string; undo?: string[] } | null>(null);
+  const [notice, setNotice] = useState<MaterialNotice | null>(null);
 
   const load = useCallback(async () => {
     const { materials: list } = await invoke('materials:list', { criterionCode: code });
@@ -83,33 +84,15 @@ export function MaterialsPanel({ code, requirements, targets, onChanged }: Props
     const files = await invoke('dialog:pickFiles', {});
     if (files) await attach(files);
   };
-  /** Runs a change, then reloads the grid and the ledger's counters. */
-  const change = async (work: () => Promise<void>) => {
-    try {
-      await work();
+  const { save, move, optimize, remove } = useMaterialActions({
+    after: async () => {
       setEditing(null);
       await load();
       onChanged();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-  const save = (v: ArgsIn<'materials:update'>) => change(async () => void (await invoke('materials:update', v)));
-  const move = (id: string, to: string, copy: boolean) =>
-    change(async () => {
-      const r = await invoke('materials:move', { ids: [id], toCriterionCode: to, copy });
-      setNotice({ text: M.moved(r.done.length, r.skipped.length) });
-    });
-  const optimize = (id: string) =>
-    change(async () => {
-      const r = await invoke('materials:optimize', { id });
-      setNotice({ text: 'refused' in r ? r.refused : M.optimized(r.before, r.after) });
-    });
-  const remove = (ids: string[], deleted: boolean) =>
-    change(async () => {
-      const r = await invoke('materials:delete', { ids, deleted });
-      setNotice(deleted ? { text: M.deleted(r.changed.length), undo: r.changed } : null);
-    });
+    },
+    onNotice: setNotice,
+    onError: setError,
+  });
 
   const groups = (Object.keys(MATERIAL_KINDS) as MaterialKind[])
     .map((k) => ({ kind: k, items: (materials ?? []).filter((m) => m.kind === k) }))
@@ -187,16 +170,7 @@ export function MaterialsPanel({ code, requirements, targets, onChanged }: Props
         </Alert>
       )}
       {notice && (
-        <Alert color="blue" withCloseButton onClose={() => setNotice(null)} data-testid="materials-notice">
-          <Group gap="xs">
-            <Text size="sm">{notice.text}</Text>
-            {notice.undo && (
-              <Button size="compact-xs" variant="light" onClick={() => void remove(notice.undo!, false)}>
-                {M.undo}
-              </Button>
-            )}
-          </Group>
-        </Alert>
+        <NoticeAlert notice={notice} onUndo={(ids) => void remove(ids, false)} onClose={() => setNotice(null)} />
       )}
       {materials?.length === 0 && (
         <Text size="sm" c="dimmed">

@@ -1,11 +1,15 @@
 import { Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { ArgsIn } from '../../../../shared/ipc/contract';
 import type { WorkspaceInfo } from '../../../../shared/ipc/types';
+import { ReferencesPanel } from '../check/ReferencesPanel';
+import { RuleProfileForm } from '../check/RuleProfileForm';
 import { WorkspaceSettingsForm } from './WorkspaceSettingsForm';
 
-/** 设置: the workspace's facts and the catalog version; import a new catalog edition here. */
+/** 设置: the workspace's facts, the catalog version (import a new edition here), the check rules and 往年材料. */
 export function SettingsScreen(props: {
   info: WorkspaceInfo;
+  /** The profile or the 往年材料 changed: the 体检 must run again. */
+  onChecked(): void;
   onImportCatalog(): void;
   onSave(v: ArgsIn<'workspace:update'>): void;
 }) {
@@ -62,6 +66,8 @@ export function SettingsScreen(props: {
         </Text>
         <Button onClick={onImportCatalog}>导入台账或测评体系</Button>
       </Paper>
+      <RuleProfileForm key={info.catalog?.importedAt ?? ''} onSaved={props.onChecked} />
+      <ReferencesPanel thisYear={info.year} onChanged={props.onChecked} />
     </Stack>
   );
 }

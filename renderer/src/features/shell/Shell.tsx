@@ -1,15 +1,16 @@
-import { Alert, AppShell, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { Alert, AppShell, Badge, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { summarizeProgress } from '../../../../shared/domain/progress';
-import type { CatalogImportResult, Criterion, WorkspaceInfo } from '../../../../shared/ipc/types';
+import type { CatalogImportResult, CheckReport, Criterion, WorkspaceInfo } from '../../../../shared/ipc/types';
 import { invoke } from '../../api/client';
 import { ImportPreview } from '../catalog-import/ImportPreview';
+import { CheckScreen } from '../check/CheckScreen';
 import { useCatalogImport } from '../catalog-import/useCatalogImport';
 import { LedgerScreen } from '../ledger/LedgerScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { ProgressSummary } from './ProgressSummary';
 
-type Section = 'ledger' | 'settings';
+type Section = 'ledger' | 'check' | 'settings';
 
 interface Notice {
   color: 'green' | 'red' | 'orange';
@@ -27,16 +28,25 @@ export function Shell(props: {
   const { info, today } = props;
   const [section, setSection] = useState<Section>('ledger');
   const [criteria, setCriteria] = useState<Criterion[] | null>(null);
+  const [report, setReport] = useState<CheckReport | null>(null);
+  const [focus, setFocus] = useState<{ code: string } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
 
+  // Every change reloads the criteria and re-runs the 体检, so counters, status and risks stay true together.
   const reload = useCallback(async () => {
-    const [{ criteria: list }, fresh] = await Promise.all([
+    const [{ criteria: list }, fresh, checked] = await Promise.all([
       invoke('catalog:list', {}),
       invoke('workspace:current', {}),
+      invoke('check:run', {}),
     ]);
     setCriteria(list);
+    setReport(checked);
     if (fresh) props.onInfo(fresh);
   }, [props.onInfo]);
+  const openCriterion = (code: string) => {
+    setFocus({ code });
+    setSection('ledger');
+  };
 
   useEffect(() => {
     void reload();
@@ -78,6 +88,18 @@ export function Shell(props: {
       <AppShell.Navbar p="xs">
         <Stack gap={2}>
           <NavLink label="台帐" active={section === 'ledger'} onClick={() => setSection('ledger')} />
+          <NavLink
+            label="体检"
+            active={section === 'check'}
+            onClick={() => setSection('check')}
+            rightSection={
+              report && report.summary.errors > 0 ? (
+                <Badge size="sm" color="red" data-testid="nav-check-errors">
+                  {report.summary.errors}
+                </Badge>
+              ) : undefined
+            }
+          />
           <NavLink label="设置" active={section === 'settings'} onClick={() => setSection('settings')} />
           <NavLink label="关闭工作区" onClick={props.onClose} c="dimmed" />
         </Stack>
@@ -112,15 +134,26 @@ export function Shell(props: {
           {section === 'ledger' && criteria && (
             <LedgerScreen
               criteria={criteria}
+              report={report}
+              focus={focus}
               today={today}
               onSetMine={(c, m) => void setMine(c, m)}
               onImportCatalog={importCatalog}
               onMaterialsChanged={() => void reload()}
             />
           )}
+          {section === 'check' && criteria && report && (
+            <CheckScreen
+              report={report}
+              criteria={criteria}
+              onOpenCriterion={openCriterion}
+              onChanged={() => void reload()}
+            />
+          )}
           {section === 'settings' && (
             <SettingsScreen
               info={info}
+              onChecked={() => void reload()}
               onImportCatalog={importCatalog}
               onSave={(v) =>
                 void invoke('workspace:update', v).then(

@@ -1,0 +1,196 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Switch,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { CAPTION_ELEMENTS, type CaptionElement } from '../../../../shared/domain/caption';
+import { RULE_IDS } from '../../../../shared/domain/rules/rule-ids';
+import { SEVERITIES, type Severity } from '../../../../shared/domain/value-sets';
+import type { RuleProfile, Thresholds } from '../../../../shared/schemas/rule-profile';
+import type { Result } from '../../../../shared/ipc/contract';
+import { invoke } from '../../api/client';
+import { C } from './messages';
+
+type NumberField = Exclude<keyof Thresholds, 'captionElements' | 'acceptedTypes'>;
+
+const NUMBERS: [NumberField, string, number?][] = [
+  ['captionDateMaxDays', '说明日期与拍摄日期最多相差（天）'],
+  ['photoMinLongEdge', '图片长边至少（像素）'],
+  ['photoMinSharpness', '图片清晰度至少'],
+  ['photoMinJpegQuality', 'JPEG 质量至少'],
+  ['nearDuplicateMaxDistance', '近似重复的特征差异至多（0–12 位）'],
+  ['statementMinChars', '情况说明至少（字）'],
+  ['statementMinFigures', '情况说明至少含数字（处）'],
+  ['maxFileMb', '单个文件至多（MB）', 0.1],
+  ['maxVideoMb', '视频至多（MB）', 0.1],
+];
+
+/** Content types an officer recognises, by their Chinese names; a profile may list others, which stay listed. */
+const TYPES: [string, string][] = [
+  ['image/jpeg', 'JPG 图片'],
+  ['image/png', 'PNG 图片'],
+  ['application/pdf', 'PDF'],
+  ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'Word（.docx）'],
+  ['application/msword', 'Word 97-2003（.doc）'],
+  ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Excel（.xlsx）'],
+  ['application/vnd.ms-excel', 'Excel 97-2003（.xls）'],
+  ['video/mp4', 'MP4 视频'],
+  ['video/quicktime', 'MOV 视频'],
+  ['text/plain', '纯文本（.txt）'],
+  ['image/gif', 'GIF 图片'],
+  ['image/webp', 'WebP 图片'],
+];
+
+const severities = Object.entries(SEVERITIES).map(([value, label]) => ({ value, label }));
+
+/** 设置 → 检查规则: the rule profile's thresholds, accepted types and per-rule settings; saving logs the change. */
+export function RuleProfileForm({ onSaved }: { onSaved(): void }) {
+  const [loaded, setLoaded] = useState<Result<'profile:get'> | null>(null);
+  const [p, setP] = useState<RuleProfile | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const load = () =>
+    invoke('profile:get', {}).then((r) => {
+      setLoaded(r);
+      setP(r.profile);
+    });
+  useEffect(() => void load(), []);
+  if (!loaded || !p) return null;
+
+  const t = p.thresholds;
+  const setT = (patch: Partial<Thresholds>) => setP({ ...p, thresholds: { ...t, ...patch } });
+  const types = [...TYPES, ...t.acceptedTypes.filter((m) => !TYPES.some(([id]) => id === m)).map((m) => [m, m])];
+  const save = (profile: RuleProfile) =>
+    invoke('profile:update', { profile }).then(
+      async () => {
+        setMessage({ ok: true, text: '规则已保存，体检已按新规则重新检查。' });
+        await load();
+        onSaved();
+      },
+      (e: Error) => setMessage({ ok: false, text: e.message }),
+    );
+
+  return (
+    <Paper withBorder p="md" data-testid="rule-profile">
+      <Title order={4} mb={4}>
+        {C.profile.title}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {C.profile.intro}当前：{C.profile.origin[loaded.origin]}
+        {loaded.updatedAt && `（${loaded.updatedAt.slice(0, 10)}）`}，指纹 {loaded.sha256.slice(0, 12)}。
+      </Text>
+      <SimpleGrid cols={3} spacing="sm" mb="sm">
+        {NUMBERS.map(([key, label, step]) => (
+          <NumberInput
+            key={key}
+            label={label}
+            value={t[key]}
+            min={0}
+            step={step ?? 1}
+            decimalScale={step ? 1 : 0}
+            onChange={(v) => typeof v === 'number' && setT({ [key]: v })}
+          />
+        ))}
+      </SimpleGrid>
+      <Checkbox.Group
+        label="图片说明须写明"
+        value={t.captionElements}
+        onChange={(v) => setT({ captionElements: v as CaptionElement[] })}
+        mb="sm"
+      >
+        <Group gap="md" mt={4}>
+          {Object.entries(CAPTION_ELEMENTS).map(([id, label]) => (
+            <Checkbox key={id} value={id} label={label} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+      <Checkbox.Group
+        label="可接受的文件类型"
+        value={t.acceptedTypes}
+        onChange={(v) => setT({ acceptedTypes: v })}
+        mb="md"
+      >
+        <SimpleGrid cols={3} spacing={4} mt={4}>
+          {types.map(([id, label]) => (
+            <Checkbox key={id} value={id} label={label} />
+          ))}
+        </SimpleGrid>
+      </Checkbox.Group>
+      <Table withTableBorder striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{C.profile.rule}</Table.Th>
+            <Table.Th w={70}>{C.profile.enabled}</Table.Th>
+            <Table.Th w={110}>{C.profile.severity}</Table.Th>
+            <Table.Th w={120}>{C.profile.fraction}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {RULE_IDS.map((id) => {
+            const r = p.rules[id];
+            const set = (patch: Partial<typeof r>) => setP({ ...p, rules: { ...p.rules, [id]: { ...r, ...patch } } });
+            return (
+              <Table.Tr key={id} data-rule={id}>
+                <Table.Td>
+                  {C.ruleLabel(id)}{' '}
+                  <Text span size="xs" c="dimmed" ff="monospace">
+                    {id}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Switch
+                    checked={r.enabled}
+                    onChange={(e) => set({ enabled: e.currentTarget.checked })}
+                    aria-label={`${C.profile.enabled} ${id}`}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Select
+                    size="xs"
+                    data={severities}
+                    value={r.severity}
+                    allowDeselect={false}
+                    onChange={(v) => v && set({ severity: v as Severity })}
+                    aria-label={`${C.profile.severity} ${id}`}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <NumberInput
+                    size="xs"
+                    value={r.fraction}
+                    min={0}
+                    max={1}
+                    step={0.05}
+                    decimalScale={2}
+                    onChange={(v) => typeof v === 'number' && set({ fraction: v })}
+                    aria-label={`${C.profile.fraction} ${id}`}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+      {message && (
+        <Alert color={message.ok ? 'green' : 'red'} mt="sm" withCloseButton onClose={() => setMessage(null)}>
+          {message.text}
+        </Alert>
+      )}
+      <Group justify="flex-end" mt="sm">
+        <Button variant="default" onClick={() => void save(loaded.defaults)}>
+          {C.profile.reset}
+        </Button>
+        <Button onClick={() => void save(p)}>{C.profile.save}</Button>
+      </Group>
+    </Paper>
+  );
+}

@@ -1,0 +1,88 @@
+import { Alert } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import type { Finding, FixAction } from '../../../../shared/domain/rules/types';
+import type { Criterion, Material } from '../../../../shared/ipc/types';
+import { invoke } from '../../api/client';
+import { EditMaterial } from '../materials/EditMaterial';
+import { moveTargets } from '../materials/move-targets';
+import { NoticeAlert } from '../materials/NoticeAlert';
+import { useMaterialActions, type MaterialNotice } from '../materials/useMaterialActions';
+import { DeclareDialog } from './DeclareDialog';
+
+/**
+ * What a finding's buttons do, wherever findings are listed: 编辑 opens the material's editor, 优化图片 runs at
+ * once, 不属本单位职责 asks for the statement, and 添加/更换材料 or 查看 open the criterion in the 台帐. After a
+ * change `onChanged` re-runs the check, so a fixed finding disappears.
+ */
+export function useFindingActions(opts: {
+  criteria: Criterion[];
+  onOpenCriterion(code: string): void;
+  onChanged(): void;
+}): { act(f: Finding, action: FixAction | 'open'): void; ui: ReactNode } {
+  const [editing, setEditing] = useState<Material | null>(null);
+  const [declaring, setDeclaring] = useState<Criterion | null>(null);
+  const [notice, setNotice] = useState<MaterialNotice | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const actions = useMaterialActions({
+    after: () => {
+      setEditing(null);
+      opts.onChanged();
+    },
+    onNotice: setNotice,
+    onError: setError,
+  });
+
+  const materialOf = async (f: Finding): Promise<Material | undefined> => {
+    const { materials } = await invoke('materials:list', { criterionCode: f.criterionCode });
+    return materials.find((m) => m.id === f.materialId);
+  };
+  const act = (f: Finding, action: FixAction | 'open'): void => {
+    setError(null);
+    if (action === 'declare') setDeclaring(opts.criteria.find((c) => c.code === f.criterionCode) ?? null);
+    else if (action === 'optimize' && f.materialId) void actions.optimize(f.materialId);
+    else if (action === 'remove' && f.materialId) void actions.remove([f.materialId], true);
+    else if (action === 'edit' && f.materialId)
+      void materialOf(f).then((m) => (m ? setEditing(m) : opts.onOpenCriterion(f.criterionCode)));
+    else opts.onOpenCriterion(f.criterionCode);
+  };
+
+  const ui = (
+    <>
+      {error && (
+        <Alert color="red" withCloseButton onClose={() => setError(null)}>
+          {error}
+        </Alert>
+      )}
+      {notice && (
+        <NoticeAlert
+          notice={notice}
+          onUndo={(ids) => void actions.remove(ids, false)}
+          onClose={() => setNotice(null)}
+        />
+      )}
+      {editing && (
+        <EditMaterial
+          m={editing}
+          targets={moveTargets(opts.criteria).filter((t) => t.value !== editing.criterionCode)}
+          onSave={(v) => void actions.save(v)}
+          onMove={(to, copy) => void actions.move(editing.id, to, copy)}
+          onDelete={() => void actions.remove([editing.id], true)}
+          onOptimize={() => void actions.optimize(editing.id)}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {declaring && (
+        <DeclareDialog
+          code={declaring.code}
+          title={declaring.title}
+          onClose={() => setDeclaring(null)}
+          onDone={() => {
+            setDeclaring(null);
+            opts.onChanged();
+          }}
+        />
+      )}
+    </>
+  );
+  return { act, ui };
+}
