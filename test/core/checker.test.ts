@@ -1,5 +1,6 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp, { type Sharp } from 'sharp';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../electron/core/workspace/audit';
@@ -83,6 +84,67 @@ describe('the check over real files from the corpus', () => {
     expect(shot.kind).toBe('screenshot');
     await call('materials:update', { id: shot.id, kind: 'photo' }, ctx);
     expect(on((await check()).findings, 'screen.png')).toContain('screenshot-as-photo');
+  });
+});
+
+describe('documents: generated PDFs and real Word files', () => {
+  /** A one-page PDF made with pdf-lib: with text, or a scan (an image only), optionally with a script and an attachment. */
+  async function pdf(name: string, opts: { text?: boolean; script?: boolean; attachment?: boolean }): Promise<string> {
+    const doc = await PDFDocument.create();
+    doc.setCreationDate(new Date('2026-03-12T09:00:00+08:00'));
+    const page = doc.addPage([595, 842]);
+    if (opts.text)
+      page.drawText('Work plan 2026', { x: 72, y: 760, size: 18, font: await doc.embedFont(StandardFonts.Helvetica) });
+    else {
+      const scan = await doc.embedJpg(await sharp(NOKIA).resize(800).jpeg().toBuffer());
+      page.drawImage(scan, { x: 0, y: 0, width: 595, height: 842 });
+    }
+    if (opts.script) doc.addJavaScript('hello', 'app.alert("x")');
+    if (opts.attachment) await doc.attach(Buffer.from('a,b\n1,2'), 'data.csv', { mimeType: 'text/csv' });
+    const out = join(base, name);
+    writeFileSync(out, await doc.save());
+    return out;
+  }
+
+  it('pdf-active-content for a script or an attachment; scan-without-text where a 规范文件 is required', async () => {
+    // 3.1.2 asks for a 规范文件 (document); 3.1.3 does not.
+    const files = [
+      await pdf('方案.pdf', { text: true }),
+      await pdf('带脚本.pdf', { text: true, script: true }),
+      await pdf('带附件.pdf', { text: true, attachment: true }),
+      await pdf('扫描件.pdf', {}),
+    ];
+    await attach('3.1.2', files, { kind: 'document' });
+    await attach('3.1.3', [await pdf('另一扫描件.pdf', {})], { kind: 'document' });
+    expect(await found('pdf-active-content')).toEqual(
+      [
+        ['3.1.2', '带脚本.pdf'],
+        ['3.1.2', '带附件.pdf'],
+      ].sort(),
+    );
+    expect(await found('scan-without-text')).toEqual([['3.1.2', '扫描件.pdf']]);
+    const fs = (await check()).findings;
+    expect(on(fs, '方案.pdf')).toEqual([]);
+    expect(fs.find((f) => f.ruleId === 'scan-without-text')).toMatchObject({ severity: 'info', pointsAtRisk: 0 });
+  });
+
+  it('a Word file as a 情况说明: its real text is measured; a plain-text one is not an accepted type', async () => {
+    await attach('3.1.2', [join(CORPUS, 'office', 'tbl-having-tables.docx')], { kind: 'statement' });
+    const good = join(base, '情况说明.txt');
+    writeFileSync(
+      good,
+      '为落实创建工作要求，我局制定了工作方案，建立每月调度机制，组织开展志愿服务活动 36 场，参与师生 2,400 人次，覆盖全市 58 所学校。' +
+        '通过上述措施，学生文明素养明显提升，家长满意度达到 96%。'.repeat(14),
+    );
+    await attach('3.1.3', [good], { kind: 'statement', date: '2026-03-12' });
+    const fs = (await check()).findings;
+    // Its core properties date it 2015-02-15: outside the period, besides being too short and without figures.
+    expect(on(fs, 'tbl-having-tables.docx')).toEqual([
+      'date-outside-period',
+      'statement-too-short',
+      'statement-without-figures',
+    ]);
+    expect(on(fs, '情况说明.txt')).toEqual(['file-type-not-accepted']);
   });
 });
 
