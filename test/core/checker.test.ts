@@ -9,23 +9,17 @@ import type { Ctx } from '../../electron/core/context';
 import type { Finding } from '../../shared/domain/rules/types';
 import type { RuleId } from '../../shared/domain/rules/rule-ids';
 import { AppError } from '../../shared/ipc/errors';
-import { testCtx } from '../helpers/ctx';
 import { CORPUS, FULL_CAPTION, NOKIA, periodPhoto as photoAt } from '../helpers/photos';
-import { tmpDir } from '../helpers/tmp';
+import { useDemoWorkspace } from '../helpers/demo-workspace';
 
 const CAPTION = FULL_CAPTION;
 const periodPhoto = (name: string, edit?: (s: Sharp) => Sharp) => photoAt(join(base, name), edit);
 
+const demo = useDemoWorkspace();
+const { attach } = demo;
 let ctx: Ctx;
 let base: string;
-beforeEach(async () => {
-  base = tmpDir();
-  ctx = testCtx(base).ctx;
-  await call('workspace:create', { dir: join(base, 'ws'), unit: '市教育局', year: 2026, demo: true }, ctx);
-});
-
-const attach = async (code: string, paths: string[], extra: Record<string, unknown> = {}) =>
-  (await call('materials:attach', { criterionCode: code, paths, ...extra }, ctx)).results;
+beforeEach(() => ({ ctx, base } = demo));
 const check = () => call('check:run', {}, ctx);
 /** Findings of one rule, as [criterion, file] pairs. */
 const found = async (id: RuleId): Promise<[string, string | null][]> =>

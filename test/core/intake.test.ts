@@ -21,21 +21,16 @@ import type { Ctx } from '../../electron/core/context';
 import { AppError } from '../../shared/ipc/errors';
 import type { AttachResult } from '../../shared/ipc/types';
 import { REPO, testCtx } from '../helpers/ctx';
-import { tmpDir } from '../helpers/tmp';
+import { useDemoWorkspace } from '../helpers/demo-workspace';
 
 const CORPUS = resolve(REPO, '..', 'shared', 'corpus');
 const photo = (name: string) => join(CORPUS, 'photos', name);
 
+const demo = useDemoWorkspace();
+const { attach } = demo;
 let ctx: Ctx;
 let base: string;
-beforeEach(async () => {
-  base = tmpDir();
-  ctx = testCtx(base).ctx;
-  await call('workspace:create', { dir: join(base, 'ws'), unit: '市教育局', year: 2026, demo: true }, ctx);
-});
-
-const attach = async (code: string, paths: string[], extra: Record<string, unknown> = {}) =>
-  (await call('materials:attach', { criterionCode: code, paths, ...extra }, ctx)).results;
+beforeEach(() => ({ ctx, base } = demo));
 const byFile = (rs: AttachResult[]) => new Map(rs.map((r) => [r.file.split('/').at(-1)!, r]));
 const materials = async (code?: string) => (await call('materials:list', { criterionCode: code }, ctx)).materials;
 

@@ -1,10 +1,11 @@
-import { Alert, Button, Group, NumberInput, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Progress, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { ProgressEvent } from '../../../../shared/ipc/events';
 import type { ReferenceYear } from '../../../../shared/ipc/types';
 import { invoke } from '../../api/client';
 import { M } from '../materials/messages';
 import { C } from './messages';
+import { SettingsSection } from './SettingsSection';
 
 /** 设置 → 往年材料: the years on record, importing a folder (with progress and 取消), removing a year. */
 export function ReferencesPanel({ thisYear, onChanged }: { thisYear: number; onChanged(): void }) {
@@ -43,13 +44,7 @@ export function ReferencesPanel({ thisYear, onChanged }: { thisYear: number; onC
     });
 
   return (
-    <Paper withBorder p="md" data-testid="references">
-      <Title order={4} mb={4}>
-        {C.references.title}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {C.references.intro}
-      </Text>
+    <SettingsSection testId="references" title={C.references.title} intro={C.references.intro}>
       {years.length === 0 ? (
         <Text size="sm" mb="sm">
           {C.references.none}
@@ -102,6 +97,6 @@ export function ReferencesPanel({ thisYear, onChanged }: { thisYear: number; onC
           {message.text}
         </Alert>
       )}
-    </Paper>
+    </SettingsSection>
   );
 }

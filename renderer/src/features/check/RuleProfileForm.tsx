@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  NumberInput,
-  Paper,
-  Select,
-  SimpleGrid,
-  Switch,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NumberInput, Select, SimpleGrid, Switch, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { CAPTION_ELEMENTS, type CaptionElement } from '../../../../shared/domain/caption';
 import { RULE_IDS } from '../../../../shared/domain/rules/rule-ids';
@@ -20,6 +7,7 @@ import type { RuleProfile, Thresholds } from '../../../../shared/schemas/rule-pr
 import type { Result } from '../../../../shared/ipc/contract';
 import { invoke } from '../../api/client';
 import { C } from './messages';
+import { SettingsSection } from './SettingsSection';
 
 type NumberField = Exclude<keyof Thresholds, 'captionElements' | 'acceptedTypes'>;
 
@@ -80,14 +68,16 @@ export function RuleProfileForm({ onSaved }: { onSaved(): void }) {
     );
 
   return (
-    <Paper withBorder p="md" data-testid="rule-profile">
-      <Title order={4} mb={4}>
-        {C.profile.title}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {C.profile.intro}当前：{C.profile.origin[loaded.origin]}
-        {loaded.updatedAt && `（${loaded.updatedAt.slice(0, 10)}）`}，指纹 {loaded.sha256.slice(0, 12)}。
-      </Text>
+    <SettingsSection
+      testId="rule-profile"
+      title={C.profile.title}
+      intro={
+        <>
+          {C.profile.intro}当前：{C.profile.origin[loaded.origin]}
+          {loaded.updatedAt && `（${loaded.updatedAt.slice(0, 10)}）`}，指纹 {loaded.sha256.slice(0, 12)}。
+        </>
+      }
+    >
       <SimpleGrid cols={3} spacing="sm" mb="sm">
         {NUMBERS.map(([key, label, step]) => (
           <NumberInput
@@ -191,6 +181,6 @@ export function RuleProfileForm({ onSaved }: { onSaved(): void }) {
         </Button>
         <Button onClick={() => void save(p)}>{C.profile.save}</Button>
       </Group>
-    </Paper>
+    </SettingsSection>
   );
 }

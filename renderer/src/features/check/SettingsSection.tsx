@@ -1,0 +1,17 @@
+import { Paper, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+
+/** A titled panel of 设置 with a line saying what it is for. */
+export function SettingsSection(props: { testId: string; title: string; intro: ReactNode; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md" data-testid={props.testId}>
+      <Title order={4} mb={4}>
+        {props.title}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {props.intro}
+      </Text>
+      {props.children}
+    </Paper>
+  );
+}
