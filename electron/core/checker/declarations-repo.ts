@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/ipc/errors';
+import type { Declaration } from '../../../shared/ipc/types';
 import { appendAudit } from '../workspace/audit';
 import type { CriterionRef } from '../materials/materials-repo';
 
@@ -41,4 +42,11 @@ export function withdrawDeclaration(db: Database.Database, c: CriterionRef, now:
     if (gone) appendAudit(db, now, 'criterion.withdrawDeclaration', { code: c.code });
     return gone;
   })();
+}
+
+/** The declaration in force on a criterion, if any. */
+export function declarationOf(db: Database.Database, c: CriterionRef): Declaration | null {
+  const r = db.prepare('SELECT statement, declared_at FROM declarations WHERE criterion_id = ?').get(c.id) as
+    { statement: string; declared_at: string } | undefined;
+  return r ? { statement: r.statement, declaredAt: r.declared_at } : null;
 }

@@ -1,13 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
-import { AppError } from '../../../shared/ipc/errors';
-import {
-  defaultRuleProfile,
-  resolveProfile,
-  RuleProfileFile,
-  type RuleProfile,
-} from '../../../shared/schemas/rule-profile';
+import { defaultRuleProfile, type RuleProfile } from '../../../shared/schemas/rule-profile';
 import type { ProfileInForce } from '../../../shared/ipc/types';
 import { appendAudit } from '../workspace/audit';
 
@@ -41,22 +34,6 @@ export function profileInForce(db: Database.Database): ProfileInForce {
     origin: row.origin,
     updatedAt: row.created_at,
   };
-}
-
-/**
- * Validates a profile as given (a catalog's `ruleProfile`, a file, the settings form: any field may be left out)
- * and resolves its defaults; a clear Chinese message names the first faults.
- */
-export function parseProfile(raw: unknown, where: string): RuleProfile {
-  const parsed = RuleProfileFile.safeParse(raw);
-  if (!parsed.success) {
-    const first = parsed.error.issues
-      .slice(0, 3)
-      .map((i) => `${i.path.join('.')}：${i.message}`)
-      .join('；');
-    throw new AppError('input-refused', `规则设置不正确：${first}。`, `${where}: ${z.prettifyError(parsed.error)}`);
-  }
-  return resolveProfile(parsed.data);
 }
 
 /** Puts a profile in force and logs it; call inside the transaction of the change that brings it when there is one. */

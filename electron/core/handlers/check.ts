@@ -1,9 +1,8 @@
-import { defaultRuleProfile } from '../../../shared/schemas/rule-profile';
+import { defaultRuleProfile, resolveProfile } from '../../../shared/schemas/rule-profile';
 import { checkWorkspace } from '../checker/check-workspace';
-import { declareNotResponsible, withdrawDeclaration } from '../checker/declarations-repo';
-import { parseProfile, profileInForce, saveProfile } from '../checker/profile-repo';
+import { declarationOf, declareNotResponsible, withdrawDeclaration } from '../checker/declarations-repo';
+import { profileInForce, saveProfile } from '../checker/profile-repo';
 import { importReferences, listReferenceYears, removeReferenceYear } from '../checker/references';
-import { listCriteria } from '../catalog/criteria-repo';
 import { allowPath, asJob, pickFolderGranted, progressReporter, requireWorkspace } from '../context';
 import { requireCriterion } from '../materials/materials-repo';
 import type { HandlersOf } from './types';
@@ -33,16 +32,14 @@ export const checkHandlers: HandlersOf<Channels> = {
     const now = ctx.platform.now();
     if (statement === null) withdrawDeclaration(ws.db, c, now);
     else declareNotResponsible(ws.db, c, statement, now);
-    const declaration = listCriteria(ws.db).find((x) => x.code === c.code)?.declaration ?? null;
-    return { criterionCode: c.code, declaration };
+    return { criterionCode: c.code, declaration: declarationOf(ws.db, c) };
   },
 
   'profile:get': (_args, ctx) => ({ ...profileInForce(requireWorkspace(ctx).db), defaults: defaultRuleProfile() }),
 
-  'profile:update': ({ profile }, ctx) => {
-    const ws = requireWorkspace(ctx);
-    return saveProfile(ws.db, parseProfile(profile, 'profile:update'), 'user', ctx.platform.now());
-  },
+  // The contract's schema has validated the profile already; what it left out takes the defaults.
+  'profile:update': ({ profile }, ctx) =>
+    saveProfile(requireWorkspace(ctx).db, resolveProfile(profile), 'user', ctx.platform.now()),
 
   'reference:import': async ({ jobId, folder, year }, ctx) => {
     const ws = requireWorkspace(ctx);
