@@ -36,8 +36,11 @@ describe('体检 in Chromium against the real core', () => {
     expect(await missing.textContent()).toMatch(/预计失分 [\d.]+ 分/u);
     await shot(page, '20-check-by-criterion');
 
-    // 编辑 from the finding: write the caption, save — the finding is gone and nothing else about the photo remains.
-    await missing.getByRole('button', { name: '编辑' }).click();
+    // 查看 shows the photo; 编辑 from there: write the caption, save — the finding is gone, and nothing else about
+    // the photo remains.
+    await missing.getByRole('button', { name: '查看' }).click();
+    await expect.poll(() => page.getByTestId('preview').locator('img').count()).toBe(1);
+    await page.getByTestId('preview').getByRole('button', { name: '编辑' }).click();
     const edit = page.getByTestId('edit-material');
     await edit
       .getByLabel('图片说明')

@@ -11,16 +11,17 @@ import { SettingsSection } from './SettingsSection';
 
 type NumberField = Exclude<keyof Thresholds, 'captionElements' | 'acceptedTypes'>;
 
-const NUMBERS: [NumberField, string, number?][] = [
-  ['captionDateMaxDays', '说明日期与拍摄日期最多相差（天）'],
-  ['photoMinLongEdge', '图片长边至少（像素）'],
-  ['photoMinSharpness', '图片清晰度至少'],
-  ['photoMinJpegQuality', 'JPEG 质量至少'],
-  ['nearDuplicateMaxDistance', '近似重复的特征差异至多（0–12 位）'],
-  ['statementMinChars', '情况说明至少（字）'],
-  ['statementMinFigures', '情况说明至少含数字（处）'],
-  ['maxFileMb', '单个文件至多（MB）', 0.1],
-  ['maxVideoMb', '视频至多（MB）', 0.1],
+/** Each threshold with its label, its upper bound (the schema's) and, for sizes, a decimal step. */
+const NUMBERS: [NumberField, string, number, number?][] = [
+  ['captionDateMaxDays', '说明日期与拍摄日期最多相差（天）', 366],
+  ['photoMinLongEdge', '图片长边至少（像素）', 20_000],
+  ['photoMinSharpness', '图片清晰度至少', 100_000],
+  ['photoMinJpegQuality', 'JPEG 质量至少', 100],
+  ['nearDuplicateMaxDistance', '近似重复的特征差异至多（0–12 位）', 12],
+  ['statementMinChars', '情况说明至少（字）', 100_000],
+  ['statementMinFigures', '情况说明至少含数字（处）', 1_000],
+  ['maxFileMb', '单个文件至多（MB）', 100_000, 0.1],
+  ['maxVideoMb', '视频至多（MB）', 100_000, 0.1],
 ];
 
 /** Content types an officer recognises, by their Chinese names; a profile may list others, which stay listed. */
@@ -79,12 +80,14 @@ export function RuleProfileForm({ onSaved }: { onSaved(): void }) {
       }
     >
       <SimpleGrid cols={3} spacing="sm" mb="sm">
-        {NUMBERS.map(([key, label, step]) => (
+        {NUMBERS.map(([key, label, max, step]) => (
           <NumberInput
             key={key}
             label={label}
             value={t[key]}
-            min={0}
+            min={step ?? 0}
+            max={max}
+            clampBehavior="strict"
             step={step ?? 1}
             decimalScale={step ? 1 : 0}
             onChange={(v) => typeof v === 'number' && setT({ [key]: v })}

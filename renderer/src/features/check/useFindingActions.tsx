@@ -6,13 +6,15 @@ import { invoke } from '../../api/client';
 import { EditMaterial } from '../materials/EditMaterial';
 import { moveTargets } from '../materials/move-targets';
 import { NoticeAlert } from '../materials/NoticeAlert';
+import { Preview } from '../materials/Preview';
 import { useMaterialActions, type MaterialNotice } from '../materials/useMaterialActions';
 import { DeclareDialog } from './DeclareDialog';
 
 /**
- * What a finding's buttons do, wherever findings are listed: 编辑 opens the material's editor, 优化图片 runs at
- * once, 不属本单位职责 asks for the statement, and 添加/更换材料 or 查看 open the criterion in the 台帐. After a
- * change `onChanged` re-runs the check, so a fixed finding disappears.
+ * What a finding's buttons do, wherever findings are listed: 查看 shows the material (or, for a finding about the
+ * criterion, opens it in the 台帐), 编辑 opens the material's editor, 优化图片 runs at once, 不属本单位职责 asks
+ * for the statement, and 添加/更换材料 open the criterion in the 台帐. After a change `onChanged` re-runs the
+ * check, so a fixed finding disappears.
  */
 export function useFindingActions(opts: {
   criteria: Criterion[];
@@ -20,6 +22,7 @@ export function useFindingActions(opts: {
   onChanged(): void;
 }): { act(f: Finding, action: FixAction | 'open'): void; ui: ReactNode } {
   const [editing, setEditing] = useState<Material | null>(null);
+  const [viewing, setViewing] = useState<Material | null>(null);
   const [declaring, setDeclaring] = useState<Criterion | null>(null);
   const [notice, setNotice] = useState<MaterialNotice | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -41,8 +44,10 @@ export function useFindingActions(opts: {
     if (action === 'declare') setDeclaring(opts.criteria.find((c) => c.code === f.criterionCode) ?? null);
     else if (action === 'optimize' && f.materialId) void actions.optimize(f.materialId);
     else if (action === 'remove' && f.materialId) void actions.remove([f.materialId], true);
-    else if (action === 'edit' && f.materialId)
-      void materialOf(f).then((m) => (m ? setEditing(m) : opts.onOpenCriterion(f.criterionCode)));
+    else if ((action === 'edit' || action === 'open') && f.materialId)
+      void materialOf(f).then((m) =>
+        m ? (action === 'edit' ? setEditing : setViewing)(m) : opts.onOpenCriterion(f.criterionCode),
+      );
     else opts.onOpenCriterion(f.criterionCode);
   };
 
@@ -58,6 +63,16 @@ export function useFindingActions(opts: {
           notice={notice}
           onUndo={(ids) => void actions.remove(ids, false)}
           onClose={() => setNotice(null)}
+        />
+      )}
+      {viewing && (
+        <Preview
+          m={viewing}
+          onEdit={() => {
+            setEditing(viewing);
+            setViewing(null);
+          }}
+          onClose={() => setViewing(null)}
         />
       )}
       {editing && (
