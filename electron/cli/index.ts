@@ -6,6 +6,7 @@ import { APP_VERSION } from '../core/version';
 import { attach, catalogImport, catalogList, init, materials, scope, type Flags, type Outcome } from './commands';
 import { check, declare, referenceImport } from './check-commands';
 import { EXIT, exitCodeOf } from './exit-codes';
+import { exportCommand, verifyCommand } from './package-commands';
 import { nodePlatform } from './node-platform';
 import { intakeWorkerScript } from '../core/workers/script';
 
@@ -22,6 +23,8 @@ const HELP = `网报通 wangbao ${APP_VERSION}
   wangbao reference import <工作区> <往年材料文件夹> [--year YYYY] [--json]
   wangbao declare <工作区> <标准编号> --not-responsible --statement 说明 [--json]
   wangbao declare <工作区> <标准编号> --withdraw [--json]
+  wangbao export <工作区> <申报包.zip> [--month YYYY-MM] [--final] [--json]
+  wangbao verify <申报包.zip> [--json]
 
 退出码：0 成功；1 输入被拒绝或无效；2 用法错误、未知编号或读写错误。`;
 
@@ -46,6 +49,7 @@ const OPTIONS = {
   'not-responsible': { type: 'boolean' },
   statement: { type: 'string' },
   withdraw: { type: 'boolean' },
+  final: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -63,6 +67,8 @@ function route(positionals: string[]): { run: Command; rest: string[] } | undefi
   if (a === 'check') return { run: check, rest: positionals.slice(1) };
   if (a === 'declare') return { run: declare, rest: positionals.slice(1) };
   if (a === 'reference' && b === 'import') return { run: referenceImport, rest };
+  if (a === 'export') return { run: exportCommand, rest: positionals.slice(1) };
+  if (a === 'verify') return { run: verifyCommand, rest: positionals.slice(1) };
   return undefined;
 }
 

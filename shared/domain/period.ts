@@ -40,3 +40,12 @@ export function localIsoDate(now: Date): string {
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** A local timestamp with its UTC offset, as people read it: `2025-06-03T09:12:00+08:00`. */
+export function localIsoTimestamp(now: Date): string {
+  const pad = (n: number): string => String(Math.abs(n)).padStart(2, '0');
+  const offset = -now.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  const time = `${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}`;
+  return `${localIsoDate(now)}T${time}${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+}

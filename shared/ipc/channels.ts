@@ -33,6 +33,10 @@ export const CHANNELS = [
   'reference:import',
   'reference:list',
   'reference:remove',
+  'package:preview',
+  'package:export',
+  'package:verify',
+  'package:document',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

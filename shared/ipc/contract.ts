@@ -5,10 +5,13 @@ import type { Channel } from './channels';
 import { SheetMapping } from '../schemas/sheet-mapping';
 import { MATERIAL_KINDS, type MaterialKind } from '../domain/value-sets';
 import { RuleProfileFile } from '../schemas/rule-profile';
+import type { VerifyResult } from '../domain/package/verify-problems';
 import type {
   AppInfo,
   CheckReport,
   Declaration,
+  PackageExportResult,
+  PackagePreview,
   ProfileInForce,
   ReferenceImportResult,
   ReferenceYear,
@@ -48,6 +51,7 @@ const def =
   <R>() =>
   <A extends z.ZodType>(args: A): { args: A; result: R } => ({ args, result: undefined as R });
 const NoArgs = z.object({});
+const PackageKind = z.enum(['monthly', 'final']);
 
 /** The one IPC contract: channel → arguments schema and result type. Its keys are exactly `CHANNELS`. */
 export const contract = {
@@ -157,6 +161,28 @@ export const contract = {
   'reference:list': def<ReferenceYear[]>()(NoArgs),
   /** Forgets one year's 往年材料. */
   'reference:remove': def<{ removed: number }>()(z.object({ year: z.number().int().min(2000).max(2100) })),
+  /** What a package made now would hold, and the error findings that block a final one. */
+  'package:preview': def<PackagePreview>()(z.object({ kind: PackageKind, month: Month.optional() })),
+  /**
+   * Writes a package (then reads it back and verifies it). Absent `out`: a folder dialog, the standard file name
+   * inside it; null when the user cancels. Reports progress under `jobId`; `jobs:cancel` leaves nothing behind.
+   */
+  'package:export': def<PackageExportResult | null>()(
+    z.object({
+      jobId: z.string().uuid().optional(),
+      kind: PackageKind,
+      month: Month.optional(),
+      out: PathArg.optional(),
+    }),
+  ),
+  /** Verifies any package (校验申报包). Absent `file`: a file dialog; null when cancelled. */
+  'package:verify': def<(VerifyResult & { file: string }) | null>()(
+    z.object({ jobId: z.string().uuid().optional(), file: PathArg.optional() }),
+  ),
+  /** One document of a package (目录.pdf…) for the in-app viewer, as base64. */
+  'package:document': def<{ base64: string }>()(
+    z.object({ file: PathArg, name: z.enum(['目录.pdf', '签批单.pdf', '校验报告.pdf']) }),
+  ),
   'criteria:scope': def<ScopeResult>()(
     z.object({ codes: z.array(z.string().min(1).max(100)).min(1).max(100_000), mine: z.boolean() }),
   ),

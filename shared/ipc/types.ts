@@ -4,7 +4,7 @@ import type { Period } from '../domain/period';
 import type { KindCounts } from '../domain/status';
 import type { CriterionStatus, MaterialKind } from '../domain/value-sets';
 import type { Caption } from '../domain/caption';
-import type { CheckResult } from '../domain/rules/types';
+import type { CheckResult, Finding, RiskCount } from '../domain/rules/types';
 import type { RuleProfile } from '../schemas/rule-profile';
 
 /** What the renderer and the CLI know of the open workspace. */
@@ -141,4 +141,31 @@ export interface ProfileInForce {
   /** `default` until a catalog brings one or the user edits it. */
   origin: 'default' | 'catalog' | 'user';
   updatedAt: string | null;
+}
+
+/** What `wangbao export` prints and 导出 shows once a package is written and verified. */
+export interface PackageExportResult {
+  path: string;
+  kind: 'monthly' | 'final';
+  month: string;
+  /** The number of zip entries. */
+  files: number;
+  bytes: number;
+  sha256: string;
+  check: { errors: number; warnings: number; pointsAtRisk: number };
+}
+
+/** 导出's preview: what a package made now would hold. */
+export interface PackagePreview {
+  kind: 'monthly' | 'final';
+  month: string;
+  /** The standard file name (PACKAGE-FORMAT.md). */
+  fileName: string;
+  criteria: number;
+  materials: number;
+  /** The materials' bytes (the zip adds the documents and the manifest). */
+  bytes: number;
+  check: RiskCount;
+  /** Error findings: a final package is refused while any remains. */
+  blocking: Finding[];
 }

@@ -114,6 +114,21 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0070-unit-id: from 60 gives an existing workspace a unit id, and leaves a database without settings alone', () => {
+    const db = new Database(join(tmpDir(), 'w.db'));
+    migrate(db, 60);
+    db.prepare(`INSERT INTO settings (key, value) VALUES ('year', '2026')`).run();
+    expect(migrate(db, 70)).toEqual({ from: 60, to: 70 });
+    expect(JSON.parse(db.prepare("SELECT value FROM settings WHERE key = 'unitId'").pluck().get() as string)).toMatch(
+      /^[0-9a-f]{32}$/u,
+    );
+    const fresh = new Database(join(tmpDir(), 'f.db'));
+    migrate(fresh, 70);
+    expect(fresh.prepare('SELECT COUNT(*) FROM settings').pluck().get()).toBe(0);
+    db.close();
+    fresh.close();
+  });
+
   it('run all pending migrations in one transaction: a failing one leaves the database as it was', () => {
     const db = new Database(join(tmpDir(), 'w.db'));
     const broken: Migration[] = [

@@ -11,6 +11,7 @@ import { tmpDir } from '../helpers/tmp';
 
 const settings: WorkspaceSettings = {
   unit: { name: '市教育局', aliases: ['教育局'] },
+  unitId: '0123456789abcdef0123456789abcdef',
   year: 2026,
   period: { start: '2025-11-01', end: '2026-10-31' },
   createdAt: '2026-05-20T02:00:00.000Z',

@@ -1,5 +1,6 @@
 import { catalogHandlers } from './catalog';
 import { checkHandlers } from './check';
+import { packageHandlers } from './package';
 import { jobHandlers } from './jobs';
 import { materialHandlers } from './materials';
 import type { HandlerMap } from './types';
@@ -12,4 +13,5 @@ export const handlers = {
   ...materialHandlers,
   ...jobHandlers,
   ...checkHandlers,
+  ...packageHandlers,
 } satisfies HandlerMap;

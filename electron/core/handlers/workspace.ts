@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { join, sep } from 'node:path';
 import { defaultPeriod, isValidPeriod, type Period } from '../../../shared/domain/period';
 import { AppError } from '../../../shared/ipc/errors';
@@ -35,6 +36,7 @@ export const workspaceHandlers: HandlersOf<Channels> = {
     if (!isValidPeriod(period)) throw invalidPeriod(period);
     const settings = {
       unit: { name: args.unit, aliases: args.aliases },
+      unitId: randomBytes(16).toString('hex'),
       year: args.year,
       period,
       createdAt: ctx.platform.now().toISOString(),

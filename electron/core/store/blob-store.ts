@@ -126,7 +126,7 @@ export async function renameWithRetry(from: string, to: string, attempts = 8): P
 }
 
 /** Makes a rename durable; Windows has no directory fsync, so there it is skipped. */
-async function fsyncDir(dir: string): Promise<void> {
+export async function fsyncDir(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
   const fh = await open(dir, 'r');
   try {

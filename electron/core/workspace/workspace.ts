@@ -13,6 +13,8 @@ export const DB_FILE = 'workspace.db';
 
 export interface WorkspaceSettings {
   unit: { name: string; aliases: string[] };
+  /** The unit's stable id in packages (migration 0070 gives older workspaces one). */
+  unitId: string;
   year: number;
   period: Period;
   createdAt: string;

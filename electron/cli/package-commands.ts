@@ -1,0 +1,51 @@
+import { resolve } from 'node:path';
+import { AppError } from '../../shared/ipc/errors';
+import { call } from '../core/dispatch';
+import type { Ctx } from '../core/context';
+import type { Flags, Outcome } from './commands';
+import { EXIT } from './exit-codes';
+
+const usage = (msg: string): AppError => new AppError('invalid-args', msg);
+
+/** `wangbao export <ws> <out.zip> [--month YYYY-MM] [--final]`: exit 0 written and verified, 1 refused. */
+export async function exportCommand(ctx: Ctx, pos: string[], flags: Flags): Promise<Outcome> {
+  const [ws, out] = pos;
+  if (!ws || !out || pos.length > 2)
+    throw usage('用法：wangbao export <工作区> <申报包.zip> [--month YYYY-MM] [--final]');
+  const month = typeof flags.month === 'string' ? flags.month : undefined;
+  if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/u.test(month))
+    throw usage(`月份不正确：${month}（应为 YYYY-MM，如 2026-05）`);
+  const kind = flags.final === true ? 'final' : 'monthly';
+  if (kind === 'final' && month !== undefined) throw usage('正式申报包的月份是生成当月，不能用 --month 指定。');
+  await call('workspace:open', { dir: resolve(ws) }, ctx);
+  const r = (await call('package:export', { kind, month, out: resolve(out) }, ctx))!;
+  return {
+    json: r,
+    human:
+      `已生成并校验申报包：${r.path}\n${r.files} 个文件，${(r.bytes / 2 ** 20).toFixed(1)} MB，SHA-256 ${r.sha256}\n` +
+      `体检：错误 ${r.check.errors}，警告 ${r.check.warnings}，预计失分 ${r.check.pointsAtRisk} 分`,
+    exit: EXIT.ok,
+  };
+}
+
+/** `wangbao verify <pkg.zip>`: the result is printed whatever the outcome; exit 0 valid, 1 invalid, 2 unreadable. */
+export async function verifyCommand(ctx: Ctx, pos: string[]): Promise<Outcome> {
+  const [file] = pos;
+  if (!file || pos.length > 1) throw usage('用法：wangbao verify <申报包.zip> [--json]');
+  const { file: _file, ...r } = (await call('package:verify', { file: resolve(file) }, ctx))!;
+  const unreadable = r.problems.some((p) => p.code === 'zip-unreadable');
+  const lines = r.problems.map(
+    (p) => `${p.severity === 'error' ? '错误' : '警告'}  ${p.code}${p.path ? `  ${p.path}` : ''}\n    ${p.message}`,
+  );
+  return {
+    json: r,
+    human: [
+      r.valid ? `校验通过：${file}` : `校验未通过：${file}`,
+      r.unit ? `单位：${r.unit.name}  月份：${r.month}  类型：${r.kind === 'final' ? '正式' : '月报'}` : '',
+      ...lines,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    exit: unreadable ? EXIT.usage : r.valid ? EXIT.ok : EXIT.refused,
+  };
+}

@@ -1,0 +1,81 @@
+import { join } from 'node:path';
+import { safeSegment } from '../../../shared/domain/naming/segment';
+import { packageFileName } from '../../../shared/domain/package/content';
+import { allowPath, asJob, pickFolderGranted, progressReporter, requireWorkspace, type Ctx } from '../context';
+import { exportPackage } from '../package/export-package';
+import { planPackage } from '../package/plan-package';
+import { verifyPackage } from '../package/verify-package';
+import { openZip, readEntries, readEntryBytes } from '../package/zip-reader';
+import { AppError } from '../../../shared/ipc/errors';
+import type { HandlersOf } from './types';
+
+const ZIP_FILTERS = [{ name: '申报包 (zip)', extensions: ['zip'] }];
+
+/** The zip to read: the one given (confined for the renderer), or the one the user picks; null when cancelled. */
+async function zipPath(file: string | undefined, ctx: Ctx, title: string): Promise<string | null> {
+  if (file !== undefined) return allowPath(ctx, file);
+  const picked = await ctx.platform.pickFile({ title, filters: ZIP_FILTERS });
+  if (picked !== null) ctx.session.grant(picked);
+  return picked;
+}
+
+/** 导出 and 校验申报包: what a package would hold, writing one, verifying any, and showing its 目录. */
+export const packageHandlers: HandlersOf<'package:preview' | 'package:export' | 'package:verify' | 'package:document'> =
+  {
+    'package:preview': ({ kind, month }, ctx) => {
+      const ws = requireWorkspace(ctx);
+      const plan = planPackage(ws, { kind: 'monthly', month }, ctx.platform.now(), ctx.platform.appVersion);
+      const c = plan.content;
+      return {
+        kind,
+        month: c.month,
+        fileName: safeSegment(packageFileName({ ...c, kind }), 120).text,
+        criteria: c.criteria.length,
+        materials: c.materials.length,
+        bytes: plan.files.reduce((a, f) => a + f.bytes, 0),
+        check: c.check.summary,
+        blocking: c.check.findings.filter((f) => f.severity === 'error'),
+      };
+    },
+
+    'package:export': async ({ jobId, kind, month, out }, ctx) => {
+      const ws = requireWorkspace(ctx);
+      const now = ctx.platform.now();
+      const plan = planPackage(ws, { kind, month }, now, ctx.platform.appVersion);
+      let target: string;
+      if (out !== undefined) target = allowPath(ctx, out);
+      else {
+        const folder = await pickFolderGranted(ctx, '选择申报包的保存位置');
+        if (folder === null) return null;
+        target = join(folder, safeSegment(packageFileName(plan.content), 120).text);
+      }
+      const onProgress = progressReporter(ctx, jobId);
+      return asJob(ctx, jobId, (signal) =>
+        exportPackage(plan, target, { resourcesDir: ctx.platform.resourcesDir, signal, onProgress, log: ctx.log }),
+      );
+    },
+
+    'package:verify': async ({ jobId, file }, ctx) => {
+      const path = await zipPath(file, ctx, '选择要校验的申报包');
+      if (path === null) return null;
+      const onProgress = progressReporter(ctx, jobId);
+      const result = await asJob(ctx, jobId, () => verifyPackage(path, onProgress));
+      ctx.log.info(`verified ${path}: ${result.valid ? 'valid' : 'invalid'}, ${result.problems.length} problems`);
+      return { file: path, ...result };
+    },
+
+    'package:document': async ({ file, name }, ctx) => {
+      const path = allowPath(ctx, file);
+      const { zip } = await openZip(path).catch((e: unknown) => {
+        throw new AppError('io', '无法打开这个申报包。', String(e));
+      });
+      try {
+        const entry = (await readEntries(zip)).find((e) => e.name === name);
+        const bytes = entry && (await readEntryBytes(zip, entry, 64 * 2 ** 20));
+        if (!bytes) throw new AppError('input-refused', `申报包中没有“${name}”。`, `${path}: no ${name}`);
+        return { base64: bytes.toString('base64') };
+      } finally {
+        zip.close();
+      }
+    },
+  };

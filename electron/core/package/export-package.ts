@@ -1,0 +1,164 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import yazl from 'yazl';
+import { indexDocument, reportDocument, signOffDocument } from '../../../shared/domain/package/documents';
+import { PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION } from '../../../shared/schemas/package-manifest';
+import type { PackageExportResult } from '../../../shared/ipc/types';
+import { AppError } from '../../../shared/ipc/errors';
+import { fsError } from '../fs-errors';
+import type { Logger } from '../log';
+import { fsyncDir, renameWithRetry } from '../store/blob-store';
+import { ledgerWorkbook } from './ledger-xlsx';
+import { renderPdf } from './pdf';
+import type { PackagePlan } from './plan-package';
+import { verifyPackage } from './verify-package';
+
+export interface ExportOptions {
+  resourcesDir: string;
+  signal?: AbortSignal | undefined;
+  /** Entries written of all entries (the verify pass after writing is not counted). */
+  onProgress?: ((done: number, total: number) => void) | undefined;
+  log: Logger;
+}
+
+interface RootFile {
+  path: string;
+  bytes: Buffer;
+  store: boolean;
+}
+
+/**
+ * Writes a package as PACKAGE-FORMAT.md says: materials streamed from the blob store into the zip (stored or
+ * deflated by type; never recompressed or converted), the root documents, and `manifest.json` listing every entry
+ * with its SHA-256 and size. The zip is written under a temporary name beside `target`, synced, renamed into place,
+ * then read back and verified; a cancelled, failed or unverifiable export leaves nothing behind.
+ */
+export async function exportPackage(
+  plan: PackagePlan,
+  target: string,
+  opts: ExportOptions,
+): Promise<PackageExportResult> {
+  const c = plan.content;
+  const roots = await rootFiles(plan, opts.resourcesDir);
+  const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+  // Checked against the `Manifest` schema by the verify that follows every export.
+  const manifest = {
+    format: PACKAGE_FORMAT,
+    formatVersion: PACKAGE_FORMAT_VERSION,
+    kind: c.kind,
+    app: c.app,
+    createdAt: c.createdAt,
+    unit: c.unit,
+    year: c.year,
+    month: c.month,
+    period: c.period,
+    catalog: { id: c.catalog.id, edition: c.catalog.edition, sha256: c.catalog.sha256 },
+    ruleProfileSha256: c.ruleProfileSha256,
+    criteria: c.criteria,
+    files: [
+      ...plan.files.map((f) => ({ path: f.path, sha256: f.sha256, bytes: f.bytes })),
+      ...roots.map((r) => ({ path: r.path, sha256: sha(r.bytes), bytes: r.bytes.length })),
+    ],
+    materials: c.materials.map(({ pages: _pages, ...m }) => m),
+    reviews: [],
+    check: {
+      errors: c.check.summary.errors,
+      warnings: c.check.summary.warnings,
+      pointsAtRisk: c.check.summary.pointsAtRisk,
+    },
+  };
+  const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.partial`);
+  const total = plan.files.length + roots.length + 1;
+  let written = 0;
+  const entryDone = (): void => opts.onProgress?.(++written, total);
+  const zip = new yazl.ZipFile();
+  const mtime = new Date(c.createdAt);
+  zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 1)}\n`), 'manifest.json', { mtime });
+  entryDone();
+  for (const r of roots) {
+    zip.addBuffer(r.bytes, r.path, { mtime, compress: !r.store });
+    entryDone();
+  }
+  for (const f of plan.files)
+    zip.addReadStreamLazy(f.path, { mtime, compress: !f.store, size: f.bytes }, (cb) => {
+      const stream = createReadStream(f.blob, { highWaterMark: 1 << 20 });
+      stream.on('end', entryDone);
+      cb(null, stream);
+    });
+  zip.end();
+
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const tap = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(zip.outputStream, tap, createWriteStream(tmp, { flags: 'wx', flush: true }), {
+      signal: opts.signal,
+    });
+    await renameWithRetry(tmp, target);
+    await fsyncDir(dirname(target));
+  } catch (e) {
+    await rm(tmp, { force: true });
+    if (opts.signal?.aborted) throw new AppError('cancelled', '已取消，未生成申报包。');
+    throw fsError(e, '写入申报包', target);
+  }
+  const verified = await verifyPackage(target);
+  if (!verified.valid) {
+    await rm(target, { force: true });
+    throw new AppError(
+      'internal',
+      '申报包写入后校验未通过，已删除。请检查磁盘空间或换一个保存位置后重试。',
+      JSON.stringify(verified.problems),
+    );
+  }
+  opts.log.info(`package written and verified: ${target} (${bytes} bytes, ${total} entries)`);
+  return {
+    path: target,
+    kind: c.kind,
+    month: c.month,
+    files: total,
+    bytes: (await stat(target)).size,
+    sha256: hash.digest('hex'),
+    check: manifest.check,
+  };
+}
+
+/** The documents at the root: 目录 and 签批单 (PDF), the 台账 (XLSX), the check report (JSON and PDF). */
+async function rootFiles(plan: PackagePlan, resourcesDir: string): Promise<RootFile[]> {
+  const c = plan.content;
+  const pdf = async (path: string, doc: Parameters<typeof renderPdf>[0]): Promise<RootFile> => ({
+    path,
+    bytes: Buffer.from(await renderPdf(doc, resourcesDir)),
+    store: true,
+  });
+  const report = {
+    createdAt: c.createdAt,
+    ruleProfileSha256: c.ruleProfileSha256,
+    summary: c.check.summary,
+    findings: c.check.findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      criterionCode: f.criterionCode,
+      file: f.file,
+      path: c.materials.find((m) => m.id === f.materialId)?.path ?? null,
+      message: f.message,
+      pointsAtRisk: f.pointsAtRisk,
+    })),
+  };
+  return [
+    await pdf('目录.pdf', indexDocument(c)),
+    await pdf('签批单.pdf', signOffDocument(c)),
+    { path: '台账.xlsx', bytes: await ledgerWorkbook(c), store: false },
+    { path: '校验报告.json', bytes: Buffer.from(`${JSON.stringify(report, null, 1)}\n`), store: false },
+    await pdf('校验报告.pdf', reportDocument(c)),
+  ];
+}

@@ -1,0 +1,118 @@
+import { extensionOf, planPackagePaths } from '../../../shared/domain/naming/package-paths';
+import type { PackageContent, PackageMaterial } from '../../../shared/domain/package/content';
+import { localIsoDate, localIsoTimestamp } from '../../../shared/domain/period';
+import { AppError } from '../../../shared/ipc/errors';
+import { listCriteria } from '../catalog/criteria-repo';
+import { checkWorkspace } from '../checker/check-workspace';
+import { kindCounts, listMaterials } from '../materials/materials-repo';
+import type { Workspace } from '../workspace/workspace';
+
+/** Content types already compressed: stored in the zip as they are (PACKAGE-FORMAT.md); the rest is deflated. */
+const STORED = /^(image\/(jpeg|png)|application\/pdf|video\/.*)$/u;
+
+/** A material's bytes in the package: where they are in the workspace and how they go into the zip. */
+export interface PlannedFile {
+  path: string;
+  blob: string;
+  sha256: string;
+  bytes: number;
+  store: boolean;
+}
+
+export interface PackagePlan {
+  content: PackageContent;
+  files: PlannedFile[];
+}
+
+/**
+ * Decides what a package holds, from the workspace as it is now: every live material (cumulative: the package
+ * replaces any earlier one of the unit), the unit's leaf criteria plus any other that has materials or a
+ * declaration, the check. A final package is refused while an error finding remains.
+ */
+export function planPackage(
+  ws: Workspace,
+  opts: { kind: 'monthly' | 'final'; month?: string | undefined },
+  now: Date,
+  appVersion: string,
+): PackagePlan {
+  const db = ws.db;
+  const s = ws.settings();
+  const version = db.prepare('SELECT edition, name, sha256 FROM catalog_versions ORDER BY id DESC LIMIT 1').get() as
+    { edition: string; name: string | null; sha256: string } | undefined;
+  if (!version) throw new AppError('input-refused', '还没有导入测评体系，无法生成申报包。', 'no catalog version');
+  const check = checkWorkspace(ws);
+  if (opts.kind === 'final' && check.summary.errors > 0)
+    throw new AppError(
+      'input-refused',
+      `还有 ${check.summary.errors} 项错误（会失分），不能生成正式申报包。请在“体检”中逐项处理；月报可以照常导出。`,
+      `final refused: ${check.summary.errors} errors`,
+    );
+  const counts = kindCounts(db);
+  const list = listMaterials(db);
+  const withMaterials = new Set(list.map((m) => m.criterionCode));
+  const criteria = listCriteria(db, (code) => counts.get(code) ?? {}).filter(
+    (c) => c.leaf && ((c.mine && !c.removed && c.needsMaterial) || withMaterials.has(c.code) || c.declaration),
+  );
+  const titles = new Map(criteria.map((c) => [c.code, c.title]));
+  const paths = planPackagePaths(
+    list.map((m) => ({
+      id: m.id,
+      criterionCode: m.criterionCode,
+      criterionTitle: titles.get(m.criterionCode) ?? '',
+      title: m.title,
+      ext: extensionOf(m.fileName, String(m.facts.mime ?? '')),
+    })),
+  );
+  const materials: PackageMaterial[] = list.map((m) => {
+    const mime = String(m.facts.mime ?? '');
+    return {
+      id: m.id,
+      criterionCode: m.criterionCode,
+      kind: m.kind,
+      title: m.title,
+      caption: m.caption,
+      eventDate: m.eventDate,
+      month: m.month,
+      path: paths.get(m.id)!.path,
+      sha256: m.sha256,
+      bytes: m.bytes,
+      pages: typeof m.facts.pages === 'number' ? m.facts.pages : mime.startsWith('image/') ? 1 : null,
+    };
+  });
+  const mimeOf = new Map(list.map((m) => [m.id, String(m.facts.mime ?? '')]));
+  return {
+    content: {
+      kind: opts.kind,
+      month: opts.kind === 'monthly' && opts.month ? opts.month : localIsoDate(now).slice(0, 7),
+      createdAt: localIsoTimestamp(now),
+      app: { name: 'wangbao', version: appVersion },
+      unit: { id: s.unitId, name: s.unit.name },
+      year: s.year,
+      period: s.period,
+      catalog: {
+        id: version.sha256.slice(0, 16),
+        edition: version.edition,
+        name: version.name,
+        sha256: version.sha256,
+      },
+      ruleProfileSha256: check.ruleProfile.sha256,
+      criteria: criteria.map((c) => ({
+        code: c.code,
+        title: c.title,
+        points: c.points,
+        status: c.status,
+        declaration: c.declaration,
+      })),
+      materials,
+      check,
+    },
+    // A file on several criteria goes in once per criterion: each folder must be complete on its own (一项一档).
+    files: materials.map((m) => ({
+      path: m.path,
+      blob: ws.store.path(m.sha256),
+      sha256: m.sha256,
+      bytes: m.bytes,
+      store: STORED.test(mimeOf.get(m.id)!),
+    })),
+  };
+}

@@ -1,0 +1,55 @@
+import type { Caption } from '../caption';
+import type { Period } from '../period';
+import type { CheckResult } from '../rules/types';
+import type { CriterionStatus, MaterialKind } from '../value-sets';
+
+/** What goes into a package, decided once and read by the manifest, the PDFs, the 台账 and the zip. */
+export interface PackageContent {
+  kind: 'monthly' | 'final';
+  /** The collection month it answers (monthly) or the month it was made (final). */
+  month: string;
+  /** Local timestamp with offset. */
+  createdAt: string;
+  app: { name: string; version: string };
+  unit: { id: string; name: string };
+  year: number;
+  period: Period;
+  catalog: { id: string; edition: string; name: string | null; sha256: string };
+  ruleProfileSha256: string;
+  /** The leaf criteria the package answers for, in catalog order. */
+  criteria: PackageCriterion[];
+  /** Every live material, in criterion then attachment order. */
+  materials: PackageMaterial[];
+  check: CheckResult;
+}
+
+export interface PackageCriterion {
+  code: string;
+  title: string;
+  points: number | null;
+  status: CriterionStatus;
+  declaration: { statement: string; declaredAt: string } | null;
+}
+
+export interface PackageMaterial {
+  id: string;
+  criterionCode: string;
+  kind: MaterialKind;
+  title: string;
+  caption: Caption | null;
+  eventDate: string | null;
+  month: string;
+  /** Its path in the zip (shared/domain/naming). */
+  path: string;
+  sha256: string;
+  bytes: number;
+  /** For the 目录: a PDF's page count, 1 for an image, null when unknown. */
+  pages: number | null;
+}
+
+export const KIND_LABEL = { monthly: '月报', final: '正式' } as const;
+
+/** `{year}_{unit}_{YYYYMM}_{月报|正式}.zip`, the file name PACKAGE-FORMAT.md gives a package (before making it safe). */
+export function packageFileName(c: Pick<PackageContent, 'year' | 'unit' | 'month' | 'kind'>): string {
+  return `${c.year}_${c.unit.name}_${c.month.replace('-', '')}_${KIND_LABEL[c.kind]}.zip`;
+}

@@ -1,0 +1,58 @@
+/** The problems `wangbao verify` reports (PACKAGE-FORMAT.md), with their severity and what they mean in Chinese. */
+export const PROBLEMS = {
+  'zip-unreadable': { severity: 'error', message: '文件不是 zip 压缩包，或已损坏、不完整，无法读取。' },
+  'entry-unsafe': {
+    severity: 'error',
+    message: '压缩包中有不安全的条目（路径会跳出解压目录、是绝对路径或符号链接，或重名），不能解压。',
+  },
+  'zip-too-large': {
+    severity: 'error',
+    message: '压缩包条目过多、解压后过大或压缩比异常（疑似“压缩炸弹”），未读取其内容。',
+  },
+  'names-not-utf8': {
+    severity: 'warning',
+    message: '文件名不是 UTF-8 编码（可能在中文 Windows 上重新压缩过），已按 GB18030 读取。',
+  },
+  'manifest-missing': { severity: 'error', message: '缺少 manifest.json，这不是网报通生成的申报包，或已被改动。' },
+  'manifest-invalid': { severity: 'error', message: 'manifest.json 不是有效的清单文件。' },
+  'format-unsupported': { severity: 'error', message: '申报包的格式版本比本软件新，请升级网报通后再校验。' },
+  'file-missing': { severity: 'error', message: '清单中列出的文件在压缩包里找不到。' },
+  'file-size-mismatch': { severity: 'error', message: '文件大小与清单不符，文件已被改动或损坏。' },
+  'file-hash-mismatch': { severity: 'error', message: '文件内容与清单中的 SHA-256 不符，文件已被改动或损坏。' },
+  'file-unlisted': { severity: 'error', message: '压缩包里有清单中没有列出的文件（打包后被加入）。' },
+  'signature-missing': {
+    severity: 'warning',
+    message: '没有签名（manifest.sig）：领导签批功能启用前的申报包都是如此。',
+  },
+  'signature-invalid': {
+    severity: 'error',
+    message: '签名（manifest.sig）与清单不符：清单在签批后被改动，或签名已损坏。',
+  },
+  'review-signature-invalid': { severity: 'error', message: '审核签批的签名无法验证。' },
+} as const satisfies Record<string, { severity: 'error' | 'warning'; message: string }>;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+
+export interface VerifyProblem {
+  code: ProblemCode;
+  severity: 'error' | 'warning';
+  /** The entry it is about, when it is about one. */
+  path: string | null;
+  message: string;
+}
+
+/** What `wangbao verify` prints (`--json`) and 校验申报包 shows. */
+export interface VerifyResult {
+  /** No error-severity problem. */
+  valid: boolean;
+  kind: 'monthly' | 'final' | null;
+  unit: { id: string; name: string } | null;
+  month: string | null;
+  problems: VerifyProblem[];
+}
+
+/** A problem with its documented severity and message (`detail` is appended when it adds something). */
+export function problem(code: ProblemCode, path: string | null = null, detail?: string): VerifyProblem {
+  const p = PROBLEMS[code];
+  return { code, severity: p.severity, path, message: detail ? `${p.message}${detail}` : p.message };
+}
