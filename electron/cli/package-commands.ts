@@ -32,7 +32,15 @@ export async function exportCommand(ctx: Ctx, pos: string[], flags: Flags): Prom
 export async function verifyCommand(ctx: Ctx, pos: string[]): Promise<Outcome> {
   const [file] = pos;
   if (!file || pos.length > 1) throw usage('用法：wangbao verify <申报包.zip> [--json]');
-  const { file: _file, ...r } = (await call('package:verify', { file: resolve(file) }, ctx))!;
+  const verified = (await call('package:verify', { file: resolve(file) }, ctx))!;
+  // The contract's output: the result without the path the app adds.
+  const r = {
+    valid: verified.valid,
+    kind: verified.kind,
+    unit: verified.unit,
+    month: verified.month,
+    problems: verified.problems,
+  };
   const unreadable = r.problems.some((p) => p.code === 'zip-unreadable');
   const lines = r.problems.map(
     (p) => `${p.severity === 'error' ? '错误' : '警告'}  ${p.code}${p.path ? `  ${p.path}` : ''}\n    ${p.message}`,
