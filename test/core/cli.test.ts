@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_CATALOG, REPO } from '../helpers/ctx';
@@ -234,6 +234,35 @@ describe('wangbao CLI', () => {
     const ref = cli(['reference', 'import', ws, folder, '--json'], base);
     expect([ref.code, ref.json()]).toEqual([0, { year: 2025, added: 1, known: 0, skipped: [] }]);
     expect(cli(['reference', 'import', ws, folder, '--year', '2026', '--json'], base).code).toBe(1);
+  });
+
+  it('export and verify: the documented JSON and exit codes', () => {
+    const base = tmpDir();
+    const ws = join(base, 'ws');
+    cli(['init', ws, '--demo', '--year', '2026'], base);
+    cli(['attach', ws, '3.1.2', join(REPO, '..', 'shared', 'corpus', 'photos', 'DSCN0010.jpg')], base);
+    const out = join(base, 'p.zip');
+    const exp = cli(['export', ws, out, '--month', '2026-05', '--json'], base);
+    expect(exp.code).toBe(0);
+    const r = exp.json();
+    expect(Object.keys(r)).toEqual(['path', 'kind', 'month', 'files', 'bytes', 'sha256', 'check']);
+    expect(r).toMatchObject({ path: out, kind: 'monthly', month: '2026-05', files: 7 }); // 1 photo, 5 documents, the manifest
+    expect(Object.keys(r.check as object)).toEqual(['errors', 'warnings', 'pointsAtRisk']);
+
+    const ok = cli(['verify', out, '--json'], base);
+    expect([ok.code, Object.keys(ok.json())]).toEqual([0, ['valid', 'kind', 'unit', 'month', 'problems']]);
+    expect(ok.json()).toMatchObject({ valid: true, kind: 'monthly', month: '2026-05', unit: { name: '市教育局' } });
+    const bytes = readFileSync(out);
+    bytes[bytes.indexOf(Buffer.from('DSCN0010')) + 5000]! ^= 0xff;
+    writeFileSync(join(base, 'bad.zip'), bytes);
+    const bad = cli(['verify', join(base, 'bad.zip'), '--json'], base);
+    expect([bad.code, bad.json().valid]).toEqual([1, false]);
+    const notZip = cli(['verify', join(REPO, 'package.json'), '--json'], base);
+    expect([notZip.code, (notZip.json().problems as { code: string }[])[0]!.code]).toEqual([2, 'zip-unreadable']);
+
+    const final = cli(['export', ws, join(base, 'f.zip'), '--final', '--json'], base);
+    expect([final.code, (final.json().error as { code: string }).code]).toEqual([1, 'input-refused']);
+    expect(cli(['export', ws, join(base, 'm.zip'), '--month', '2026-13', '--json'], base).code).toBe(2);
   });
 
   it('keeps stdout for the result and logs on stderr', () => {

@@ -83,9 +83,13 @@ export async function exportPackage(
     zip.addBuffer(r.bytes, r.path, { mtime, compress: !r.store });
     entryDone();
   }
+  // Blobs are opened one at a time, as the zip reaches them; a blob that cannot be read fails the export (yazl
+  // does not listen for its streams' errors: they are passed on to the zip, which fails the pipeline below).
   for (const f of plan.files)
     zip.addReadStreamLazy(f.path, { mtime, compress: !f.store, size: f.bytes }, (cb) => {
+      if (opts.signal?.aborted) return cb(new Error('cancelled'), undefined as never);
       const stream = createReadStream(f.blob, { highWaterMark: 1 << 20 });
+      stream.on('error', (e) => zip.emit('error', e));
       stream.on('end', entryDone);
       cb(null, stream);
     });
@@ -100,6 +104,7 @@ export async function exportPackage(
       done(null, chunk);
     },
   });
+  zip.on('error', (e: Error) => tap.destroy(e));
   try {
     await pipeline(zip.outputStream, tap, createWriteStream(tmp, { flags: 'wx', flush: true }), {
       signal: opts.signal,
