@@ -41,16 +41,19 @@ export async function check(ctx: Ctx, pos: string[]): Promise<Outcome> {
   };
 }
 
-/** `wangbao reference import <ws> <folder> [--year YYYY]` (the year defaults to the one before the workspace's). */
+/**
+ * `wangbao reference import <ws> <folder|earlier-package.zip> [--year YYYY]` (the year defaults to a package's own,
+ * or for a folder to the one before the workspace's).
+ */
 export async function referenceImport(ctx: Ctx, pos: string[], flags: Flags): Promise<Outcome> {
-  const [ws, folder] = pos;
-  if (!ws || !folder || pos.length > 2)
-    throw usage('用法：wangbao reference import <工作区> <往年材料文件夹> [--year 年度]');
-  const info = await call('workspace:open', { dir: resolve(ws) }, ctx);
-  const year = flags.year === undefined ? info!.year - 1 : Number(flags.year);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+  const [ws, source] = pos;
+  if (!ws || !source || pos.length > 2)
+    throw usage('用法：wangbao reference import <工作区> <往年材料文件夹或往年申报包.zip> [--year 年度]');
+  const year = flags.year === undefined ? undefined : Number(flags.year);
+  if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100))
     throw usage(`年度不正确：${String(flags.year)}（应为四位数字，如 2025）`);
-  const r = (await call('reference:import', { folder: resolve(folder), year }, ctx))!;
+  await call('workspace:open', { dir: resolve(ws) }, ctx);
+  const r = (await call('reference:import', { source: resolve(source), year }, ctx))!;
   return {
     json: r,
     human:

@@ -148,14 +148,16 @@ export const contract = {
   /** Puts an edited profile in force (fields left out take their defaults); logged. */
   'profile:update': def<ProfileInForce>()(z.object({ profile: RuleProfileFile })),
   /**
-   * Takes in an earlier year's materials as 往年材料 (hashes only). Absent `folder`: a folder dialog; null when the
-   * user cancels. Reports progress under `jobId`.
+   * Takes in an earlier year's materials as 往年材料 (hashes only): a folder, or an earlier package (verified first;
+   * its own year unless `year` says otherwise). Absent `source`: a dialog for a folder or a package (`from`); null
+   * when the user cancels. Reports progress under `jobId`.
    */
   'reference:import': def<ReferenceImportResult | null>()(
     z.object({
       jobId: z.string().uuid().optional(),
-      folder: PathArg.optional(),
-      year: z.number().int().min(2000).max(2100),
+      source: PathArg.optional(),
+      from: z.enum(['folder', 'package']).default('folder'),
+      year: z.number().int().min(2000).max(2100).optional(),
     }),
   ),
   'reference:list': def<ReferenceYear[]>()(NoArgs),

@@ -175,10 +175,10 @@ describe('duplicates, near-duplicates and 往年材料', () => {
     copyFileSync(join(CORPUS, 'pdfs', 'minimal-document.pdf'), join(lastYear, 'old.pdf'));
     copyFileSync(join(CORPUS, 'archives', 'zip-slip.zip'), join(lastYear, 'bundle.zip'));
     writeFileSync(join(lastYear, 'Thumbs.db'), 'x');
-    const r = await call('reference:import', { folder: lastYear, year: 2025 }, ctx);
+    const r = await call('reference:import', { source: lastYear, year: 2025 }, ctx);
     expect(r).toMatchObject({ year: 2025, added: 2, known: 0 });
     expect(r!.skipped.map((s) => s.file.split('/').at(-1))).toEqual(['Thumbs.db', 'bundle.zip']);
-    expect((await call('reference:import', { folder: lastYear, year: 2025 }, ctx))!.known).toBe(2);
+    expect((await call('reference:import', { source: lastYear, year: 2025 }, ctx))!.known).toBe(2);
     expect(await call('reference:list', {}, ctx)).toMatchObject([{ year: 2025, files: 2 }]);
 
     const resaved = await periodPhoto('今年.jpg'); // last year's photo, re-dated and re-encoded
@@ -196,10 +196,10 @@ describe('duplicates, near-duplicates and 往年材料', () => {
   });
 
   it('往年材料 must be of an earlier year, from a folder', async () => {
-    await expect(call('reference:import', { folder: base, year: 2026 }, ctx)).rejects.toMatchObject({
+    await expect(call('reference:import', { source: base, year: 2026 }, ctx)).rejects.toMatchObject({
       code: 'input-refused',
     });
-    await expect(call('reference:import', { folder: NOKIA, year: 2025 }, ctx)).rejects.toMatchObject({
+    await expect(call('reference:import', { source: NOKIA, year: 2025 }, ctx)).rejects.toMatchObject({
       code: 'input-refused',
     });
     expect(await call('reference:list', {}, ctx)).toEqual([]);

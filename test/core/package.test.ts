@@ -3,6 +3,7 @@ import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
+import sharp from 'sharp';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../electron/core/context';
 import { call, dispatch } from '../../electron/core/dispatch';
@@ -121,6 +122,29 @@ describe('export failures leave nothing', () => {
     const out = await dispatch('package:export', { kind: 'monthly', out: join(base, 'x.zip') }, ctx);
     expect(out).toMatchObject({ ok: false, error: { code: 'io' } });
     expect(readdirSync(base).filter((f) => f.includes('x.zip'))).toEqual([]);
+  });
+});
+
+describe('an earlier package as 往年材料', () => {
+  it("is verified, read for its materials' hashes and pHashes, and catches a reused photo next year", async () => {
+    const photo = await periodPhoto(join(base, '去年活动.jpg'));
+    await attach('3.1.2', [photo], { caption: FULL_CAPTION });
+    const pkg = (await call('package:export', { kind: 'monthly', out: join(base, '2026.zip') }, ctx))!;
+    // Next year's workspace: the same photo, re-saved smaller.
+    await call('workspace:create', { dir: join(base, 'ws2027'), unit: '市教育局', year: 2027, demo: true }, ctx);
+    const again = join(base, '今年.jpg');
+    await sharp(photo).resize(2000).jpeg({ quality: 80 }).toFile(again);
+    await attach('3.1.2', [again], { caption: FULL_CAPTION, date: '2027-03-12' });
+    const r = await call('reference:import', { source: pkg.path }, ctx);
+    expect(r).toMatchObject({ year: 2026, added: 1, known: 0, skipped: [] });
+    const found = (await call('check:run', {}, ctx)).findings.filter((f) => f.ruleId === 'reused-from-earlier-year');
+    expect(found.map((f) => f.file)).toEqual(['今年.jpg']);
+    // A package that does not verify is not taken in.
+    const items = await readZip(pkg.path);
+    await writeZip(join(base, 'tampered.zip'), [...items, { name: 'extra.txt', bytes: Buffer.from('x') }]);
+    await expect(call('reference:import', { source: join(base, 'tampered.zip') }, ctx)).rejects.toMatchObject({
+      code: 'input-refused',
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { rm, stat } from 'node:fs/promises';
+import { rm, stat, writeFile } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative } from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/ipc/errors';
@@ -13,21 +13,26 @@ import { walk } from '../intake/walk';
 import { inLanes } from '../lanes';
 import type { Logger } from '../log';
 import { hashFile } from '../store/blob-store';
+import { Manifest } from '../../../shared/schemas/package-manifest';
+import { verifyPackage } from '../package/verify-package';
+import { openZip, readEntries, readEntryBytes } from '../package/zip-reader';
 import { appendAudit } from '../workspace/audit';
 import type { Workspace } from '../workspace/workspace';
 
 export interface ReferenceImportOptions {
-  folder: string;
-  year: number;
+  /** A folder of an earlier year's materials, or an earlier year's package (.zip). */
+  source: string;
+  /** The year they are from; absent: a package's own year, a folder's the one before the workspace's. */
+  year?: number | undefined;
   signal?: AbortSignal | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
 /**
- * Takes in an earlier year's materials (a folder, recursively) as 往年材料: each file's SHA-256 and, for images,
- * its perceptual hash — computed as intake does — are kept; the bytes are not copied. A file already known for
- * that year counts as `known`; what is not a material (an executable, an archive…) is skipped with the reason.
- * Rows are written in one transaction at the end, so a cancelled or failed import leaves nothing.
+ * Takes in an earlier year's materials as 往年材料 — a folder (recursively) or a package (verified first) — keeping
+ * each file's SHA-256 and, for images, its perceptual hash computed as intake does; never the bytes. A file
+ * already known for that year counts as `known`; what is not a material is skipped with the reason. Rows are
+ * written in one transaction at the end, so a cancelled or failed import leaves nothing.
  */
 export async function importReferences(
   ws: Workspace,
@@ -36,37 +41,26 @@ export async function importReferences(
   log: Logger,
   readers: Readers,
 ): Promise<ReferenceImportResult> {
+  if (overlaps(opts.source, ws.dir))
+    throw new AppError(
+      'input-refused',
+      '不能把本工作区的文件夹作为往年材料导入。请选择存放往年材料的文件夹或往年的申报包。',
+      `reference source ${opts.source} overlaps the workspace ${ws.dir}`,
+    );
+  const info = await stat(opts.source).catch((e: unknown) => {
+    throw fsError(e, '读取往年材料', opts.source);
+  });
+  const read = info.isDirectory()
+    ? { year: undefined, ...(await readFolder(ws, opts, log, readers)) }
+    : await readPackage(ws, opts, readers);
   const thisYear = ws.settings().year;
-  if (opts.year >= thisYear)
+  const year = opts.year ?? read.year ?? thisYear - 1;
+  if (year >= thisYear)
     throw new AppError(
       'input-refused',
       `往年材料的年度须早于本工作区的测评年度（${thisYear}年）。`,
-      `reference year ${opts.year} >= ${thisYear}`,
+      `reference year ${year} >= ${thisYear}`,
     );
-  if (overlaps(opts.folder, ws.dir))
-    throw new AppError(
-      'input-refused',
-      '不能把本工作区的文件夹作为往年材料导入。请选择存放往年材料的文件夹。',
-      `reference folder ${opts.folder} overlaps the workspace ${ws.dir}`,
-    );
-  const info = await stat(opts.folder).catch((e: unknown) => {
-    throw fsError(e, '读取往年材料', opts.folder);
-  });
-  if (!info.isDirectory())
-    throw new AppError('input-refused', `请选择存放往年材料的文件夹：${opts.folder}`, `not a folder: ${opts.folder}`);
-  const walked = await walk([opts.folder]);
-  const skipped = walked.skipped.map((file) => ({ file, reason: '系统或隐藏文件，已跳过。' }));
-  let finished = 0;
-  type Read = { file: string } & ({ sha256: string; phash: string | null } | { skip: string });
-  const read = await inLanes(walked.files, async (f): Promise<Read> => {
-    if (opts.signal?.aborted) return { file: f.path, skip: '已取消。' };
-    const r = await readReference(ws, f.path, f.size, readers).catch((e: unknown): { skip: string } => {
-      log.error(`reference ${f.path} failed: ${(e as Error)?.stack ?? String(e)}`);
-      return { skip: '读取这个文件时出错，已跳过。' };
-    });
-    opts.onProgress?.(++finished, walked.files.length);
-    return { file: f.path, ...r };
-  });
   if (opts.signal?.aborted) throw new AppError('cancelled', '已取消，未导入任何往年材料。');
   let added = 0;
   ws.db.transaction(() => {
@@ -74,15 +68,88 @@ export async function importReferences(
       `INSERT OR IGNORE INTO reference_files (sha256, phash, year, file_name, source, imported_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
     );
-    for (const r of read) {
-      if ('skip' in r) skipped.push({ file: r.file, reason: r.skip });
-      else added += insert.run(r.sha256, r.phash, opts.year, basename(r.file), opts.folder, now.toISOString()).changes;
-    }
-    appendAudit(ws.db, now, 'reference.import', { year: opts.year, source: opts.folder, added });
+    for (const r of read.files)
+      added += insert.run(r.sha256, r.phash, year, basename(r.file), opts.source, now.toISOString()).changes;
+    appendAudit(ws.db, now, 'reference.import', { year, source: opts.source, added });
   })();
-  const known = read.length - added - read.filter((r) => 'skip' in r).length;
-  log.info(`references ${opts.year} from ${opts.folder}: ${added} added, ${known} known, ${skipped.length} skipped`);
-  return { year: opts.year, added, known, skipped };
+  const known = read.files.length - added;
+  log.info(`references ${year} from ${opts.source}: ${added} added, ${known} known, ${read.skipped.length} skipped`);
+  return { year, added, known, skipped: read.skipped };
+}
+
+interface ReadReferences {
+  files: { file: string; sha256: string; phash: string | null }[];
+  skipped: { file: string; reason: string }[];
+}
+
+async function readFolder(
+  ws: Workspace,
+  opts: ReferenceImportOptions,
+  log: Logger,
+  readers: Readers,
+): Promise<ReadReferences> {
+  const walked = await walk([opts.source]);
+  const out: ReadReferences = {
+    files: [],
+    skipped: walked.skipped.map((file) => ({ file, reason: '系统或隐藏文件，已跳过。' })),
+  };
+  let finished = 0;
+  const read = await inLanes(walked.files, async (f) => {
+    if (opts.signal?.aborted) return { skip: '已取消。' };
+    const r = await readReference(ws, f.path, f.size, readers).catch((e: unknown): { skip: string } => {
+      log.error(`reference ${f.path} failed: ${(e as Error)?.stack ?? String(e)}`);
+      return { skip: '读取这个文件时出错，已跳过。' };
+    });
+    opts.onProgress?.(++finished, walked.files.length);
+    return r;
+  });
+  read.forEach((r, i) => {
+    const file = walked.files[i]!.path;
+    if ('skip' in r) out.skipped.push({ file, reason: r.skip });
+    else out.files.push({ file, ...r });
+  });
+  return out;
+}
+
+/** An earlier package: verified first; each material's SHA-256 from its manifest, images' pHashes from their bytes. */
+async function readPackage(
+  ws: Workspace,
+  opts: ReferenceImportOptions,
+  readers: Readers,
+): Promise<ReadReferences & { year: number }> {
+  const verified = await verifyPackage(opts.source);
+  if (!verified.valid)
+    throw new AppError(
+      'input-refused',
+      '这个文件不是有效的申报包（校验未通过），不能作为往年材料导入。请先用“校验申报包”查看原因。',
+      JSON.stringify(verified.problems.filter((p) => p.severity === 'error')),
+    );
+  const { zip } = await openZip(opts.source);
+  try {
+    const entries = new Map((await readEntries(zip)).map((e) => [e.name.normalize('NFC'), e]));
+    const manifest = Manifest.parse(
+      JSON.parse((await readEntryBytes(zip, entries.get('manifest.json')!, 64 << 20))!.toString('utf8')),
+    );
+    let finished = 0;
+    const files = await inLanes(manifest.materials, async (m) => {
+      const entry = entries.get(m.path.normalize('NFC'))!;
+      let phash: string | null = null;
+      if (/\.(jpe?g|png)$/iu.test(m.path) && !opts.signal?.aborted) {
+        const tmp = join(ws.store.root, 'tmp', randomUUID());
+        try {
+          await writeFile(tmp, (await readEntryBytes(zip, entry, 512 << 20))!);
+          phash = await readers.readPhash(tmp);
+        } finally {
+          await rm(tmp, { force: true });
+        }
+      }
+      opts.onProgress?.(++finished, manifest.materials.length);
+      return { file: m.path, sha256: m.sha256, phash };
+    });
+    return { year: manifest.year, files, skipped: [] };
+  } finally {
+    zip.close();
+  }
 }
 
 /** One folder is the other or lies inside it. */

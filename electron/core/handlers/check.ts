@@ -3,7 +3,7 @@ import { checkWorkspace } from '../checker/check-workspace';
 import { declarationOf, declareNotResponsible, withdrawDeclaration } from '../checker/declarations-repo';
 import { profileInForce, saveProfile } from '../checker/profile-repo';
 import { importReferences, listReferenceYears, removeReferenceYear } from '../checker/references';
-import { allowPath, asJob, pickFolderGranted, progressReporter, requireWorkspace } from '../context';
+import { allowPath, asJob, pickFolderGranted, progressReporter, requireWorkspace, type Ctx } from '../context';
 import { requireCriterion } from '../materials/materials-repo';
 import type { HandlersOf } from './types';
 
@@ -41,16 +41,15 @@ export const checkHandlers: HandlersOf<Channels> = {
   'profile:update': ({ profile }, ctx) =>
     saveProfile(requireWorkspace(ctx).db, resolveProfile(profile), 'user', ctx.platform.now()),
 
-  'reference:import': async ({ jobId, folder, year }, ctx) => {
+  'reference:import': async ({ jobId, source, from, year }, ctx) => {
     const ws = requireWorkspace(ctx);
-    const dir =
-      folder === undefined ? await pickFolderGranted(ctx, '选择往年材料所在的文件夹') : allowPath(ctx, folder);
+    const dir = source !== undefined ? allowPath(ctx, source) : await pickSource(ctx, from);
     if (dir === null) return null;
     const onProgress = progressReporter(ctx, jobId);
     return asJob(ctx, jobId, (signal) =>
       importReferences(
         ws,
-        { folder: dir, year, signal, onProgress },
+        { source: dir, year, signal, onProgress },
         ctx.platform.now(),
         ctx.log,
         ctx.session.readers(ctx.platform),
@@ -64,3 +63,14 @@ export const checkHandlers: HandlersOf<Channels> = {
     removed: removeReferenceYear(requireWorkspace(ctx).db, year, ctx.platform.now()),
   }),
 };
+
+/** Asks for an earlier year's folder or package (granting it); null when cancelled. */
+async function pickSource(ctx: Ctx, from: 'folder' | 'package'): Promise<string | null> {
+  if (from === 'folder') return pickFolderGranted(ctx, '选择往年材料所在的文件夹');
+  const file = await ctx.platform.pickFile({
+    title: '选择往年的申报包',
+    filters: [{ name: '申报包 (zip)', extensions: ['zip'] }],
+  });
+  if (file !== null) ctx.session.grant(file);
+  return file;
+}
