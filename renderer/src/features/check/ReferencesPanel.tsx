@@ -1,8 +1,8 @@
 import { Alert, Button, Group, NumberInput, Progress, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { ProgressEvent } from '../../../../shared/ipc/events';
 import type { ReferenceYear } from '../../../../shared/ipc/types';
 import { invoke } from '../../api/client';
+import { useJob } from '../../api/useJob';
 import { M } from '../materials/messages';
 import { C } from './messages';
 import { SettingsSection } from './SettingsSection';
@@ -11,20 +11,18 @@ import { SettingsSection } from './SettingsSection';
 export function ReferencesPanel({ thisYear, onChanged }: { thisYear: number; onChanged(): void }) {
   const [years, setYears] = useState<ReferenceYear[]>([]);
   const [year, setYear] = useState(thisYear - 1);
-  const [job, setJob] = useState<{ id: string; progress: ProgressEvent | null } | null>(null);
+  const job = useJob();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const load = () => invoke('reference:list', {}).then(setYears);
   useEffect(() => void load(), []);
 
-  const importFolder = async () => {
-    const jobId = crypto.randomUUID();
-    setJob({ id: jobId, progress: null });
+  const importFrom = async (from: 'folder' | 'package') => {
     setMessage(null);
-    const stop = window.api.onEvent((e) => {
-      if (e.type === 'progress' && e.jobId === jobId) setJob({ id: jobId, progress: e });
-    });
     try {
-      const r = await invoke('reference:import', { jobId, year });
+      // A package carries its own year; a folder is taken as the year chosen here.
+      const r = await job.run((jobId) =>
+        invoke('reference:import', { jobId, from, year: from === 'folder' ? year : undefined }),
+      );
       if (r) {
         setMessage({ ok: true, text: `${r.year}年：${C.references.result(r.added, r.known, r.skipped.length)}` });
         await load();
@@ -32,9 +30,6 @@ export function ReferencesPanel({ thisYear, onChanged }: { thisYear: number; onC
       }
     } catch (e) {
       setMessage({ ok: false, text: (e as Error).message });
-    } finally {
-      stop();
-      setJob(null);
     }
   };
   const remove = (y: number) =>
@@ -67,11 +62,11 @@ export function ReferencesPanel({ thisYear, onChanged }: { thisYear: number; onC
           </Table.Tbody>
         </Table>
       )}
-      {job ? (
+      {job.busy ? (
         <Stack gap={4} data-testid="reference-progress">
           <Group justify="space-between">
             <Text size="sm">{job.progress ? M.progress(job.progress) : '正在读取…'}</Text>
-            <Button size="compact-sm" variant="default" onClick={() => void invoke('jobs:cancel', { jobId: job.id })}>
+            <Button size="compact-sm" variant="default" onClick={job.cancel}>
               {M.cancelJob}
             </Button>
           </Group>
@@ -87,8 +82,11 @@ export function ReferencesPanel({ thisYear, onChanged }: { thisYear: number; onC
             w={110}
             onChange={(v) => typeof v === 'number' && setYear(v)}
           />
-          <Button variant="default" onClick={() => void importFolder()}>
+          <Button variant="default" onClick={() => void importFrom('folder')}>
             {C.references.import}
+          </Button>
+          <Button variant="default" onClick={() => void importFrom('package')}>
+            {C.references.importPackage}
           </Button>
         </Group>
       )}

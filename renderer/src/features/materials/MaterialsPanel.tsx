@@ -2,9 +2,9 @@ import { Alert, Button, Group, Loader, Paper, Progress, Stack, Text } from '@man
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Requirement } from '../../../../shared/domain/requirements';
 import { MATERIAL_KINDS, type MaterialKind } from '../../../../shared/domain/value-sets';
-import type { ProgressEvent } from '../../../../shared/ipc/events';
 import type { AttachResult, Material } from '../../../../shared/ipc/types';
 import { invoke, pathsOfDropped } from '../../api/client';
+import { useJob } from '../../api/useJob';
 import { EditMaterial } from './EditMaterial';
 import { MaterialCard } from './MaterialCard';
 import { NoticeAlert } from './NoticeAlert';
@@ -27,7 +27,7 @@ export function MaterialsPanel({ code, requirements, targets, onChanged }: Props
   const [thumbs, setThumbs] = useState<Record<string, string>>({});
   const thumbCache = useRef(new Map<string, string>());
   const [busy, setBusy] = useState<number | null>(null);
-  const [job, setJob] = useState<{ id: string; progress: ProgressEvent | null } | null>(null);
+  const job = useJob();
   const [results, setResults] = useState<AttachResult[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<Material | null>(null);
@@ -62,21 +62,14 @@ export function MaterialsPanel({ code, requirements, targets, onChanged }: Props
     if (paths.length === 0) return;
     setBusy(paths.length);
     setError(null);
-    const jobId = crypto.randomUUID();
-    setJob({ id: jobId, progress: null });
-    const stop = window.api.onEvent((e) => {
-      if (e.type === 'progress' && e.jobId === jobId) setJob({ id: jobId, progress: e });
-    });
     try {
-      const r = await invoke('materials:attach', { jobId, criterionCode: code, paths });
+      const r = await job.run((jobId) => invoke('materials:attach', { jobId, criterionCode: code, paths }));
       setResults(r.results);
       await load();
       onChanged();
     } catch (e) {
       setError((e as Error).message);
     } finally {
-      stop();
-      setJob(null);
       setBusy(null);
     }
   };
@@ -121,19 +114,15 @@ export function MaterialsPanel({ code, requirements, targets, onChanged }: Props
             <Group gap="xs" justify="space-between">
               <Group gap="xs">
                 <Loader size="sm" />
-                <Text size="sm">{job?.progress ? M.progress(job.progress) : M.adding(busy)}</Text>
+                <Text size="sm">{job.progress ? M.progress(job.progress) : M.adding(busy)}</Text>
               </Group>
-              {job && (
-                <Button
-                  size="compact-sm"
-                  variant="default"
-                  onClick={() => void invoke('jobs:cancel', { jobId: job.id })}
-                >
+              {job.busy && (
+                <Button size="compact-sm" variant="default" onClick={job.cancel}>
                   {M.cancelJob}
                 </Button>
               )}
             </Group>
-            <Progress value={job?.progress ? (100 * job.progress.done) / job.progress.total : 0} />
+            <Progress value={job.progress ? (100 * job.progress.done) / job.progress.total : 0} />
           </Stack>
         ) : (
           <Group justify="space-between" wrap="nowrap">

@@ -5,12 +5,13 @@ import type { CatalogImportResult, CheckReport, Criterion, WorkspaceInfo } from 
 import { invoke } from '../../api/client';
 import { ImportPreview } from '../catalog-import/ImportPreview';
 import { CheckScreen } from '../check/CheckScreen';
+import { ExportScreen } from '../export/ExportScreen';
 import { useCatalogImport } from '../catalog-import/useCatalogImport';
 import { LedgerScreen } from '../ledger/LedgerScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { ProgressSummary } from './ProgressSummary';
 
-type Section = 'ledger' | 'check' | 'settings';
+type Section = 'ledger' | 'check' | 'export' | 'settings';
 
 interface Notice {
   color: 'green' | 'red' | 'orange';
@@ -100,6 +101,7 @@ export function Shell(props: {
               ) : undefined
             }
           />
+          <NavLink label="导出" active={section === 'export'} onClick={() => setSection('export')} />
           <NavLink label="设置" active={section === 'settings'} onClick={() => setSection('settings')} />
           <NavLink label="关闭工作区" onClick={props.onClose} c="dimmed" />
         </Stack>
@@ -150,6 +152,7 @@ export function Shell(props: {
               onChanged={() => void reload()}
             />
           )}
+          {section === 'export' && <ExportScreen thisMonth={today.slice(0, 7)} onOpenCriterion={openCriterion} />}
           {section === 'settings' && (
             <SettingsScreen
               info={info}

@@ -1,0 +1,182 @@
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Progress,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { Result } from '../../../../shared/ipc/contract';
+import type { PackageExportResult } from '../../../../shared/ipc/types';
+import { invoke } from '../../api/client';
+import { useJob } from '../../api/useJob';
+import { FindingLine } from '../check/FindingLine';
+import { PdfViewer } from '../materials/PdfViewer';
+import { mb, X } from './messages';
+import { VerifyPanel } from './VerifyPanel';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/u;
+
+/** 导出: monthly or final, what goes in, what blocks a final package, progress with 取消, where it was written. */
+export function ExportScreen(props: { thisMonth: string; onOpenCriterion(code: string): void }) {
+  const [kind, setKind] = useState<'monthly' | 'final'>('monthly');
+  const [month, setMonth] = useState(props.thisMonth);
+  const [preview, setPreview] = useState<Result<'package:preview'> | null>(null);
+  const [written, setWritten] = useState<PackageExportResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [index, setIndex] = useState<string | null>(null);
+  const job = useJob();
+  const monthOk = MONTH.test(month);
+
+  useEffect(() => {
+    if (kind === 'monthly' && !monthOk) return;
+    void invoke('package:preview', { kind, month: kind === 'monthly' ? month : undefined }).then(
+      setPreview,
+      (e: Error) => setError(e.message),
+    );
+  }, [kind, month, monthOk]);
+
+  const blocked = kind === 'final' && (preview?.blocking.length ?? 0) > 0;
+  const start = async () => {
+    setError(null);
+    setWritten(null);
+    try {
+      const r = await job.run((jobId) =>
+        invoke('package:export', { jobId, kind, month: kind === 'monthly' ? month : undefined }),
+      );
+      if (r) setWritten(r);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const showIndex = (file: string) =>
+    invoke('package:document', { file, name: '目录.pdf' }).then(
+      (d) => setIndex(d.base64),
+      (e: Error) => setError(e.message),
+    );
+
+  return (
+    <Stack maw={960} data-testid="export">
+      <Title order={3}>{X.title}</Title>
+      <Text size="sm" c="dimmed">
+        {X.intro}
+      </Text>
+      <Paper withBorder p="md">
+        <Group align="flex-end" gap="lg">
+          <SegmentedControl
+            value={kind}
+            onChange={(v) => setKind(v as 'monthly' | 'final')}
+            data={[
+              { value: 'monthly', label: X.monthly },
+              { value: 'final', label: X.final },
+            ]}
+            aria-label={X.kind}
+          />
+          {kind === 'monthly' && (
+            <TextInput
+              label={X.month}
+              description={X.monthHint}
+              value={month}
+              onChange={(e) => setMonth(e.currentTarget.value)}
+              error={monthOk ? null : 'YYYY-MM'}
+              w={180}
+            />
+          )}
+        </Group>
+        {kind === 'final' && (
+          <Text size="sm" c="dimmed" mt="xs">
+            {X.finalHint}
+          </Text>
+        )}
+        {preview && (
+          <Stack gap={4} mt="md" data-testid="export-preview">
+            <Text size="sm">
+              {X.fileName}：<b>{preview.fileName}</b>
+            </Text>
+            <Text size="sm">{X.preview(preview.criteria, preview.materials, mb(preview.bytes))}</Text>
+            <Text size="sm" c={preview.check.errors > 0 ? 'red' : 'green'}>
+              {X.checkLine(preview.check.errors, preview.check.warnings, preview.check.pointsAtRisk)}
+            </Text>
+          </Stack>
+        )}
+        {blocked && (
+          <Stack gap={6} mt="md" data-testid="export-blocking">
+            <Text c="red" fw={600} size="sm">
+              {X.blocking(preview!.blocking.length)}
+            </Text>
+            {preview!.blocking.slice(0, 5).map((f, i) => (
+              <FindingLine key={i} f={f} onAct={(x) => props.onOpenCriterion(x.criterionCode)} />
+            ))}
+          </Stack>
+        )}
+        {job.busy ? (
+          <Stack gap={4} mt="md" data-testid="export-progress">
+            <Group justify="space-between">
+              <Text size="sm">
+                {job.progress ? X.exporting(job.progress.done, job.progress.total) : X.exporting(0, 0)}
+              </Text>
+              <Button size="compact-sm" variant="default" onClick={job.cancel}>
+                {X.cancel}
+              </Button>
+            </Group>
+            <Progress value={job.progress ? (100 * job.progress.done) / job.progress.total : 0} />
+          </Stack>
+        ) : (
+          <Group mt="md">
+            <Button disabled={blocked || (kind === 'monthly' && !monthOk)} onClick={() => void start()}>
+              {X.export}
+            </Button>
+          </Group>
+        )}
+        {error && (
+          <Alert color="red" mt="sm">
+            {error}
+          </Alert>
+        )}
+      </Paper>
+      {written && (
+        <Paper withBorder p="md" data-testid="export-result">
+          <Text fw={600} c="green" mb="xs">
+            {X.written}
+          </Text>
+          <Table variant="vertical" withTableBorder>
+            <Table.Tbody>
+              {(
+                [
+                  [X.path, written.path],
+                  [X.files, String(written.files)],
+                  [X.size, mb(written.bytes)],
+                  [X.sha256, written.sha256],
+                  ['体检', X.checkLine(written.check.errors, written.check.warnings, written.check.pointsAtRisk)],
+                ] as const
+              ).map(([k, v]) => (
+                <Table.Tr key={k}>
+                  <Table.Th w={150}>{k}</Table.Th>
+                  <Table.Td style={{ wordBreak: 'break-all' }}>{v}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Group mt="sm">
+            <Button variant="light" onClick={() => void showIndex(written.path)}>
+              {X.openIndex}
+            </Button>
+          </Group>
+        </Paper>
+      )}
+      <VerifyPanel file={written?.path} />
+      {index && (
+        <Modal opened onClose={() => setIndex(null)} title="目录.pdf" size="xl" data-testid="package-index">
+          <PdfViewer base64={index} width={760} />
+        </Modal>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,40 @@
+import type { VerifyProblem } from '../../../../shared/domain/package/verify-problems';
+
+/** 导出 and 校验申报包's Chinese text. */
+export const X = {
+  title: '导出申报包',
+  intro:
+    '申报包包含本年度到目前为止的全部材料（按“一项一档”分文件夹）、目录、签批单、台账和校验报告，每个文件都有校验码，创城办收到后可以验证是否完整、未被改动。',
+  kind: '类型',
+  monthly: '月报（月收集）',
+  final: '正式',
+  month: '计入月份',
+  monthHint: '这份月报回答哪个月的收集',
+  finalHint: '正式申报包在仍有“错误”时不能生成；月份为生成当月。',
+  preview: (criteria: number, materials: number, mb: string) => `${criteria} 条测评标准，${materials} 份材料，约 ${mb}`,
+  fileName: '文件名',
+  checkLine: (e: number, w: number, p: number) => `体检：错误 ${e}，警告 ${w}，预计失分 ${p} 分`,
+  blocking: (n: number) => `还有 ${n} 项错误，不能生成正式申报包。请先在“体检”中处理：`,
+  export: '选择保存位置并导出…',
+  exporting: (done: number, total: number) => `正在写入 ${done}/${total} 个文件…`,
+  cancel: '取消',
+  written: '申报包已生成，并已重新读取校验通过',
+  path: '保存位置',
+  size: '大小',
+  sha256: '校验码（SHA-256）',
+  files: '文件数',
+  openIndex: '查看目录',
+  verifyTitle: '校验申报包',
+  verifyIntro: '检查收到或将要交出的申报包是否完整、未被改动（只读取，不解压、不修改任何文件）。',
+  verifyPick: '选择申报包并校验…',
+  verifyThis: '校验这个申报包',
+  verifying: '正在校验…',
+  valid: '校验通过',
+  invalid: '校验未通过',
+  problem: (p: VerifyProblem) =>
+    `${p.severity === 'error' ? '错误' : '警告'}：${p.message}${p.path ? `（${p.path}）` : ''}`,
+};
+
+export function mb(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
