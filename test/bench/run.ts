@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { benchCheck } from './check';
 import { benchFoundation } from './foundation';
 import { benchIntake } from './intake';
+import { benchPackage } from './package';
 import { benchXlsxImport } from './xlsx-import';
 
 const base = mkdtempSync(join(tmpdir(), 'wangbao-bench-'));
@@ -14,6 +15,7 @@ const BENCHES: Record<string, (dir: string) => Promise<void>> = {
   xlsx: benchXlsxImport,
   intake: benchIntake,
   check: benchCheck,
+  package: benchPackage,
 };
 const wanted = process.argv.slice(2);
 try {

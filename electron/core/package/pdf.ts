@@ -137,19 +137,32 @@ class Writer {
     this.y = A4[1] - MARGIN;
   }
 
+  private readonly advance = new Map<string, number>();
+
+  /** A character's advance at size 1 (shaping is off, so a line's width is the sum): measured once per document. */
+  private advanceOf(ch: string): number {
+    let w = this.advance.get(ch);
+    if (w === undefined) this.advance.set(ch, (w = this.font.widthOfTextAtSize(ch, 1)));
+    return w;
+  }
+
   /** Lines of at most `max` points: CJK breaks anywhere, other runs at spaces where they can. */
   private wrap(text: string, size: number, max: number): string[] {
     const out: string[] = [];
     for (const para of text.split('\n')) {
       let line = '';
+      let width = 0;
       for (const ch of para) {
-        const next = line + ch;
-        if (line !== '' && this.font.widthOfTextAtSize(next, size) > max) {
+        const w = this.advanceOf(ch) * size;
+        if (line !== '' && width + w > max) {
           const space = line.lastIndexOf(' ');
           const cut = /[\u3400-\u9fff]/u.test(ch) || space <= 0 ? line.length : space + 1;
           out.push(line.slice(0, cut).trimEnd());
-          line = line.slice(cut) + ch;
-        } else line = next;
+          line = line.slice(cut);
+          width = [...line].reduce((a, c) => a + this.advanceOf(c) * size, 0);
+        }
+        line += ch;
+        width += w;
       }
       out.push(line);
     }

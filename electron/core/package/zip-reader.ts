@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 
 /** An entry's header, read from the central directory (no data read yet). */
@@ -89,12 +91,33 @@ export async function readEntryBytes(zip: yauzl.ZipFile, e: ZipEntryInfo, max: n
   return Buffer.concat(chunks);
 }
 
-/** The SHA-256 of an entry's data, streamed; `onBytes` counts what has been read. */
-export async function hashEntry(zip: yauzl.ZipFile, e: ZipEntryInfo, onBytes?: (n: number) => void): Promise<string> {
+/**
+ * The SHA-256 of an entry's data, streamed; `onBytes` counts what has been read. A stored entry (photos, PDFs:
+ * most of a package's bytes) is read straight from the file in 1 MB chunks at the offset yauzl finds in its local
+ * header — yauzl's own stream reads 16 KB at a time, which made verifying three times slower than sha256sum.
+ */
+export async function hashEntry(
+  zip: yauzl.ZipFile,
+  zipPath: string,
+  e: ZipEntryInfo,
+  onBytes?: (n: number) => void,
+): Promise<string> {
   const hash = createHash('sha256');
-  for await (const c of await zip.openReadStreamPromise(e.entry)) {
-    hash.update(c as Buffer);
-    onBytes?.((c as Buffer).length);
+  let stream: AsyncIterable<Buffer>;
+  if (e.entry.compressionMethod === 0 && !e.entry.isEncrypted() && e.compressedSize === e.uncompressedSize) {
+    const { fileDataStart } = await zip.readLocalFileHeaderPromise(e.entry, { minimal: true });
+    stream =
+      e.uncompressedSize === 0
+        ? Readable.from([])
+        : createReadStream(zipPath, {
+            start: fileDataStart,
+            end: fileDataStart + e.uncompressedSize - 1,
+            highWaterMark: 1 << 20,
+          });
+  } else stream = (await zip.openReadStreamPromise(e.entry)) as AsyncIterable<Buffer>;
+  for await (const c of stream) {
+    hash.update(c);
+    onBytes?.(c.length);
   }
   return hash.digest('hex');
 }
