@@ -51,7 +51,13 @@ export const packageHandlers: HandlersOf<'package:preview' | 'package:export' | 
       }
       const onProgress = progressReporter(ctx, jobId);
       return asJob(ctx, jobId, (signal) =>
-        exportPackage(plan, target, { resourcesDir: ctx.platform.resourcesDir, signal, onProgress, log: ctx.log }),
+        exportPackage(plan, target, {
+          resourcesDir: ctx.platform.resourcesDir,
+          readers: ctx.session.readers(ctx.platform),
+          signal,
+          onProgress,
+          log: ctx.log,
+        }),
       );
     },
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -10,7 +10,8 @@ import type { PackageExportResult } from '../../../shared/ipc/types';
 import { AppError } from '../../../shared/ipc/errors';
 import { fsError } from '../fs-errors';
 import type { Logger } from '../log';
-import { fsyncDir, hashFile, renameWithRetry } from '../store/blob-store';
+import type { Readers } from '../intake/readers';
+import { createFile, fsyncDir, renameWithRetry } from '../store/blob-store';
 import { ledgerWorkbook } from './ledger-xlsx';
 import { renderPdf } from './pdf';
 import type { PackagePlan } from './plan-package';
@@ -21,6 +22,8 @@ useNativeCrc32();
 
 export interface ExportOptions {
   resourcesDir: string;
+  /** The worker pool's readers: the whole file is hashed there while this thread verifies the entries. */
+  readers: Readers;
   signal?: AbortSignal | undefined;
   /** Entries written of all entries (the verify pass after writing is not counted). */
   onProgress?: ((done: number, total: number) => void) | undefined;
@@ -61,12 +64,14 @@ export async function exportPackage(
       stream.on('end', entryDone);
       cb(null, stream);
     });
-  const out = createWriteStream(tmp, { flags: 'wx', flush: true });
-  zip.on('error', (e: Error) => out.destroy(e));
+  const file = await createFile(tmp).catch((e: unknown) => {
+    throw fsError(e, '写入申报包', target);
+  });
+  zip.on('error', (e: Error) => file.sink.destroy(e));
   const started = performance.now();
   let preparedMs: number | undefined;
   try {
-    const writing = pipeline(zip.outputStream, out, { signal: opts.signal });
+    const writing = pipeline(zip.outputStream, file.sink, { signal: opts.signal });
     // The documents are drawn while the materials stream (drawing is CPU, streaming mostly waits on the disk);
     // then they and the manifest, which lists them, close the zip.
     const roots = await rootFiles(plan, opts.resourcesDir);
@@ -82,16 +87,15 @@ export async function exportPackage(
     await renameWithRetry(tmp, target);
     await fsyncDir(dirname(target));
   } catch (e) {
-    out.destroy();
-    await rm(tmp, { force: true });
+    await file.discard();
     if (opts.signal?.aborted) throw new AppError('cancelled', '已取消，未生成申报包。');
     if (e instanceof AppError) throw e;
     throw fsError(e, '写入申报包', target);
   }
   const writtenMs = performance.now() - started;
-  // Read back from the page cache: the entries' hashes (verify) and the whole file's (the package's own SHA-256)
-  // side by side, one core each.
-  const [verified, whole] = await Promise.all([verifyPackage(target), hashFile(target)]);
+  // Read back from the page cache: the entries' hashes (verify, here) and the whole file's (the package's own
+  // SHA-256, in a worker) side by side, one core each — hashing on one thread would serialise them.
+  const [verified, whole] = await Promise.all([verifyPackage(target), opts.readers.hashFile(target)]);
   if (!verified.valid) {
     await rm(target, { force: true });
     throw new AppError(

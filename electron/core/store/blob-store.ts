@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, type WriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
@@ -74,8 +74,9 @@ export class BlobStore {
         done(null, chunk);
       },
     });
+    const file = await createFile(tmp);
     try {
-      await pipeline(source, hasher, createWriteStream(tmp, { flags: 'wx', flush: true }));
+      await pipeline(source, hasher, file.sink);
       const sha256 = hash.digest('hex');
       const target = this.path(sha256);
       if (await this.has(sha256)) {
@@ -87,7 +88,7 @@ export class BlobStore {
       await fsyncDir(join(this.root, sha256.slice(0, 2)));
       return { sha256, bytes, existed: false };
     } catch (e) {
-      await rm(tmp, { force: true });
+      await file.discard();
       throw e;
     }
   }
@@ -109,6 +110,26 @@ export class BlobStore {
     }
     return { tmpRemoved: leftovers.length, orphans };
   }
+}
+
+/**
+ * A new file (never an existing one) and a stream writing it, synced before it closes. The file is created before
+ * the stream exists: a stream opening it lazily could create it after a failed write had removed it.
+ */
+export async function createFile(path: string): Promise<{ sink: WriteStream; discard(): Promise<void> }> {
+  const fh = await open(path, 'wx');
+  const sink = fh.createWriteStream({ flush: true });
+  return {
+    sink,
+    discard: async () => {
+      if (!sink.closed) {
+        const closed = new Promise<void>((resolve) => sink.once('close', () => resolve())); // not `once()`: it rejects on 'error'
+        sink.destroy();
+        await closed;
+      }
+      await rm(path, { force: true });
+    },
+  };
 }
 
 /** On Windows an antivirus scanner may hold a fresh file for a moment: retry the rename with back-off. */

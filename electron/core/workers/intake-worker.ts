@@ -4,6 +4,7 @@ import { parentPort } from 'node:worker_threads';
 import { readDocx, readPdf } from '../intake/document-facts';
 import { heicToJpeg } from '../intake/heic';
 import { readImage, readPhash } from '../intake/image-facts';
+import { hashFile } from '../store/blob-store';
 
 const OPS: Record<string, (...args: never[]) => Promise<unknown>> = {
   readPdf,
@@ -11,6 +12,7 @@ const OPS: Record<string, (...args: never[]) => Promise<unknown>> = {
   heicToJpeg,
   readImage,
   readPhash,
+  hashFile,
 };
 
 parentPort?.on('message', (m: { id: number; op: string; args: never[] }) => {

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, NumberInput, Progress, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { ReferenceYear } from '../../../../shared/ipc/types';
 import { invoke } from '../../api/client';
 import { useJob } from '../../api/useJob';
+import { JobProgress } from '../../components/JobProgress';
 import { M } from '../materials/messages';
 import { C } from './messages';
 import { SettingsSection } from './SettingsSection';
@@ -63,15 +64,11 @@ export function ReferencesPanel({ thisYear, onChanged }: { thisYear: number; onC
         </Table>
       )}
       {job.busy ? (
-        <Stack gap={4} data-testid="reference-progress">
-          <Group justify="space-between">
-            <Text size="sm">{job.progress ? M.progress(job.progress) : '正在读取…'}</Text>
-            <Button size="compact-sm" variant="default" onClick={job.cancel}>
-              {M.cancelJob}
-            </Button>
-          </Group>
-          <Progress value={job.progress ? (100 * job.progress.done) / job.progress.total : 0} />
-        </Stack>
+        <JobProgress
+          job={job}
+          label={job.progress ? M.progress(job.progress) : '正在读取…'}
+          testId="reference-progress"
+        />
       ) : (
         <Group align="flex-end">
           <NumberInput

@@ -3,10 +3,9 @@ import { useState, type ReactNode } from 'react';
 import type { Finding, FixAction } from '../../../../shared/domain/rules/types';
 import type { Criterion, Material } from '../../../../shared/ipc/types';
 import { invoke } from '../../api/client';
-import { EditMaterial } from '../materials/EditMaterial';
+import { MaterialDialogs } from '../materials/MaterialDialogs';
 import { moveTargets } from '../materials/move-targets';
 import { NoticeAlert } from '../materials/NoticeAlert';
-import { Preview } from '../materials/Preview';
 import { useMaterialActions, type MaterialNotice } from '../materials/useMaterialActions';
 import { DeclareDialog } from './DeclareDialog';
 
@@ -65,27 +64,14 @@ export function useFindingActions(opts: {
           onClose={() => setNotice(null)}
         />
       )}
-      {viewing && (
-        <Preview
-          m={viewing}
-          onEdit={() => {
-            setEditing(viewing);
-            setViewing(null);
-          }}
-          onClose={() => setViewing(null)}
-        />
-      )}
-      {editing && (
-        <EditMaterial
-          m={editing}
-          targets={moveTargets(opts.criteria).filter((t) => t.value !== editing.criterionCode)}
-          onSave={(v) => void actions.save(v)}
-          onMove={(to, copy) => void actions.move(editing.id, to, copy)}
-          onDelete={() => void actions.remove([editing.id], true)}
-          onOptimize={() => void actions.optimize(editing.id)}
-          onClose={() => setEditing(null)}
-        />
-      )}
+      <MaterialDialogs
+        viewing={viewing}
+        editing={editing}
+        onView={setViewing}
+        onEdit={setEditing}
+        targets={moveTargets(opts.criteria)}
+        actions={actions}
+      />
       {declaring && (
         <DeclareDialog
           code={declaring.code}

@@ -4,7 +4,6 @@ import {
   Group,
   Modal,
   Paper,
-  Progress,
   SegmentedControl,
   Stack,
   Table,
@@ -17,6 +16,7 @@ import type { Result } from '../../../../shared/ipc/contract';
 import type { PackageExportResult } from '../../../../shared/ipc/types';
 import { invoke } from '../../api/client';
 import { useJob } from '../../api/useJob';
+import { JobProgress } from '../../components/JobProgress';
 import { FindingLine } from '../check/FindingLine';
 import { PdfViewer } from '../materials/PdfViewer';
 import { mb, X } from './messages';
@@ -117,17 +117,11 @@ export function ExportScreen(props: { thisMonth: string; onOpenCriterion(code: s
           </Stack>
         )}
         {job.busy ? (
-          <Stack gap={4} mt="md" data-testid="export-progress">
-            <Group justify="space-between">
-              <Text size="sm">
-                {job.progress ? X.exporting(job.progress.done, job.progress.total) : X.exporting(0, 0)}
-              </Text>
-              <Button size="compact-sm" variant="default" onClick={job.cancel}>
-                {X.cancel}
-              </Button>
-            </Group>
-            <Progress value={job.progress ? (100 * job.progress.done) / job.progress.total : 0} />
-          </Stack>
+          <JobProgress
+            job={job}
+            label={X.exporting(job.progress?.done ?? 0, job.progress?.total ?? 0)}
+            testId="export-progress"
+          />
         ) : (
           <Group mt="md">
             <Button disabled={blocked || (kind === 'monthly' && !monthOk)} onClick={() => void start()}>

@@ -17,7 +17,6 @@ export const X = {
   blocking: (n: number) => `还有 ${n} 项错误，不能生成正式申报包。请先在“体检”中处理：`,
   export: '选择保存位置并导出…',
   exporting: (done: number, total: number) => `正在写入 ${done}/${total} 个文件…`,
-  cancel: '取消',
   written: '申报包已生成，并已重新读取校验通过',
   path: '保存位置',
   size: '大小',

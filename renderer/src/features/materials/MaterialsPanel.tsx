@@ -1,14 +1,14 @@
-import { Alert, Button, Group, Loader, Paper, Progress, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Requirement } from '../../../../shared/domain/requirements';
 import { MATERIAL_KINDS, type MaterialKind } from '../../../../shared/domain/value-sets';
 import type { AttachResult, Material } from '../../../../shared/ipc/types';
 import { invoke, pathsOfDropped } from '../../api/client';
 import { useJob } from '../../api/useJob';
-import { EditMaterial } from './EditMaterial';
+import { JobProgress } from '../../components/JobProgress';
 import { MaterialCard } from './MaterialCard';
+import { MaterialDialogs } from './MaterialDialogs';
 import { NoticeAlert } from './NoticeAlert';
-import { Preview } from './Preview';
 import { useMaterialActions, type MaterialNotice } from './useMaterialActions';
 import { M } from './messages';
 
@@ -77,7 +77,7 @@ export function MaterialsPanel({ code, requirements, targets, onChanged }: Props
     const files = await invoke('dialog:pickFiles', {});
     if (files) await attach(files);
   };
-  const { save, move, optimize, remove } = useMaterialActions({
+  const actions = useMaterialActions({
     after: async () => {
       setEditing(null);
       await load();
@@ -110,20 +110,11 @@ export function MaterialsPanel({ code, requirements, targets, onChanged }: Props
         }}
       >
         {busy !== null ? (
-          <Stack gap={4} data-testid="attach-progress">
-            <Group gap="xs" justify="space-between">
-              <Group gap="xs">
-                <Loader size="sm" />
-                <Text size="sm">{job.progress ? M.progress(job.progress) : M.adding(busy)}</Text>
-              </Group>
-              {job.busy && (
-                <Button size="compact-sm" variant="default" onClick={job.cancel}>
-                  {M.cancelJob}
-                </Button>
-              )}
-            </Group>
-            <Progress value={job.progress ? (100 * job.progress.done) / job.progress.total : 0} />
-          </Stack>
+          <JobProgress
+            job={job}
+            label={job.progress ? M.progress(job.progress) : M.adding(busy)}
+            testId="attach-progress"
+          />
         ) : (
           <Group justify="space-between" wrap="nowrap">
             <Stack gap={2}>
@@ -159,7 +150,11 @@ export function MaterialsPanel({ code, requirements, targets, onChanged }: Props
         </Alert>
       )}
       {notice && (
-        <NoticeAlert notice={notice} onUndo={(ids) => void remove(ids, false)} onClose={() => setNotice(null)} />
+        <NoticeAlert
+          notice={notice}
+          onUndo={(ids) => void actions.remove(ids, false)}
+          onClose={() => setNotice(null)}
+        />
       )}
       {materials?.length === 0 && (
         <Text size="sm" c="dimmed">
@@ -178,27 +173,14 @@ export function MaterialsPanel({ code, requirements, targets, onChanged }: Props
           </Group>
         </Stack>
       ))}
-      {viewing && (
-        <Preview
-          m={viewing}
-          onEdit={() => {
-            setEditing(viewing);
-            setViewing(null);
-          }}
-          onClose={() => setViewing(null)}
-        />
-      )}
-      {editing && (
-        <EditMaterial
-          m={editing}
-          targets={targets.filter((t) => t.value !== code)}
-          onSave={(v) => void save(v)}
-          onMove={(to, copy) => void move(editing.id, to, copy)}
-          onDelete={() => void remove([editing.id], true)}
-          onOptimize={() => void optimize(editing.id)}
-          onClose={() => setEditing(null)}
-        />
-      )}
+      <MaterialDialogs
+        viewing={viewing}
+        editing={editing}
+        onView={setViewing}
+        onEdit={setEditing}
+        targets={targets}
+        actions={actions}
+      />
     </Stack>
   );
 }

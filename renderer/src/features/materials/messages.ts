@@ -10,7 +10,6 @@ export const M = {
   adding: (n: number) => `正在添加 ${n} 个文件…`,
   progress: (p: ProgressEvent) =>
     `已处理 ${p.done}/${p.total} · ${p.rate.toFixed(1)} 个/秒${p.remainingMs === null ? '' : ` · 约剩 ${Math.ceil(p.remainingMs / 1000)} 秒`}`,
-  cancelJob: '取消',
   none: '还没有材料。',
   needs: '本条要求：',
   edit: '编辑材料',
