@@ -53,7 +53,6 @@ export const packageHandlers: HandlersOf<'package:preview' | 'package:export' | 
       return asJob(ctx, jobId, (signal) =>
         exportPackage(plan, target, {
           resourcesDir: ctx.platform.resourcesDir,
-          readers: ctx.session.readers(ctx.platform),
           signal,
           onProgress,
           log: ctx.log,

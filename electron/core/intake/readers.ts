@@ -2,20 +2,17 @@ import { WorkerCrashed, type WorkerPool } from '../workers/pool';
 import { readDocx, readPdf } from './document-facts';
 import { heicToJpeg } from './heic';
 import { readImage, readPhash } from './image-facts';
-import { hashFile } from '../store/blob-store';
 
-/** The heavy readers (intake's, and hashing): run in the worker pool when there is one, else on the calling thread. */
+/** The heavy readers intake uses: run in the worker pool when there is one, else on the calling thread. */
 export interface Readers {
   readPdf: typeof readPdf;
   readDocx: typeof readDocx;
   heicToJpeg: typeof heicToJpeg;
   readImage: typeof readImage;
   readPhash: typeof readPhash;
-  /** A whole file's SHA-256 (a written package's, read back beside its verify on another core). */
-  hashFile: typeof hashFile;
 }
 
-export const IN_THREAD: Readers = { readPdf, readDocx, heicToJpeg, readImage, readPhash, hashFile };
+export const IN_THREAD: Readers = { readPdf, readDocx, heicToJpeg, readImage, readPhash };
 
 /** Readers that run in the pool; should a worker fail to start or crash, the file is read on this thread instead. */
 export function pooledReaders(pool: WorkerPool): Readers {
@@ -33,6 +30,5 @@ export function pooledReaders(pool: WorkerPool): Readers {
     heicToJpeg: (...a) => via('heicToJpeg', a, () => heicToJpeg(...a)),
     readImage: (...a) => via('readImage', a, () => readImage(...a)),
     readPhash: (...a) => via('readPhash', a, () => readPhash(...a)),
-    hashFile: (...a) => via('hashFile', a, () => hashFile(...a)),
   };
 }
