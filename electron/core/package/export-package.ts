@@ -50,8 +50,19 @@ export async function exportPackage(
   const total = plan.files.length + ROOT_FILES + 1;
   let written = 0;
   const entryDone = (): void => opts.onProgress?.(++written, total);
+  const preparing = performance.now();
+  // The documents first, on their own: drawn while the materials streamed, their memory added to the stream's
+  // (30–40 MB more at 1,000 materials) for no time gained, since streaming keeps this thread busy too.
+  const roots = await rootFiles(plan, opts.resourcesDir);
+  const preparedMs = performance.now() - preparing;
   const zip = new yazl.ZipFile();
   const mtime = new Date(c.createdAt);
+  zip.addBuffer(manifestOf(plan, roots), 'manifest.json', { mtime });
+  entryDone();
+  for (const r of roots) {
+    zip.addBuffer(r.bytes, r.path, { mtime, compress: !r.store });
+    entryDone();
+  }
   // Blobs are opened one at a time, as the zip reaches them; a blob that cannot be read fails the export (yazl
   // does not listen for its streams' errors: they are passed on to the zip, which fails the pipeline below).
   for (const f of plan.files)
@@ -62,6 +73,7 @@ export async function exportPackage(
       stream.on('end', entryDone);
       cb(null, stream);
     });
+  zip.end();
   const file = await createFile(tmp).catch((e: unknown) => {
     throw fsError(e, '写入申报包', target);
   });
@@ -76,21 +88,8 @@ export async function exportPackage(
     },
   });
   const started = performance.now();
-  let preparedMs: number | undefined;
   try {
-    const writing = pipeline(zip.outputStream, tap, file.sink, { signal: opts.signal });
-    // The documents are drawn while the materials stream (drawing is CPU, streaming mostly waits on the disk);
-    // then they and the manifest, which lists them, close the zip.
-    const roots = await rootFiles(plan, opts.resourcesDir);
-    preparedMs = performance.now() - started;
-    for (const r of roots) {
-      zip.addBuffer(r.bytes, r.path, { mtime, compress: !r.store });
-      entryDone();
-    }
-    zip.addBuffer(manifestOf(plan, roots), 'manifest.json', { mtime });
-    entryDone();
-    zip.end();
-    await writing;
+    await pipeline(zip.outputStream, tap, file.sink, { signal: opts.signal });
     await renameWithRetry(tmp, target);
     await fsyncDir(dirname(target));
   } catch (e) {
@@ -113,7 +112,7 @@ export async function exportPackage(
     );
   }
   opts.log.info(
-    `package ${target}: ${bytes} bytes, ${total} entries, documents ready after ${Math.round(preparedMs ?? 0)} ms, ` +
+    `package ${target}: ${bytes} bytes, ${total} entries, documents in ${Math.round(preparedMs)} ms, ` +
       `written and synced in ${Math.round(writtenMs)} ms, ` +
       `verified in ${Math.round(performance.now() - started - writtenMs)} ms`,
   );
