@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { Transform } from 'node:stream';
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -11,7 +10,7 @@ import type { PackageExportResult } from '../../../shared/ipc/types';
 import { AppError } from '../../../shared/ipc/errors';
 import { fsError } from '../fs-errors';
 import type { Logger } from '../log';
-import { createFile, fsyncDir, renameWithRetry } from '../store/blob-store';
+import { createFile, fsyncDir, hashingTap, renameWithRetry } from '../store/blob-store';
 import { ledgerWorkbook } from './ledger-xlsx';
 import { renderPdf } from './pdf';
 import type { PackagePlan } from './plan-package';
@@ -78,18 +77,10 @@ export async function exportPackage(
     throw fsError(e, '写入申报包', target);
   });
   zip.on('error', (e: Error) => file.sink.destroy(e));
-  const whole = createHash('sha256');
-  let bytes = 0;
-  const tap = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      whole.update(chunk);
-      bytes += chunk.length;
-      done(null, chunk);
-    },
-  });
+  const tap = hashingTap();
   const started = performance.now();
   try {
-    await pipeline(zip.outputStream, tap, file.sink, { signal: opts.signal });
+    await pipeline(zip.outputStream, tap.stream, file.sink, { signal: opts.signal });
     await renameWithRetry(tmp, target);
     await fsyncDir(dirname(target));
   } catch (e) {
@@ -99,6 +90,7 @@ export async function exportPackage(
     throw fsError(e, '写入申报包', target);
   }
   const writtenMs = performance.now() - started;
+  const { sha256, bytes } = tap.result();
   // Read back (from the page cache, right after writing) and verified. The package's own SHA-256 was taken as it
   // was written: hashing there overlaps the disk's waits, where a second pass after it (or a worker) cost as much
   // time or 40–70 MB more.
@@ -122,7 +114,7 @@ export async function exportPackage(
     month: c.month,
     files: total,
     bytes,
-    sha256: whole.digest('hex'),
+    sha256,
     check: {
       errors: c.check.summary.errors,
       warnings: c.check.summary.warnings,

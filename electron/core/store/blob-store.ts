@@ -65,19 +65,11 @@ export class BlobStore {
   /** Stores a stream; the blob appears only once complete and synced. */
   async putStream(source: Readable): Promise<PutResult> {
     const tmp = join(this.tmpDir, `${Date.now()}-${randomBytes(6).toString('hex')}`);
-    const hash = createHash('sha256');
-    let bytes = 0;
-    const hasher = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        hash.update(chunk);
-        bytes += chunk.length;
-        done(null, chunk);
-      },
-    });
+    const hasher = hashingTap();
     const file = await createFile(tmp);
     try {
-      await pipeline(source, hasher, file.sink);
-      const sha256 = hash.digest('hex');
+      await pipeline(source, hasher.stream, file.sink);
+      const { sha256, bytes } = hasher.result();
       const target = this.path(sha256);
       if (await this.has(sha256)) {
         await rm(tmp, { force: true });
@@ -110,6 +102,20 @@ export class BlobStore {
     }
     return { tmpRemoved: leftovers.length, orphans };
   }
+}
+
+/** A pass-through stream that hashes (SHA-256) and counts what flows through it. */
+export function hashingTap(): { stream: Transform; result(): { sha256: string; bytes: number } } {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const stream = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      done(null, chunk);
+    },
+  });
+  return { stream, result: () => ({ sha256: hash.digest('hex'), bytes }) };
 }
 
 /**

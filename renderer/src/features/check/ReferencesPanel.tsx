@@ -6,7 +6,7 @@ import { useJob } from '../../api/useJob';
 import { JobProgress } from '../../components/JobProgress';
 import { M } from '../materials/messages';
 import { C } from './messages';
-import { SettingsSection } from './SettingsSection';
+import { Section } from '../../components/Section';
 
 /** 设置 → 往年材料: the years on record, importing a folder (with progress and 取消), removing a year. */
 export function ReferencesPanel({ thisYear, onChanged }: { thisYear: number; onChanged(): void }) {
@@ -40,7 +40,7 @@ export function ReferencesPanel({ thisYear, onChanged }: { thisYear: number; onC
     });
 
   return (
-    <SettingsSection testId="references" title={C.references.title} intro={C.references.intro}>
+    <Section testId="references" title={C.references.title} intro={C.references.intro}>
       {years.length === 0 ? (
         <Text size="sm" mb="sm">
           {C.references.none}
@@ -92,6 +92,6 @@ export function ReferencesPanel({ thisYear, onChanged }: { thisYear: number; onC
           {message.text}
         </Alert>
       )}
-    </SettingsSection>
+    </Section>
   );
 }

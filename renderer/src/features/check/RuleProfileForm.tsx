@@ -7,7 +7,7 @@ import type { RuleProfile, Thresholds } from '../../../../shared/schemas/rule-pr
 import type { Result } from '../../../../shared/ipc/contract';
 import { invoke } from '../../api/client';
 import { C } from './messages';
-import { SettingsSection } from './SettingsSection';
+import { Section } from '../../components/Section';
 
 type NumberField = Exclude<keyof Thresholds, 'captionElements' | 'acceptedTypes'>;
 
@@ -69,7 +69,7 @@ export function RuleProfileForm({ onSaved }: { onSaved(): void }) {
     );
 
   return (
-    <SettingsSection
+    <Section
       testId="rule-profile"
       title={C.profile.title}
       intro={
@@ -184,6 +184,6 @@ export function RuleProfileForm({ onSaved }: { onSaved(): void }) {
         </Button>
         <Button onClick={() => void save(p)}>{C.profile.save}</Button>
       </Group>
-    </SettingsSection>
+    </Section>
   );
 }

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { Result } from '../../../../shared/ipc/contract';
 import { invoke } from '../../api/client';
 import { useJob } from '../../api/useJob';
+import { Section } from '../../components/Section';
 import { X } from './messages';
 
 /** 校验申报包: pick any package (or the one just written) and see every problem with its meaning. */
@@ -20,13 +21,7 @@ export function VerifyPanel({ file }: { file?: string | undefined }) {
     }
   };
   return (
-    <Paper withBorder p="md" data-testid="verify">
-      <Title order={4} mb={4}>
-        {X.verifyTitle}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {X.verifyIntro}
-      </Text>
+    <Section testId="verify" title={X.verifyTitle} intro={X.verifyIntro}>
       <Group>
         {file && (
           <Button variant="light" loading={job.busy} onClick={() => void run(file)}>
@@ -63,6 +58,6 @@ export function VerifyPanel({ file }: { file?: string | undefined }) {
           </Stack>
         </Alert>
       )}
-    </Paper>
+    </Section>
   );
 }

@@ -1,8 +1,8 @@
 import { Paper, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-/** A titled panel of 设置 with a line saying what it is for. */
-export function SettingsSection(props: { testId: string; title: string; intro: ReactNode; children: ReactNode }) {
+/** A titled panel with a line saying what it is for (设置's panels, 校验申报包). */
+export function Section(props: { testId: string; title: string; intro: ReactNode; children: ReactNode }) {
   return (
     <Paper withBorder p="md" data-testid={props.testId}>
       <Title order={4} mb={4}>
