@@ -67,5 +67,14 @@ describe('导出 and 校验申报包 in Chromium against the real core', () => {
     await expect.poll(() => page.getByTestId('export-blocking').count()).toBe(1);
     expect(await page.getByRole('button', { name: '选择保存位置并导出…' }).isDisabled()).toBe(true);
     await shot(page, '33-final-blocked');
+    // A blocking finding is fixed where it is shown: declaring the criterion 不属本单位职责 removes one error.
+    const blocking = page.getByTestId('export-blocking');
+    const count = async () => Number(/还有 (\d+) 项错误/u.exec((await blocking.textContent()) ?? '')?.[1]);
+    const before = await count();
+    await blocking.locator('[data-rule=no-materials]').first().getByRole('button', { name: '不属本单位职责…' }).click();
+    const dialog = page.getByTestId('declare-dialog');
+    await dialog.getByLabel('说明').fill('该项工作由市文旅局负责报送，本单位不承担，见市创城办分工通知。');
+    await dialog.getByRole('button', { name: '确认声明' }).click();
+    await expect.poll(count).toBe(before - 1);
   });
 });

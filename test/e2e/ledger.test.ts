@@ -223,16 +223,18 @@ describe('ledger in Chromium against the real core', () => {
     await expect.poll(() => page.getByTestId('pdf-page').textContent()).toBe('第 1 / 4 页');
     await page.getByRole('button', { name: '下一页' }).click();
     await expect.poll(() => page.getByTestId('pdf-page').textContent()).toBe('第 2 / 4 页');
-    const inked = await page
-      .getByTestId('pdf-viewer')
-      .locator('canvas')
-      .evaluate((c: HTMLCanvasElement) => {
-        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-        let dark = 0;
-        for (let i = 0; i < d.length; i += 4) if (d[i]! < 128) dark++;
-        return dark;
-      });
-    expect(inked).toBeGreaterThan(500); // text was drawn
+    // The page label changes before pdf.js has drawn the page (on a busy machine, visibly so): wait for the ink.
+    const inked = () =>
+      page
+        .getByTestId('pdf-viewer')
+        .locator('canvas')
+        .evaluate((c: HTMLCanvasElement) => {
+          const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+          let dark = 0;
+          for (let i = 0; i < d.length; i += 4) if (d[i]! < 128) dark++;
+          return dark;
+        });
+    await expect.poll(inked).toBeGreaterThan(500); // text was drawn
     await shot(page, '16-pdf-preview');
     await page.getByTestId('preview').getByRole('button', { name: '编辑' }).click();
     await page.getByTestId('edit-material').getByRole('button', { name: '取消' }).click();

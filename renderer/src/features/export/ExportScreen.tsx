@@ -13,11 +13,12 @@ import {
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { Result } from '../../../../shared/ipc/contract';
-import type { PackageExportResult } from '../../../../shared/ipc/types';
+import type { Criterion, PackageExportResult } from '../../../../shared/ipc/types';
 import { invoke } from '../../api/client';
 import { useJob } from '../../api/useJob';
 import { JobProgress } from '../../components/JobProgress';
 import { FindingLine } from '../check/FindingLine';
+import { useFindingActions } from '../check/useFindingActions';
 import { PdfViewer } from '../materials/PdfViewer';
 import { mb, X } from './messages';
 import { VerifyPanel } from './VerifyPanel';
@@ -25,7 +26,13 @@ import { VerifyPanel } from './VerifyPanel';
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/u;
 
 /** 导出: monthly or final, what goes in, what blocks a final package, progress with 取消, where it was written. */
-export function ExportScreen(props: { thisMonth: string; onOpenCriterion(code: string): void }) {
+export function ExportScreen(props: {
+  thisMonth: string;
+  criteria: Criterion[];
+  onOpenCriterion(code: string): void;
+  /** A fix made here (from a blocking finding) changed the workspace. */
+  onChanged(): void;
+}) {
   const [kind, setKind] = useState<'monthly' | 'final'>('monthly');
   const [month, setMonth] = useState(props.thisMonth);
   const [preview, setPreview] = useState<Result<'package:preview'> | null>(null);
@@ -35,13 +42,24 @@ export function ExportScreen(props: { thisMonth: string; onOpenCriterion(code: s
   const job = useJob();
   const monthOk = MONTH.test(month);
 
+  const [version, setVersion] = useState(0);
   useEffect(() => {
     if (kind === 'monthly' && !monthOk) return;
     void invoke('package:preview', { kind, month: kind === 'monthly' ? month : undefined }).then(
       setPreview,
       (e: Error) => setError(e.message),
     );
-  }, [kind, month, monthOk]);
+  }, [kind, month, monthOk, version]);
+  const titles = new Map(props.criteria.map((c) => [c.code, c.title]));
+  // A blocking finding's buttons fix it here as in 体检; the preview and the ledger follow.
+  const findings = useFindingActions({
+    criteria: props.criteria,
+    onOpenCriterion: props.onOpenCriterion,
+    onChanged: () => {
+      setVersion((v) => v + 1);
+      props.onChanged();
+    },
+  });
 
   const blocked = kind === 'final' && (preview?.blocking.length ?? 0) > 0;
   const start = async () => {
@@ -111,8 +129,14 @@ export function ExportScreen(props: { thisMonth: string; onOpenCriterion(code: s
             <Text c="red" fw={600} size="sm">
               {X.blocking(preview!.blocking.length)}
             </Text>
+            {findings.ui}
             {preview!.blocking.slice(0, 5).map((f, i) => (
-              <FindingLine key={i} f={f} onAct={(x) => props.onOpenCriterion(x.criterionCode)} />
+              <FindingLine
+                key={i}
+                f={f}
+                showCriterion={`${f.criterionCode} ${titles.get(f.criterionCode) ?? ''}`}
+                onAct={findings.act}
+              />
             ))}
           </Stack>
         )}

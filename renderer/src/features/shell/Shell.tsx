@@ -152,7 +152,14 @@ export function Shell(props: {
               onChanged={() => void reload()}
             />
           )}
-          {section === 'export' && <ExportScreen thisMonth={today.slice(0, 7)} onOpenCriterion={openCriterion} />}
+          {section === 'export' && criteria && (
+            <ExportScreen
+              thisMonth={today.slice(0, 7)}
+              criteria={criteria}
+              onOpenCriterion={openCriterion}
+              onChanged={() => void reload()}
+            />
+          )}
           {section === 'settings' && (
             <SettingsScreen
               info={info}
