@@ -100,3 +100,18 @@ export async function pickFolderGranted(ctx: Ctx, title: string): Promise<string
   if (dir !== null) ctx.session.grant(dir);
   return dir;
 }
+
+/**
+ * The file the caller named (confined for the renderer by `allowPath`), or, when it named none, the one the user
+ * picks in a file dialog (granted to later calls); null when the user cancels.
+ */
+export async function givenOrPickedFile(
+  ctx: Ctx,
+  file: string | undefined,
+  dialog: Parameters<Platform['pickFile']>[0],
+): Promise<string | null> {
+  if (file !== undefined) return allowPath(ctx, file);
+  const picked = await ctx.platform.pickFile(dialog);
+  if (picked !== null) ctx.session.grant(picked);
+  return picked;
+}

@@ -2,7 +2,7 @@ import { importCatalog } from '../catalog/import-catalog';
 import { listCriteria, setScope } from '../catalog/criteria-repo';
 import { loadSource } from '../catalog/load-source';
 import { kindCounts } from '../materials/materials-repo';
-import { allowPath, requireWorkspace, type Ctx } from '../context';
+import { givenOrPickedFile, requireWorkspace, type Ctx } from '../context';
 import type { HandlersOf } from './types';
 
 const FILTERS = [
@@ -10,13 +10,9 @@ const FILTERS = [
   { name: '所有文件', extensions: ['*'] },
 ];
 
-/** The file to read: the one given (confined for the renderer), or the one the user picks; null when cancelled. */
-async function sourcePath(file: string | undefined, ctx: Ctx): Promise<string | null> {
-  if (file !== undefined) return allowPath(ctx, file);
-  const picked = await ctx.platform.pickFile({ title: '导入台账或测评体系', filters: FILTERS });
-  if (picked !== null) ctx.session.grant(picked);
-  return picked;
-}
+/** The file to read: the one given, or the one the user picks; null when cancelled. */
+const sourcePath = (file: string | undefined, ctx: Ctx) =>
+  givenOrPickedFile(ctx, file, { title: '导入台账或测评体系', filters: FILTERS });
 
 export const catalogHandlers: HandlersOf<'catalog:preview' | 'catalog:import' | 'catalog:list' | 'criteria:scope'> = {
   'catalog:preview': async ({ file, mapping, edition }, ctx) => {

@@ -3,7 +3,8 @@ import { checkWorkspace } from '../checker/check-workspace';
 import { declarationOf, declareNotResponsible, withdrawDeclaration } from '../checker/declarations-repo';
 import { profileInForce, saveProfile } from '../checker/profile-repo';
 import { importReferences, listReferenceYears, removeReferenceYear } from '../checker/references';
-import { allowPath, asJob, pickFolderGranted, progressReporter, requireWorkspace, type Ctx } from '../context';
+import { asJob, givenOrPickedFile, pickFolderGranted, progressReporter, requireWorkspace } from '../context';
+import { PACKAGE_FILTERS } from './package';
 import { requireCriterion } from '../materials/materials-repo';
 import type { HandlersOf } from './types';
 
@@ -43,7 +44,10 @@ export const checkHandlers: HandlersOf<Channels> = {
 
   'reference:import': async ({ jobId, source, from, year }, ctx) => {
     const ws = requireWorkspace(ctx);
-    const dir = source !== undefined ? allowPath(ctx, source) : await pickSource(ctx, from);
+    const dir =
+      source === undefined && from === 'folder'
+        ? await pickFolderGranted(ctx, '选择往年材料所在的文件夹')
+        : await givenOrPickedFile(ctx, source, { title: '选择往年的申报包', filters: PACKAGE_FILTERS });
     if (dir === null) return null;
     const onProgress = progressReporter(ctx, jobId);
     return asJob(ctx, jobId, (signal) =>
@@ -63,14 +67,3 @@ export const checkHandlers: HandlersOf<Channels> = {
     removed: removeReferenceYear(requireWorkspace(ctx).db, year, ctx.platform.now()),
   }),
 };
-
-/** Asks for an earlier year's folder or package (granting it); null when cancelled. */
-async function pickSource(ctx: Ctx, from: 'folder' | 'package'): Promise<string | null> {
-  if (from === 'folder') return pickFolderGranted(ctx, '选择往年材料所在的文件夹');
-  const file = await ctx.platform.pickFile({
-    title: '选择往年的申报包',
-    filters: [{ name: '申报包 (zip)', extensions: ['zip'] }],
-  });
-  if (file !== null) ctx.session.grant(file);
-  return file;
-}

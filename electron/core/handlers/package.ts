@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { safeSegment } from '../../../shared/domain/naming/segment';
 import { packageFileName } from '../../../shared/domain/package/content';
-import { allowPath, asJob, pickFolderGranted, progressReporter, requireWorkspace, type Ctx } from '../context';
+import { allowPath, asJob, givenOrPickedFile, pickFolderGranted, progressReporter, requireWorkspace } from '../context';
 import { exportPackage } from '../package/export-package';
 import { planPackage } from '../package/plan-package';
 import { verifyPackage } from '../package/verify-package';
@@ -9,15 +9,8 @@ import { openZip, readEntries, readEntryBytes } from '../package/zip-reader';
 import { AppError } from '../../../shared/ipc/errors';
 import type { HandlersOf } from './types';
 
-const ZIP_FILTERS = [{ name: '申报包 (zip)', extensions: ['zip'] }];
-
-/** The zip to read: the one given (confined for the renderer), or the one the user picks; null when cancelled. */
-async function zipPath(file: string | undefined, ctx: Ctx, title: string): Promise<string | null> {
-  if (file !== undefined) return allowPath(ctx, file);
-  const picked = await ctx.platform.pickFile({ title, filters: ZIP_FILTERS });
-  if (picked !== null) ctx.session.grant(picked);
-  return picked;
-}
+/** The file dialog's filter for packages. */
+export const PACKAGE_FILTERS = [{ name: '申报包 (zip)', extensions: ['zip'] }];
 
 /** 导出 and 校验申报包: what a package would hold, writing one, verifying any, and showing its 目录. */
 export const packageHandlers: HandlersOf<'package:preview' | 'package:export' | 'package:verify' | 'package:document'> =
@@ -61,7 +54,7 @@ export const packageHandlers: HandlersOf<'package:preview' | 'package:export' | 
     },
 
     'package:verify': async ({ jobId, file }, ctx) => {
-      const path = await zipPath(file, ctx, '选择要校验的申报包');
+      const path = await givenOrPickedFile(ctx, file, { title: '选择要校验的申报包', filters: PACKAGE_FILTERS });
       if (path === null) return null;
       const onProgress = progressReporter(ctx, jobId);
       const result = await asJob(ctx, jobId, () => verifyPackage(path, onProgress));
