@@ -1,22 +1,29 @@
 import { defineConfig } from 'vitest/config';
+import { E2E_TEST_MS, E2E_WAIT_MS } from './test/e2e/waits';
 
 /**
  * Three projects: unit (pure shared/ and renderer logic), core (real SQLite files, real files in temp folders, the
- * CLI as a child process), e2e (the built renderer in Debian's Chromium against the real core through the bridge;
+ * built CLI as a child process), e2e (the built renderer in Debian's Chromium against the real core through the bridge;
  * needs `npm run build && npm run build:e2e` first, which `npm test` does).
  */
 export default defineConfig({
   test: {
+    // CI also writes the results as JSON, from which .ci/run prints its one "N passed, N failed" line.
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    outputFile: { json: 'test/artifacts/vitest.json' },
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
-      { test: { name: 'core', include: ['test/core/**/*.test.ts'], environment: 'node', testTimeout: 60_000 } },
+      // Core tests read real files and spawn the built CLI: room for a machine busy with other work.
+      { test: { name: 'core', include: ['test/core/**/*.test.ts'], environment: 'node', testTimeout: 180_000 } },
       {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          testTimeout: E2E_TEST_MS,
+          hookTimeout: E2E_TEST_MS,
+          // Every expect.poll waits for its state up to the one e2e wait (vitest's default is 1 s).
+          expect: { poll: { timeout: E2E_WAIT_MS, interval: 100 } },
           fileParallelism: false,
         },
       },

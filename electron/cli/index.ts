@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/ipc/errors';
-import { Session, type Ctx } from '../core/context';
+import type { Ctx } from '../core/context';
+import { createHost } from '../core/host';
 import { createLogger } from '../core/log';
 import { APP_VERSION } from '../core/version';
 import { attach, catalogImport, catalogList, init, materials, scope, type Flags, type Outcome } from './commands';
@@ -75,13 +76,12 @@ function route(positionals: string[]): { run: Command; rest: string[] } | undefi
 /** Runs one CLI invocation; returns the exit code. stdout carries only the result, stderr the rest. */
 export async function main(argv: string[]): Promise<number> {
   let json = argv.includes('--json');
-  const ctx: Ctx = {
+  // A CLI run prints its result at the end: no events.
+  const ctx = createHost({
     platform: { ...nodePlatform(APP_VERSION), intakeWorker: intakeWorkerScript(import.meta.url) },
-    session: new Session(),
-    log: createLogger(undefined, !process.env.WANGBAO_DEBUG),
     trusted: true,
-    emit: () => undefined, // a CLI run prints its result at the end
-  };
+    log: createLogger(undefined, !process.env.WANGBAO_DEBUG),
+  });
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     json = values.json === true;

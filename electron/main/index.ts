@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserWindow } from 'electron';
 import { app, session as electronSession } from 'electron';
 import { EVENT_CHANNEL } from '../../shared/ipc/events';
-import { Session, type Ctx } from '../core/context';
+import { createHost, USER_DATA_FOLDER } from '../core/host';
 import { createLogger } from '../core/log';
 import { intakeWorkerScript } from '../core/workers/script';
 import { registerIpc } from './ipc';
@@ -11,6 +11,8 @@ import { electronPlatform } from './platform';
 import { denyAllPermissions } from './security';
 import { createMainWindow } from './window';
 
+// The CLI keeps its recent list and logs in the same folder (core/host.ts), whatever the product name becomes.
+app.setPath('userData', join(app.getPath('appData'), USER_DATA_FOLDER));
 // One instance per user: a second launch focuses the first window instead of opening the same workspace twice.
 if (!app.requestSingleInstanceLock()) app.quit();
 else start();
@@ -31,14 +33,12 @@ function start(): void {
 
   void app.whenReady().then(() => {
     const platform = { ...electronPlatform(() => win), intakeWorker: intakeWorkerScript(import.meta.url) };
-    const ctx: Ctx = {
+    const ctx = createHost({
       platform,
-      session: new Session(),
-      log: createLogger(join(platform.userDataDir, 'logs', 'wangbao.log')),
       trusted: false,
+      log: createLogger(join(platform.userDataDir, 'logs', 'wangbao.log')),
       emit: (event) => win?.webContents.send(EVENT_CHANNEL, event),
-    };
-    ctx.session.grant(platform.defaultWorkspaceRoot);
+    });
     denyAllPermissions(electronSession.defaultSession);
     registerIpc(ctx);
     win = createMainWindow(outDir);

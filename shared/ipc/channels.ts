@@ -42,3 +42,9 @@ export type Channel = (typeof CHANNELS)[number];
 
 /** The one ipcMain channel every invoke travels on. */
 export const INVOKE_CHANNEL = 'wangbao:invoke';
+
+/**
+ * The channel on which the preload grants the paths of a drop. Only the preload calls it, with the paths it read
+ * from the dropped `File` objects; the page cannot reach it (it is not in `CHANNELS`).
+ */
+export const GRANT_DROPPED_CHANNEL = 'wangbao:grant-dropped';

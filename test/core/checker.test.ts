@@ -1,3 +1,4 @@
+import { FIXTURES } from '../helpers/ctx';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
@@ -9,7 +10,7 @@ import type { Ctx } from '../../electron/core/context';
 import type { Finding } from '../../shared/domain/rules/types';
 import type { RuleId } from '../../shared/domain/rules/rule-ids';
 import { AppError } from '../../shared/ipc/errors';
-import { CORPUS, FULL_CAPTION, NOKIA, periodPhoto as photoAt } from '../helpers/photos';
+import { FULL_CAPTION, NOKIA, periodPhoto as photoAt } from '../helpers/photos';
 import { useDemoWorkspace } from '../helpers/demo-workspace';
 
 const CAPTION = FULL_CAPTION;
@@ -28,7 +29,7 @@ const on = (fs: Finding[], file: string) => fs.filter((f) => f.file === file).ma
 
 describe('the check over real files from the corpus', () => {
   it('flags each corpus file for what is wrong with it, and sums the points at risk', async () => {
-    await attach('3.1.2', [join(CORPUS, 'photos'), join(CORPUS, 'pdfs')]);
+    await attach('3.1.2', [join(FIXTURES, 'photos'), join(FIXTURES, 'pdfs')]);
     const r = await check();
     const fs = r.findings.filter((f) => f.criterionCode === '3.1.2');
     // 2008 camera photos: outside the period, tiny, no caption.
@@ -123,7 +124,7 @@ describe('documents: generated PDFs and real Word files', () => {
   });
 
   it('a Word file as a 情况说明: its real text is measured; a plain-text one is not an accepted type', async () => {
-    await attach('3.1.2', [join(CORPUS, 'office', 'tbl-having-tables.docx')], { kind: 'statement' });
+    await attach('3.1.2', [join(FIXTURES, 'office', 'tbl-having-tables.docx')], { kind: 'statement' });
     const good = join(base, '情况说明.txt');
     writeFileSync(
       good,
@@ -172,8 +173,8 @@ describe('duplicates, near-duplicates and 往年材料', () => {
     const lastYear = join(base, '2025年材料');
     mkdirSync(join(lastYear, '三月'), { recursive: true });
     copyFileSync(NOKIA, join(lastYear, '三月', 'old.jpg'));
-    copyFileSync(join(CORPUS, 'pdfs', 'minimal-document.pdf'), join(lastYear, 'old.pdf'));
-    copyFileSync(join(CORPUS, 'archives', 'zip-slip.zip'), join(lastYear, 'bundle.zip'));
+    copyFileSync(join(FIXTURES, 'pdfs', 'minimal-document.pdf'), join(lastYear, 'old.pdf'));
+    copyFileSync(join(FIXTURES, 'archives', 'zip-slip.zip'), join(lastYear, 'bundle.zip'));
     writeFileSync(join(lastYear, 'Thumbs.db'), 'x');
     const r = await call('reference:import', { source: lastYear, year: 2025 }, ctx);
     expect(r).toMatchObject({ year: 2025, added: 2, known: 0 });
@@ -182,7 +183,7 @@ describe('duplicates, near-duplicates and 往年材料', () => {
     expect(await call('reference:list', {}, ctx)).toMatchObject([{ year: 2025, files: 2 }]);
 
     const resaved = await periodPhoto('今年.jpg'); // last year's photo, re-dated and re-encoded
-    await attach('3.1.2', [resaved, join(CORPUS, 'pdfs', 'minimal-document.pdf')], { caption: CAPTION });
+    await attach('3.1.2', [resaved, join(FIXTURES, 'pdfs', 'minimal-document.pdf')], { caption: CAPTION });
     await attach('3.1.3', [await periodPhoto('新拍.jpg', (s) => s.flop().negate({ alpha: false }))], {
       caption: CAPTION,
     });
@@ -245,7 +246,7 @@ describe('the rule profile', () => {
     const before = await call('profile:get', {}, ctx);
     expect(before).toMatchObject({ origin: 'default', profile: { thresholds: { photoMinLongEdge: 1024 } } });
     expect(before.profile).toEqual(before.defaults);
-    await attach('3.1.2', [join(CORPUS, 'photos', 'DSCN0010.jpg')]);
+    await attach('3.1.2', [join(FIXTURES, 'photos', 'DSCN0010.jpg')]);
     expect(await found('photo-too-small')).toHaveLength(1);
     const after = await call('profile:update', { profile: { thresholds: { photoMinLongEdge: 600 } } }, ctx);
     expect(after.origin).toBe('user');

@@ -1,20 +1,19 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_CATALOG, REPO } from '../helpers/ctx';
+import { call } from '../../electron/core/dispatch';
+import { DEMO_CATALOG, FIXTURES, REPO, testCtx } from '../helpers/ctx';
 import { writeCatalog } from '../helpers/catalog';
+import { cli } from '../helpers/cli';
 import { writeLedgerXlsx } from '../helpers/xlsx';
 import { tmpDir } from '../helpers/tmp';
 
-/** Runs the real CLI (from source through tsx) in a child process, with its own user-data folder. */
-function cli(args: string[], userData: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'electron', 'cli', 'index.ts'), ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, WANGBAO_USER_DATA: userData },
-  });
-  const json = () => JSON.parse(r.stdout) as Record<string, unknown>;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, json };
+/** Declares criteria 不属本单位职责 through core's handler on the workspace the CLI made (then closes it). */
+async function declareInProcess(base: string, ws: string, codes: string[], statement: string): Promise<void> {
+  const { ctx } = testCtx(base);
+  await call('workspace:open', { dir: ws }, ctx);
+  for (const criterionCode of codes) await call('criteria:declare', { criterionCode, statement }, ctx);
+  ctx.session.workspace?.close();
 }
 
 describe('wangbao CLI', () => {
@@ -145,7 +144,7 @@ describe('wangbao CLI', () => {
     const base = tmpDir();
     const ws = join(base, 'ws');
     cli(['init', ws, '--demo'], base);
-    const photo = join(REPO, '..', 'shared', 'corpus', 'photos', 'Canon_40D.jpg');
+    const photo = join(FIXTURES, 'photos', 'Canon_40D.jpg');
     const ok = cli(['attach', ws, '３.１.２', photo, '--caption', '地点：市实验小学', '--json'], base);
     expect(ok.code).toBe(0);
     expect(ok.json()).toEqual({
@@ -188,7 +187,7 @@ describe('wangbao CLI', () => {
     expect(m).toMatchObject({ criterionCode: '3.1.2', kind: 'photo', caption: { place: '市实验小学' } });
   });
 
-  it('check, declare and reference import: the documented JSON and exit codes', () => {
+  it('check, declare and reference import: the documented JSON and exit codes', async () => {
     const base = tmpDir();
     const ws = join(base, 'ws');
     cli(['init', ws, '--demo', '--year', '2026'], base);
@@ -208,13 +207,15 @@ describe('wangbao CLI', () => {
     const noMaterials = r.findings.filter((f) => f.ruleId === 'no-materials').map((f) => f.criterionCode as string);
     expect(r.summary.errors).toBe(noMaterials.length);
 
-    // Declaring every one of them 不属本单位职责 leaves no error: exit 0.
+    // Declaring every one of them 不属本单位职责 leaves no error: exit 0. Two through the CLI, the rest through the
+    // same handler in-process (a process per criterion only repeats what the two prove).
     const statement = '该项工作由市文旅局负责，本单位不承担，见市创城办2026年第3号分工通知。';
-    for (const code of noMaterials) {
+    for (const code of noMaterials.slice(0, 2)) {
       const d = cli(['declare', ws, code, '--not-responsible', '--statement', statement, '--json'], base);
       expect(d.code).toBe(0);
       expect(d.json()).toMatchObject({ criterionCode: code, declaration: { statement } });
     }
+    await declareInProcess(base, ws, noMaterials.slice(2), statement);
     const clean = cli(['check', ws, '--json'], base);
     expect([clean.code, clean.json().summary]).toEqual([0, { errors: 0, warnings: 0, infos: 0, pointsAtRisk: 0 }]);
     expect(cli(['declare', ws, noMaterials[0]!, '--withdraw', '--json'], base).json()).toMatchObject({
@@ -230,7 +231,7 @@ describe('wangbao CLI', () => {
 
     const folder = join(base, 'last-year');
     mkdirSync(folder);
-    copyFileSync(join(REPO, '..', 'shared', 'corpus', 'photos', 'DSCN0010.jpg'), join(folder, 'a.jpg'));
+    copyFileSync(join(FIXTURES, 'photos', 'DSCN0010.jpg'), join(folder, 'a.jpg'));
     const ref = cli(['reference', 'import', ws, folder, '--json'], base);
     expect([ref.code, ref.json()]).toEqual([0, { year: 2025, added: 1, known: 0, skipped: [] }]);
     expect(cli(['reference', 'import', ws, folder, '--year', '2026', '--json'], base).code).toBe(1);
@@ -240,7 +241,7 @@ describe('wangbao CLI', () => {
     const base = tmpDir();
     const ws = join(base, 'ws');
     cli(['init', ws, '--demo', '--year', '2026'], base);
-    cli(['attach', ws, '3.1.2', join(REPO, '..', 'shared', 'corpus', 'photos', 'DSCN0010.jpg')], base);
+    cli(['attach', ws, '3.1.2', join(FIXTURES, 'photos', 'DSCN0010.jpg')], base);
     const out = join(base, 'p.zip');
     const exp = cli(['export', ws, out, '--month', '2026-05', '--json'], base);
     expect(exp.code).toBe(0);

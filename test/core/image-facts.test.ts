@@ -1,14 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { readImage } from '../../electron/core/intake/image-facts';
 import { jpegQuality } from '../../electron/core/intake/jpeg-quality';
 import { hammingDistance } from '../../shared/domain/image-measures';
-import { REPO } from '../helpers/ctx';
+import { FIXTURES } from '../helpers/ctx';
 import { tmpDir } from '../helpers/tmp';
 
-const photo = (n: string) => resolve(REPO, '..', 'shared', 'corpus', 'photos', n);
+const photo = (n: string) => join(FIXTURES, 'photos', n);
 
 async function facts(path: string) {
   const r = await readImage(path, join(tmpDir(), 't.jpg'));

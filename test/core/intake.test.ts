@@ -10,7 +10,7 @@ import {
   readdirSync,
   readFileSync,
 } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
@@ -20,11 +20,10 @@ import { nearDuplicatesOf } from '../../electron/core/materials/near-duplicates'
 import type { Ctx } from '../../electron/core/context';
 import { AppError } from '../../shared/ipc/errors';
 import type { AttachResult } from '../../shared/ipc/types';
-import { REPO, testCtx } from '../helpers/ctx';
+import { FIXTURES, testCtx } from '../helpers/ctx';
 import { useDemoWorkspace } from '../helpers/demo-workspace';
 
-const CORPUS = resolve(REPO, '..', 'shared', 'corpus');
-const photo = (name: string) => join(CORPUS, 'photos', name);
+const photo = (name: string) => join(FIXTURES, 'photos', name);
 
 const demo = useDemoWorkspace();
 const { attach } = demo;
@@ -68,7 +67,7 @@ function pngClaiming(w: number, h: number): Buffer {
 
 describe('intake of the corpus photos', () => {
   it('imports each with the right date and upright size; refuses the undecodable one clearly; the HEIF as a JPEG', async () => {
-    const rs = byFile(await attach('3.1.2', [join(CORPUS, 'photos')]));
+    const rs = byFile(await attach('3.1.2', [join(FIXTURES, 'photos')]));
     expect([...rs.values()].map((r) => r.status).sort()).toEqual([...Array(8).fill('added'), 'refused'].sort());
     expect(rs.get('corrupted.jpg')).toMatchObject({ status: 'refused', reason: expect.stringContaining('图片已损坏') });
     const list = new Map((await materials('3.1.2')).map((m) => [m.fileName, m]));
@@ -110,7 +109,7 @@ describe('intake of the corpus photos', () => {
 
 describe('intake of documents and bad input', () => {
   it('accepts PDFs (the password-protected one too) and Word files as documents', async () => {
-    const rs = await attach('1.1.1', [join(CORPUS, 'pdfs'), join(CORPUS, 'office')]);
+    const rs = await attach('1.1.1', [join(FIXTURES, 'pdfs'), join(FIXTURES, 'office')]);
     expect(rs.every((r) => r.status === 'added')).toBe(true);
     const list = await materials('1.1.1');
     expect(list.find((m) => m.fileName === 'libreoffice-writer-password.pdf')).toMatchObject({
@@ -232,7 +231,7 @@ describe('intake of documents and bad input', () => {
 
 describe('documents: facts, text and search', () => {
   it('reads PDF facts with pdf.js: pages, text layer, version, encryption, unreadable', async () => {
-    await attach('1.1.1', [join(CORPUS, 'pdfs')]);
+    await attach('1.1.1', [join(FIXTURES, 'pdfs')]);
     const by = new Map((await materials('1.1.1')).map((m) => [m.fileName, m.facts]));
     expect(by.get('pdflatex-4-pages.pdf')).toMatchObject({
       pages: 4,
@@ -254,7 +253,7 @@ describe('documents: facts, text and search', () => {
   it('reads .docx text and word counts; old Office files are accepted unreadable', async () => {
     const dir = join(base, 'docs');
     mkdirSync(dir);
-    copyFileSync(join(CORPUS, 'office', 'tbl-having-tables.docx'), join(dir, '工作方案.docx'));
+    copyFileSync(join(FIXTURES, 'office', 'tbl-having-tables.docx'), join(dir, '工作方案.docx'));
     const ole = Buffer.concat([
       Buffer.from('d0cf11e0a1b11ae1', 'hex'),
       Buffer.alloc(600),
@@ -271,7 +270,7 @@ describe('documents: facts, text and search', () => {
       facts: { readable: true, words: 0 },
     });
     // A Word file's creation date (core properties) is the fallback 形成日期.
-    await attach('3.1.3', [join(CORPUS, 'office', 'doc-coreprops.docx')]);
+    await attach('3.1.3', [join(FIXTURES, 'office', 'doc-coreprops.docx')]);
     const dated = (await materials('3.1.3'))[0]!;
     expect(dated.facts.documentDate).toBe('2014-12-13');
     expect(dated.eventDate).toBe('2014-12-13');
@@ -289,7 +288,7 @@ describe('documents: facts, text and search', () => {
     writeFileSync(join(dir, '情况说明.txt'), '我校开展劳动教育活动12次，参与学生3000人次。');
     await attach('3.1.2', [dir]);
     await attach('3.1.3', [photo('Canon_40D.jpg')], { caption: '地点：市实验小学心理辅导室' });
-    await attach('1.1.1', [join(CORPUS, 'pdfs', 'pdflatex-4-pages.pdf')]);
+    await attach('1.1.1', [join(FIXTURES, 'pdfs', 'pdflatex-4-pages.pdf')]);
     const hits = async (q: string) =>
       (await call('materials:search', { query: q }, ctx)).materials.map((m) => m.fileName);
     expect(await hits('劳动教育')).toEqual(['情况说明.txt']);

@@ -1,3 +1,4 @@
+import { FIXTURES } from '../helpers/ctx';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { neutralizeCell } from '../../electron/core/package/ledger-xlsx';
 import { verifyPackage } from '../../electron/core/package/verify-package';
 import type { AppEvent } from '../../shared/ipc/events';
 import { useDemoWorkspace } from '../helpers/demo-workspace';
-import { CORPUS, FULL_CAPTION, periodPhoto } from '../helpers/photos';
+import { FULL_CAPTION, periodPhoto } from '../helpers/photos';
 import { readZip, rezipAsGb18030, writeZip, writeZipRawNames } from '../helpers/zips';
 
 const demo = useDemoWorkspace();
@@ -22,7 +23,7 @@ beforeEach(() => ({ ctx, base } = demo));
 
 /** A package of the demo with corpus photos and PDFs on 3.1.2 and a captioned photo on 3.2.3. */
 async function exported(name = 'pkg.zip', extra: Record<string, unknown> = {}) {
-  await attach('3.1.2', [join(CORPUS, 'photos'), join(CORPUS, 'pdfs')]);
+  await attach('3.1.2', [join(FIXTURES, 'photos'), join(FIXTURES, 'pdfs')]);
   await attach('3.2.3', [await periodPhoto(join(base, '家长学校.jpg'))], { caption: FULL_CAPTION });
   return call('package:export', { kind: 'monthly', month: '2026-05', out: join(base, name), ...extra }, ctx);
 }
@@ -101,7 +102,7 @@ print(json.dumps({'n': len(m['files']), 'jpg': stored[[p for p in names if p.end
       code: 'input-refused',
     });
     expect(existsSync(join(base, 'f.zip'))).toBe(false);
-    await attach('3.1.2', [join(CORPUS, 'photos')]);
+    await attach('3.1.2', [join(FIXTURES, 'photos')]);
     const jobId = '6a1f5f0e-7d0b-4a36-9d2a-0c6f0b1d9e11';
     // Cancel as soon as the export reports progress (its first entry).
     const emit = ctx.emit;
@@ -117,7 +118,7 @@ print(json.dumps({'n': len(m['files']), 'jpg': stored[[p for p in names if p.end
 
 describe('export failures leave nothing', () => {
   it("a blob missing from the store (removed behind the app's back) fails the export with a message", async () => {
-    const [r] = await attach('3.1.2', [join(CORPUS, 'photos', 'DSCN0010.jpg')]);
+    const [r] = await attach('3.1.2', [join(FIXTURES, 'photos', 'DSCN0010.jpg')]);
     rmSync(ctx.session.workspace!.store.path(r!.sha256!));
     const out = await dispatch('package:export', { kind: 'monthly', out: join(base, 'x.zip') }, ctx);
     expect(out).toMatchObject({ ok: false, error: { code: 'io' } });
@@ -219,7 +220,7 @@ describe('verify finds every change', () => {
 describe('hostile archives', () => {
   const file = (name: string) => join(base, name);
   it('zip slip, absolute, drive-letter and backslash paths, symlinks: entry-unsafe', async () => {
-    expect(await codes(join(CORPUS, 'archives', 'zip-slip.zip'))).toContain('entry-unsafe');
+    expect(await codes(join(FIXTURES, 'archives', 'zip-slip.zip'))).toContain('entry-unsafe');
     for (const name of ['/etc/passwd', 'C:/Windows/x.dll', 'a\\..\\..\\x.txt', 'ok/../../x']) {
       await writeZipRawNames(file('h.zip'), [{ name, raw: Buffer.from(name), bytes: Buffer.from('x') }], true);
       expect(await codes(file('h.zip'))).toContain('entry-unsafe');
@@ -246,7 +247,7 @@ describe('hostile archives', () => {
     const r = (await exported())!;
     writeFileSync(file('half.zip'), readFileSync(r.path).subarray(0, statSync(r.path).size / 2));
     expect(await codes(file('half.zip'))).toEqual(['zip-unreadable']);
-    expect(await codes(join(CORPUS, 'photos', 'DSCN0010.jpg'))).toEqual(['zip-unreadable']);
+    expect(await codes(join(FIXTURES, 'photos', 'DSCN0010.jpg'))).toEqual(['zip-unreadable']);
     truncateSync(file('half.zip'), 0);
     expect(await codes(file('half.zip'))).toEqual(['zip-unreadable']);
   });

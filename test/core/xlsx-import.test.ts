@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import officeCrypto from 'officecrypto-tool';
 import { describe, expect, it } from 'vitest';
@@ -7,11 +7,9 @@ import { loadSource } from '../../electron/core/catalog/load-source';
 import { call } from '../../electron/core/dispatch';
 import { AppError } from '../../shared/ipc/errors';
 import type { Criterion } from '../../shared/ipc/types';
-import { REPO, testCtx } from '../helpers/ctx';
+import { FIXTURES, testCtx } from '../helpers/ctx';
 import { tmpDir } from '../helpers/tmp';
 import { writeLargeLedgerXlsx, writeLedgerXlsx } from '../helpers/xlsx';
-
-const CORPUS = resolve(REPO, '..', 'shared', 'corpus');
 
 async function ledger() {
   const base = tmpDir();
@@ -159,9 +157,9 @@ describe('台账 .xlsx: bad input', () => {
   });
 
   it('a Word document from the corpus, renamed or not', async () => {
-    expect((await refusal(join(CORPUS, 'office', 'tbl-having-tables.docx'))).message).toContain('Word 文档');
+    expect((await refusal(join(FIXTURES, 'office', 'tbl-having-tables.docx'))).message).toContain('Word 文档');
     const base = tmpDir();
-    writeFileSync(join(base, '台账.xlsx'), readFileSync(join(CORPUS, 'office', 'doc-coreprops.docx')));
+    writeFileSync(join(base, '台账.xlsx'), readFileSync(join(FIXTURES, 'office', 'doc-coreprops.docx')));
     expect((await refusal(join(base, '台账.xlsx'))).message).toContain('Word 文档');
   });
 
@@ -177,7 +175,7 @@ describe('台账 .xlsx: bad input', () => {
     expect((await refusal(join(base, 'old.xls'))).message).toContain('另存为');
     writeFileSync(join(base, 't.csv'), '序号,测评项目\n1,理想信念教育\n');
     expect((await refusal(join(base, 't.csv'))).message).toContain('CSV');
-    expect((await refusal(join(CORPUS, 'pdfs', 'minimal-document.pdf'))).message).toContain('不是表格');
+    expect((await refusal(join(FIXTURES, 'pdfs', 'minimal-document.pdf'))).message).toContain('不是表格');
     writeFileSync(join(base, 'empty.xlsx'), '');
     expect((await refusal(join(base, 'empty.xlsx'))).message).toContain('空的');
   });

@@ -33,7 +33,7 @@ describe('导出 and 校验申报包 in Chromium against the real core', () => {
     });
     await page.getByRole('button', { name: '选择保存位置并导出…' }).click();
     const result = page.getByTestId('export-result');
-    await expect.poll(() => result.textContent(), { timeout: 30_000 }).toContain('校验通过');
+    await expect.poll(() => result.textContent()).toContain('校验通过');
     const [zip] = readdirSync(out);
     expect(zip).toMatch(/月报\.zip$/u);
     expect(await result.textContent()).toContain(join(out, zip!));

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_CATALOG, REPO } from '../helpers/ctx';
+import { DEMO_CATALOG, FIXTURES } from '../helpers/ctx';
 import { shot } from './browser';
 import { useE2E, type E2E } from './session';
-
-const CORPUS = resolve(REPO, '..', 'shared', 'corpus');
 
 /** A 台账 whose 测评方法 column is headed 考评办法, which the guess does not know. */
 async function writeOddHeaderLedger(path: string): Promise<void> {
@@ -187,7 +185,7 @@ describe('ledger in Chromium against the real core', () => {
     const photos = ['Canon_40D.jpg', 'orientation_portrait_6.jpg', 'corrupted.jpg'].map((name) => ({
       name,
       type: 'image/jpeg',
-      bytes: readFileSync(join(CORPUS, 'photos', name)),
+      bytes: readFileSync(join(FIXTURES, 'photos', name)),
     }));
     await page.evaluate(() => {
       const w = window as unknown as { seen: unknown[]; api: { onEvent(l: (e: unknown) => void): void } };
@@ -213,7 +211,7 @@ describe('ledger in Chromium against the real core', () => {
     await edit.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => page.getByTestId('materials').getByText('缺少图片说明').count()).toBe(1);
 
-    dialogs.answerFiles([join(CORPUS, 'pdfs', 'pdflatex-4-pages.pdf')]);
+    dialogs.answerFiles([join(FIXTURES, 'pdfs', 'pdflatex-4-pages.pdf')]);
     await page.getByRole('button', { name: '选择文件…' }).click();
     await expect.poll(() => page.getByTestId('materials').textContent()).toContain('4 页');
     await expect.poll(() => app.treeRow('3.1.2').textContent()).toContain('规范文件 1/1');

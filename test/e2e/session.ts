@@ -5,6 +5,7 @@ import { tmpDir } from '../helpers/tmp';
 import { startBridge } from './bridge/server';
 import { launchChromium } from './browser';
 import { AppPage } from './pages/app-page';
+import { E2E_WAIT_MS } from './waits';
 
 /** What each e2e test works with: a fresh bridge over a temp folder, a 1366×768 page on it, and the page object. */
 export interface E2E {
@@ -34,6 +35,7 @@ export function useE2E(): E2E {
     s.dialogs = testPlatform(s.base, new Date());
     s.bridge = await startBridge(s.dialogs.platform);
     s.page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    s.page.setDefaultTimeout(E2E_WAIT_MS); // locators' waits, clicks and fills: the same one wait as expect.poll
     errors = [];
     s.page.on('pageerror', (e) => errors.push(String(e)));
     s.page.on('console', (m) => {

@@ -1,11 +1,13 @@
 import { join, resolve } from 'node:path';
-import { Session, type Ctx } from '../../electron/core/context';
+import { createHost } from '../../electron/core/host';
 import { memoryLogger } from '../../electron/core/log';
 import type { Platform } from '../../electron/core/platform';
 import type { AppEvent } from '../../shared/ipc/events';
 
 export const REPO = resolve(import.meta.dirname, '..', '..');
 export const DEMO_CATALOG = join(REPO, 'resources', 'demo', 'catalog.json');
+/** Real third-party files (photos, PDFs, Word files, archives), copied into the repo with their licences. */
+export const FIXTURES = join(REPO, 'test', 'fixtures');
 
 /** A platform whose dialogs answer from queues the test fills, with a fixed clock. */
 export function testPlatform(base: string, now = new Date('2026-05-20T10:00:00+08:00')) {
@@ -35,6 +37,6 @@ export function testCtx(base: string, trusted = true) {
   const t = testPlatform(base);
   const log = memoryLogger();
   const events: AppEvent[] = [];
-  const ctx: Ctx = { platform: t.platform, session: new Session(), log, trusted, emit: (e) => events.push(e) };
+  const ctx = createHost({ platform: t.platform, trusted, log, emit: (e) => events.push(e) });
   return { ...t, ctx, log, events };
 }

@@ -1,9 +1,8 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
-import { REPO } from './ctx';
+import { FIXTURES } from './ctx';
 
-export const CORPUS = resolve(REPO, '..', 'shared', 'corpus');
-export const NOKIA = join(CORPUS, 'photos', 'HMD_Nokia_8.3_5G.jpg');
+export const NOKIA = join(FIXTURES, 'photos', 'HMD_Nokia_8.3_5G.jpg');
 /** A caption naming 时间、地点、人物、主题 (the default profile's required elements). */
 export const FULL_CAPTION = '时间：2026年3月12日；地点：市一中报告厅；人物：全体教师；主题：师德师风专题学习';
 

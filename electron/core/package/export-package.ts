@@ -11,8 +11,6 @@ import { AppError } from '../../../shared/ipc/errors';
 import { fsError } from '../fs-errors';
 import type { Logger } from '../log';
 import { createFile, fsyncDir, hashingTap, renameWithRetry } from '../store/blob-store';
-import { ledgerWorkbook } from './ledger-xlsx';
-import { renderPdf } from './pdf';
 import type { PackagePlan } from './plan-package';
 import { useNativeCrc32 } from './native-crc32';
 import { verifyPackage } from './verify-package';
@@ -161,6 +159,8 @@ const ROOT_FILES = 5;
 
 /** The documents at the root: 目录 and 签批单 (PDF), the 台账 (XLSX), the check report (JSON and PDF). */
 async function rootFiles(plan: PackagePlan, resourcesDir: string): Promise<RootFile[]> {
+  // pdf-lib, harfbuzz and exceljs load on first export, not with every CLI command and every app start (~0.3 s).
+  const [{ renderPdf }, { ledgerWorkbook }] = await Promise.all([import('./pdf'), import('./ledger-xlsx')]);
   const c = plan.content;
   const pdf = async (path: string, doc: Parameters<typeof renderPdf>[0]): Promise<RootFile> => ({
     path,

@@ -5,10 +5,11 @@ declare global {
   interface Window {
     /** Provided by the preload in Electron, by the bridge shim in the e2e browser build. */
     api: Api & {
-      /** The path of a dropped file (Electron's webUtils.getPathForFile); absent in the e2e browser. */
-      getPathForFile?(file: File): string;
-      /** The e2e bridge's stand-in (test builds only): stores the bytes, returns a path core may read. */
-      upload?(file: File): Promise<string>;
+      /**
+       * Grants core the files and folders dropped on the page and returns their paths: the preload reads them with
+       * Electron's webUtils.getPathForFile; the e2e bridge's shim sends the bytes instead.
+       */
+      grantDropped(files: File[]): Promise<string[]>;
     };
   }
 }
@@ -31,10 +32,7 @@ export async function invoke<C extends Channel>(channel: C, args: ArgsIn<C>): Pr
   return r.value;
 }
 
-/** Paths core can read for files dropped on the page: Electron gives real paths; the e2e bridge uploads. */
-export async function pathsOfDropped(files: File[]): Promise<string[]> {
-  const api = window.api;
-  if (api.getPathForFile) return files.map((f) => api.getPathForFile!(f)).filter((p) => p !== '');
-  if (api.upload) return Promise.all(files.map((f) => api.upload!(f)));
-  return [];
+/** Paths core may read for the files and folders dropped on the page (granted to core for this session). */
+export function pathsOfDropped(files: File[]): Promise<string[]> {
+  return window.api.grantDropped(files);
 }

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, extname, join, normalize, resolve } from 'node:path';
-import { Session, type Ctx } from '../../../electron/core/context';
 import { dispatch } from '../../../electron/core/dispatch';
+import { createHost, grantDropped } from '../../../electron/core/host';
 import { memoryLogger } from '../../../electron/core/log';
 import type { Platform } from '../../../electron/core/platform';
 
@@ -22,23 +22,21 @@ export const E2E_RENDERER = resolve(import.meta.dirname, '..', '..', '..', 'out'
 
 /**
  * The e2e bridge: serves the e2e renderer build and carries `window.api.invoke` to the real core dispatcher over
- * HTTP on 127.0.0.1 — same handlers, same SQLite, same files as in Electron; only the transport differs. Untrusted
- * like IPC: paths must come from the (test-answered) dialogs.
+ * HTTP on 127.0.0.1 — same handlers, same SQLite, same files as in Electron; only the transport differs. Its `Ctx`
+ * comes from the host factory main uses (untrusted: paths must come from the test-answered dialogs or a drop).
  */
 export async function startBridge(platform: Platform, staticDir = E2E_RENDERER) {
   const log = memoryLogger();
   // Server-sent events carry core's events to the page (Electron: webContents.send).
   const listeners = new Set<ServerResponse>();
-  const ctx: Ctx = {
+  const ctx = createHost({
     platform,
-    session: new Session(),
-    log,
     trusted: false,
+    log,
     emit: (event) => {
       for (const res of listeners) res.write(`data: ${JSON.stringify(event)}\n\n`);
     },
-  };
-  ctx.session.grant(platform.defaultWorkspaceRoot);
+  });
   const uploads = await mkdtemp(join(tmpdir(), 'wangbao-uploads-'));
   const server = createServer((req, res) => {
     void (async () => {
@@ -54,15 +52,16 @@ export async function startBridge(platform: Platform, staticDir = E2E_RENDERER) 
         return;
       }
       if (req.method === 'POST' && req.url?.startsWith('/api/upload?')) {
-        // Files dropped in a browser carry no path: the bridge takes their bytes into a folder it grants.
+        // Files dropped in a browser carry no path (the transport's one difference): the bridge copies their bytes
+        // and grants exactly that copy through the grant main's preload uses.
         const name = new URL(req.url, 'http://x').searchParams.get('name') ?? 'file';
         const dir = join(uploads, randomUUID());
         await mkdir(dir, { recursive: true });
         const path = join(dir, basename(name));
         await writeFile(path, await bodyBytes(req));
-        ctx.session.grant(dir);
+        const granted = await grantDropped(ctx, [path]);
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ path }));
+        res.end(JSON.stringify({ path: granted[0] ?? null }));
         return;
       }
       if (req.method === 'POST' && req.url === '/api/invoke') {

@@ -3,12 +3,15 @@
 import type { Api } from '../../../shared/ipc/contract';
 import type { AppEvent } from '../../../shared/ipc/events';
 
-const api: Api & { upload(file: File): Promise<string> } = {
-  /** The browser's stand-in for Electron's webUtils.getPathForFile: the bridge stores the bytes and names the path. */
-  upload: async (file) => {
-    const res = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file });
-    return ((await res.json()) as { path: string }).path;
-  },
+/** A dropped file's bytes to the bridge, which stores and grants them; the path core may read, or null. */
+async function upload(file: File): Promise<string | null> {
+  const res = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file });
+  return ((await res.json()) as { path: string | null }).path;
+}
+
+const api: Api & { grantDropped(files: File[]): Promise<string[]> } = {
+  /** The preload reads a drop's paths with webUtils.getPathForFile; a browser has none, so the bytes travel. */
+  grantDropped: async (files) => (await Promise.all(files.map(upload))).filter((p): p is string => p !== null),
   onEvent: (listener) => {
     const source = new EventSource('/api/events');
     source.onmessage = (m) => listener(JSON.parse(m.data as string) as AppEvent);
