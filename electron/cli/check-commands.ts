@@ -13,7 +13,7 @@ const usage = (msg: string): AppError => new AppError('invalid-args', msg);
 export async function check(ctx: Ctx, pos: string[]): Promise<Outcome> {
   const [ws] = pos;
   if (!ws || pos.length > 1) throw usage('用法：wangbao check <工作区> [--json]');
-  await call('workspace:open', { dir: resolve(ws) }, ctx);
+  await call('workspace:open', { dir: resolve(ws), access: 'read' }, ctx);
   const r = await call('check:run', {}, ctx);
   const s = r.summary;
   const lines = r.findings.map(

@@ -98,7 +98,7 @@ async function readMapping(flags: Flags): Promise<SheetMapping | undefined> {
 export async function catalogList(ctx: Ctx, pos: string[]): Promise<Outcome> {
   const [ws] = pos;
   if (!ws || pos.length > 1) throw usage('用法：wangbao catalog list <工作区> --json');
-  await call('workspace:open', { dir: resolve(ws) }, ctx);
+  await call('workspace:open', { dir: resolve(ws), access: 'read' }, ctx);
   const { criteria } = await call('catalog:list', {}, ctx);
   const lines = criteria.map(
     (c) =>
@@ -166,7 +166,7 @@ export async function attach(ctx: Ctx, pos: string[], flags: Flags): Promise<Out
 export async function materials(ctx: Ctx, pos: string[], flags: Flags): Promise<Outcome> {
   const [ws] = pos;
   if (!ws || pos.length > 1) throw usage('用法：wangbao materials <工作区> [--criterion 编号] --json');
-  await call('workspace:open', { dir: resolve(ws) }, ctx);
+  await call('workspace:open', { dir: resolve(ws), access: 'read' }, ctx);
   const criterionCode = typeof flags.criterion === 'string' ? flags.criterion : undefined;
   const { materials: list } = await call('materials:list', { criterionCode }, ctx);
   return {

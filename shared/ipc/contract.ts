@@ -59,8 +59,13 @@ export const contract = {
   /** Asks for a folder (granting it to later calls); null when the user cancels. */
   'dialog:pickFolder': def<string | null>()(z.object({ title: z.string().max(100).optional() })),
   'workspace:create': def<WorkspaceInfo>()(CreateWorkspaceArgs),
-  /** Absent `dir`: main asks with a folder dialog; null when the user cancels. */
-  'workspace:open': def<WorkspaceInfo | null>()(z.object({ dir: PathArg.optional() })),
+  /**
+   * Absent `dir`: main asks with a folder dialog; null when the user cancels. `access: 'read'` (CLI commands that
+   * only read) takes no lock and changes nothing; the default takes the workspace's one-writer lock.
+   */
+  'workspace:open': def<WorkspaceInfo | null>()(
+    z.object({ dir: PathArg.optional(), access: z.enum(['write', 'read']).optional() }),
+  ),
   'workspace:current': def<WorkspaceInfo | null>()(NoArgs),
   'workspace:recent': def<RecentWorkspace[]>()(NoArgs),
   'workspace:close': def<null>()(NoArgs),

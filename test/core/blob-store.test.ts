@@ -58,17 +58,24 @@ describe('BlobStore', () => {
     expect(readdirSync(s.root).filter((d) => d !== 'tmp')).toEqual([]);
   });
 
-  it('sweeps tmp leftovers of a crash and reports orphans without deleting them', async () => {
+  it('sweeps tmp leftovers of a crash and orphans older than the sweep; a blob written after it began is kept', async () => {
     const s = await store();
     writeFileSync(join(s.root, 'tmp', 'crashed-write'), 'half');
     const orphan = sha(Buffer.from('orphan'));
     mkdirSync(join(s.root, orphan.slice(0, 2)), { recursive: true });
     writeFileSync(s.path(orphan), 'orphan');
     const known = await s.putStream(Readable.from([Buffer.from('known')]));
-    const r = await s.sweep((h) => h === known.sha256);
-    expect(r).toEqual({ tmpRemoved: 1, orphans: [orphan] });
+    const startedAt = new Date(Date.now() + 5_000); // everything above was written before the sweep began
+    const r = await s.sweep((h) => h === known.sha256, startedAt);
+    expect(r).toEqual({ tmpRemoved: 1, orphansRemoved: 1, bytesReclaimed: 10 });
     expect(readdirSync(join(s.root, 'tmp'))).toEqual([]);
-    expect(await s.has(orphan)).toBe(true);
+    expect(await s.has(orphan)).toBe(false);
+    expect(await s.has(known.sha256)).toBe(true);
+    const fresh = sha(Buffer.from('fresh'));
+    mkdirSync(join(s.root, fresh.slice(0, 2)), { recursive: true });
+    writeFileSync(s.path(fresh), 'fresh');
+    expect(await s.sweep(() => false, new Date(Date.now() - 60_000))).toMatchObject({ orphansRemoved: 0 });
+    expect(await s.has(fresh)).toBe(true);
   });
 
   it('refuses a malformed hash as a path', async () => {

@@ -32,8 +32,11 @@ describe('workspace create and open', () => {
   it('creates a folder with workspace.db and blobs/, reopens it, and keeps the settings', async () => {
     const dir = join(tmpDir(), '市教育局-2026');
     const ws = await Workspace.create(dir, settings);
-    expect(readdirSync(dir).sort()).toEqual(['blobs', 'workspace.db', 'workspace.db-shm', 'workspace.db-wal'].sort());
+    expect(readdirSync(dir).sort()).toEqual(
+      ['blobs', 'workspace.db', 'workspace.db-shm', 'workspace.db-wal', 'workspace.lock'].sort(),
+    );
     ws.close();
+    expect(readdirSync(dir)).not.toContain('workspace.lock'); // released on close
     const again = await Workspace.open(dir);
     expect(again.settings()).toEqual(settings);
     expect(verifyAuditChain(again.db)).toBeNull();

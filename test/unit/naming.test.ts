@@ -23,6 +23,13 @@ describe('safeSegment (PACKAGE-FORMAT.md path rules)', () => {
     const rare = safeSegment(`${'a'.repeat(59)}𠀀b`);
     expect(rare.text).toBe('a'.repeat(59));
   });
+  it('replaces C1 controls, bidi overrides and zero-width characters, so a name reads as what it is', () => {
+    expect(safeSegment('报告\u202egpj.exe.txt')).toEqual({ text: '报告_gpj.exe.txt', changes: ['characters'] });
+    expect(safeSegment('总结\u0085报告').text).toBe('总结_报告');
+    expect(safeSegment('\u2066照片\u2069\u200b\u200e\ufeff.jpg').text).toBe('_照片____.jpg');
+    expect(safeSegment('方案\u061c\u00ad.pdf').text).toBe('方案__.pdf');
+  });
+
   it('trims a trailing dot that shortening exposes', () => {
     expect(safeSegment(`${'字'.repeat(59)}.后面`).text).toBe('字'.repeat(59));
   });

@@ -49,6 +49,7 @@ export const packageHandlers: HandlersOf<'package:preview' | 'package:export' | 
           signal,
           onProgress,
           log: ctx.log,
+          holdsLock: ws.writable,
         }),
       );
     },

@@ -56,11 +56,16 @@ export const workspaceHandlers: HandlersOf<Channels> = {
     return adopt(ctx, ws);
   },
 
-  'workspace:open': async ({ dir }, ctx) => {
+  'workspace:open': async ({ dir, access }, ctx) => {
     const picked = dir ?? (await pickFolderGranted(ctx, '打开工作区'));
     if (picked === null) return null;
-    const ws = await Workspace.open(allowPath(ctx, picked), { nativeBinding: ctx.platform.nativeBinding });
-    ctx.log.info(`workspace opened: ${ws.dir}`);
+    const ws = await Workspace.open(allowPath(ctx, picked), { nativeBinding: ctx.platform.nativeBinding, access });
+    ctx.log.info(`workspace opened${ws.writable ? '' : ' read-only'}: ${ws.dir}`);
+    const s = ws.swept;
+    if (s && s.tmpRemoved + s.orphansRemoved > 0)
+      ctx.log.info(
+        `swept ${ws.dir}: ${s.tmpRemoved} temp files and ${s.orphansRemoved} orphan blobs, ${s.bytesReclaimed} bytes reclaimed`,
+      );
     return adopt(ctx, ws);
   },
 

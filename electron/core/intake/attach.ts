@@ -59,13 +59,16 @@ export async function attachFiles(
   readers: Readers = IN_THREAD,
 ): Promise<AttachResult[]> {
   const criterion = requireCriterion(ws.db, opts.criterionCode);
-  const walked = await walk(opts.inputs);
+  const walked = await walk(opts.inputs, opts.signal);
   const results: AttachResult[] = [];
+  const skip = (path: string, reason: string): AttachResult => ({ ...refused(path, reason), status: 'skipped' });
   for (const missing of walked.missing) results.push(refused(missing, '找不到这个文件或文件夹。'));
-  for (const path of walked.skipped) results.push({ ...refused(path, '系统或隐藏文件，已跳过。'), status: 'skipped' });
+  for (const path of walked.skipped) results.push(skip(path, '系统或隐藏文件，已跳过。'));
+  for (const path of walked.notEntered)
+    results.push(skip(path, '这个文件夹是指回已读文件夹的快捷方式或链接，或层级过深，已跳过。'));
   let finished = 0;
   const done = await inLanes(walked.files, async (f) => {
-    if (opts.signal?.aborted) return { ...refused(f.path, '已取消。'), status: 'skipped' as const };
+    if (opts.signal?.aborted) return skip(f.path, '已取消。');
     let result: AttachResult;
     try {
       result = await attachOne(ws, criterion, f.path, f.size, opts, now, log, readers);
@@ -162,8 +165,11 @@ async function attachOne(
   };
   // Check and insert in one synchronous step: a twin of this file in another lane cannot slip in between.
   const twin = materialOn(ws.db, criterion.id, original.sha256) ?? materialOn(ws.db, criterion.id, stored.sha256);
-  if (twin)
+  if (twin) {
+    // A HEIC whose JPEG is already here: its own original is not kept (no row will ever refer to it).
+    if (source) await original.discard();
     return { file: path, status: 'duplicate', materialId: twin, sha256: original.sha256, alsoOn: [], reason: null };
+  }
   try {
     insertMaterial(ws.db, material);
   } catch (e) {

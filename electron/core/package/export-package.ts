@@ -11,6 +11,7 @@ import { AppError } from '../../../shared/ipc/errors';
 import { fsError } from '../fs-errors';
 import type { Logger } from '../log';
 import { createFile, fsyncDir, hashingTap, renameWithRetry } from '../store/blob-store';
+import { checkExportTarget, removeStalePartials } from './export-target';
 import type { PackagePlan } from './plan-package';
 import { useNativeCrc32 } from './native-crc32';
 import { verifyPackage } from './verify-package';
@@ -23,6 +24,8 @@ export interface ExportOptions {
   /** Entries written of all entries (the verify pass after writing is not counted). */
   onProgress?: ((done: number, total: number) => void) | undefined;
   log: Logger;
+  /** The exporter holds the workspace's lock, so partial files of earlier exports to this target are leftovers. */
+  holdsLock: boolean;
 }
 
 interface RootFile {
@@ -39,9 +42,10 @@ interface RootFile {
  */
 export async function exportPackage(
   plan: PackagePlan,
-  target: string,
+  requested: string,
   opts: ExportOptions,
 ): Promise<PackageExportResult> {
+  const target = await checkExportTarget(requested);
   const c = plan.content;
   const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.partial`);
   const total = plan.files.length + ROOT_FILES + 1;
@@ -74,6 +78,10 @@ export async function exportPackage(
   const file = await createFile(tmp).catch((e: unknown) => {
     throw fsError(e, '写入申报包', target);
   });
+  if (opts.holdsLock) {
+    const removed = await removeStalePartials(target, tmp);
+    if (removed > 0) opts.log.info(`removed ${removed} partial files of interrupted exports to ${target}`);
+  }
   zip.on('error', (e: Error) => file.sink.destroy(e));
   const tap = hashingTap();
   const started = performance.now();

@@ -86,21 +86,34 @@ export class BlobStore {
   }
 
   /**
-   * Start-up sweep: removes leftovers in `tmp/` (an interrupted write) and lists blobs no DB row knows (orphans:
-   * reported, not deleted, since deleting evidence is never done silently).
+   * Start-up sweep, run only by the workspace's lock holder: removes leftovers in `tmp/` (interrupted writes) and
+   * orphan blobs — files no `blobs` row knows (a crash between the blob's rename and its row's insert) — that are
+   * older than `startedAt`, so a blob this process is writing right now is never taken for one.
    */
-  async sweep(isKnown: (sha256: string) => boolean): Promise<{ tmpRemoved: number; orphans: string[] }> {
-    const leftovers = await readdir(this.tmpDir).catch(() => [] as string[]);
-    await Promise.all(leftovers.map((f) => rm(join(this.tmpDir, f), { force: true, recursive: true })));
-    const orphans: string[] = [];
+  async sweep(
+    isKnown: (sha256: string) => boolean,
+    startedAt: Date,
+  ): Promise<{ tmpRemoved: number; orphansRemoved: number; bytesReclaimed: number }> {
+    let bytesReclaimed = 0;
+    const remove = async (path: string): Promise<number> => {
+      const info = await stat(path).catch(() => null);
+      if (!info || info.mtimeMs >= startedAt.getTime()) return 0;
+      await rm(path, { force: true, recursive: true });
+      bytesReclaimed += info.isFile() ? info.size : 0;
+      return 1;
+    };
+    let tmpRemoved = 0;
+    for (const f of await readdir(this.tmpDir).catch(() => [] as string[]))
+      tmpRemoved += await remove(join(this.tmpDir, f));
+    let orphansRemoved = 0;
     for (const dir of await readdir(this.root)) {
       if (!/^[0-9a-f]{2}$/u.test(dir)) continue;
       for (const rest of await readdir(join(this.root, dir))) {
         const sha = dir + rest;
-        if (SHA256.test(sha) && !isKnown(sha)) orphans.push(sha);
+        if (SHA256.test(sha) && !isKnown(sha)) orphansRemoved += await remove(join(this.root, dir, rest));
       }
     }
-    return { tmpRemoved: leftovers.length, orphans };
+    return { tmpRemoved, orphansRemoved, bytesReclaimed };
   }
 }
 

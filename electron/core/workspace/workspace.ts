@@ -4,10 +4,12 @@ import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Period } from '../../../shared/domain/period';
 import { AppError } from '../../../shared/ipc/errors';
+import { LATEST_VERSION } from '../db/migrate';
 import { openDatabase } from '../db/open';
 import { fsError } from '../fs-errors';
 import { BlobStore, renameWithRetry } from '../store/blob-store';
 import { appendAudit } from './audit';
+import { acquireLock } from './lock';
 
 export const DB_FILE = 'workspace.db';
 
@@ -23,6 +25,19 @@ export interface WorkspaceSettings {
 
 export interface OpenOpts {
   nativeBinding?: string | undefined;
+  /**
+   * `write` (the default: the app, and every CLI command that changes something) takes the workspace's lock — one
+   * writer at a time — and sweeps leftovers. `read` (CLI commands that only read) takes no lock and sweeps nothing,
+   * so it never disturbs a writer; it opens the database read-only, unless it must first be upgraded (a write).
+   */
+  access?: 'write' | 'read';
+}
+
+/** What the start-up sweep of a writer found and removed. */
+export interface SweepReport {
+  tmpRemoved: number;
+  orphansRemoved: number;
+  bytesReclaimed: number;
 }
 
 /**
@@ -35,7 +50,16 @@ export class Workspace {
     readonly dir: string,
     readonly db: Database.Database,
     readonly store: BlobStore,
+    /** Releases the writer's lock; null for a read-only open. */
+    private readonly release: (() => void) | null,
+    /** What opening swept (null for a read-only open). */
+    readonly swept: SweepReport | null,
   ) {}
+
+  /** Whether this open may change the workspace (it holds the lock). */
+  get writable(): boolean {
+    return this.release !== null;
+  }
 
   static async create(dir: string, settings: WorkspaceSettings, opts: OpenOpts = {}): Promise<Workspace> {
     await assertCanCreate(dir);
@@ -64,31 +88,38 @@ export class Workspace {
   }
 
   static async open(dir: string, opts: OpenOpts = {}): Promise<Workspace> {
-    const info = await stat(dir).catch((e: unknown) => {
+    const dbFile = await assertIsWorkspace(dir);
+    const store = new BlobStore(join(dir, 'blobs'));
+    if (opts.access === 'read') {
+      const db = openDatabase(dbFile, { create: false, readonly: true, nativeBinding: opts.nativeBinding });
+      if (db.pragma('user_version', { simple: true }) === LATEST_VERSION) {
+        try {
+          readSettings(db);
+        } catch (e) {
+          db.close();
+          throw e;
+        }
+        return new Workspace(dir, db, store, null, null);
+      }
+      db.close(); // it must be upgraded first: that is a write
+    }
+    const release = await acquireLock(dir).catch((e: unknown) => {
       throw fsError(e, '打开工作区', dir);
     });
-    if (!info.isDirectory())
-      throw new AppError('workspace-invalid', `这不是一个文件夹：${dir}`, `not a directory: ${dir}`);
-    const dbFile = join(dir, DB_FILE);
-    if (
-      !(await stat(dbFile).then(
-        (s) => s.isFile(),
-        () => false,
-      ))
-    )
-      throw new AppError('workspace-invalid', `该文件夹不是网报通工作区（缺少 ${DB_FILE}）：${dir}`, `no ${dbFile}`);
-    const db = openDatabase(dbFile, { create: false, nativeBinding: opts.nativeBinding });
-    const store = new BlobStore(join(dir, 'blobs'));
+    let db: Database.Database | undefined;
     try {
+      db = openDatabase(dbFile, { create: false, nativeBinding: opts.nativeBinding });
       await store.init();
       readSettings(db);
       const known = db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').pluck();
-      await store.sweep((sha) => known.get(sha) !== undefined);
+      // Only under the lock: another writer's files in blobs/tmp are never touched.
+      const swept = await store.sweep((sha) => known.get(sha) !== undefined, new Date());
+      return new Workspace(dir, db, store, release, swept);
     } catch (e) {
-      db.close();
+      db?.close();
+      release();
       throw fsError(e, '打开工作区', dir);
     }
-    return new Workspace(dir, db, store);
   }
 
   settings(): WorkspaceSettings {
@@ -112,7 +143,25 @@ export class Workspace {
 
   close(): void {
     if (this.db.open) this.db.close();
+    this.release?.();
   }
+}
+
+/** The folder must exist and hold a workspace database; returns the database's path. */
+async function assertIsWorkspace(dir: string): Promise<string> {
+  const info = await stat(dir).catch((e: unknown) => {
+    throw fsError(e, '打开工作区', dir);
+  });
+  if (!info.isDirectory())
+    throw new AppError('workspace-invalid', `这不是一个文件夹：${dir}`, `not a directory: ${dir}`);
+  const dbFile = join(dir, DB_FILE);
+  const isFile = await stat(dbFile).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+  if (!isFile)
+    throw new AppError('workspace-invalid', `该文件夹不是网报通工作区（缺少 ${DB_FILE}）：${dir}`, `no ${dbFile}`);
+  return dbFile;
 }
 
 /** The target must not exist yet, or be an empty folder (so nothing of the user's is mixed in or overwritten). */

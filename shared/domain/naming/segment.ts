@@ -11,16 +11,18 @@ export const MAX_PATH = 200;
 /** What had to change in a name to make it a safe segment. */
 export type NameChange = 'characters' | 'trailing' | 'reserved' | 'shortened' | 'renamed-duplicate' | 'empty';
 
-// Control characters are exactly what this must find.
-// eslint-disable-next-line no-control-regex
-const ILLEGAL = /[\\/:*?"<>|\u0000-\u001f\u007f]/u;
+// Windows' forbidden characters, every control character (Cc: C0, DEL and C1 such as U+0085) and every format
+// character (Cf: the bidi overrides that make `报告\u202egpj.exe.txt` read as `报告txt.exe.jpg`, zero-width and
+// directional marks).
+const ILLEGAL = /[\\/:*?"<>|\p{Cc}\p{Cf}]/u;
 const ILLEGAL_ALL = new RegExp(ILLEGAL.source, 'gu');
 const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/iu;
 const TRAILING = /[. ]+$/u;
 
 /**
- * Makes `name` a safe segment of at most `max` characters: NFC, `\/:*?"<>|` and control characters → `_`, no
- * trailing dot or space, Windows reserved names (`CON`, `COM1.txt`…) prefixed with `_`. Returns what changed.
+ * Makes `name` a safe segment of at most `max` characters: NFC, `\/:*?"<>|`, control and format (bidi, zero-width)
+ * characters → `_`, no trailing dot or space, Windows reserved names (`CON`, `COM1.txt`…) prefixed with `_`.
+ * Returns what changed.
  * NFC normalisation alone is not reported: it changes no character a person sees.
  */
 export function safeSegment(name: string, max = MAX_SEGMENT): { text: string; changes: NameChange[] } {
