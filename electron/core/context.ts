@@ -1,4 +1,5 @@
-import { resolve, sep } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { AppError } from '../../shared/ipc/errors';
 import type { AppEvent } from '../../shared/ipc/events';
 import type { Logger } from './log';
@@ -22,15 +23,30 @@ export class Session {
     return pooledReaders(this.workers);
   }
 
-  /** Remembers a path the user picked in a dialog (or from the recent list): it and what is inside may be used. */
+  /**
+   * Remembers a path the user picked in a dialog, dropped, or opened from the recent list: it and what is inside
+   * may be used. Grants and checks compare real paths, so a link or junction inside a granted folder cannot lead
+   * outside it.
+   */
   grant(path: string): void {
-    this.grants.add(resolve(path));
+    this.grants.add(realPath(path));
   }
 
   isGranted(path: string): boolean {
-    const p = resolve(path);
+    const p = realPath(path);
     for (const g of this.grants) if (p === g || p.startsWith(g.endsWith(sep) ? g : g + sep)) return true;
     return false;
+  }
+}
+
+/** The real path of `path`; for a path that does not exist yet, its nearest existing folder's real path + the rest. */
+export function realPath(path: string): string {
+  const p = resolve(path);
+  try {
+    return realpathSync.native(p);
+  } catch {
+    const parent = dirname(p);
+    return parent === p ? p : join(realPath(parent), basename(p));
   }
 }
 

@@ -26,10 +26,7 @@ export interface HostOptions {
  * the options above — never in what they grant, open or pick — so what the e2e tests prove holds for the app.
  */
 export function createHost({ platform, trusted, log, emit }: HostOptions): Ctx {
-  const ctx: Ctx = { platform, session: new Session(), log, trusted, emit: emit ?? (() => undefined) };
-  // New workspaces go here by default, so the window may use it before the user has picked anything.
-  if (!trusted) ctx.session.grant(platform.defaultWorkspaceRoot);
-  return ctx;
+  return { platform, session: new Session(), log, trusted, emit: emit ?? (() => undefined) };
 }
 
 const DroppedPaths = z.array(z.string().min(1).max(4096)).max(100_000);

@@ -1,18 +1,20 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserWindow } from 'electron';
-import { app, session as electronSession } from 'electron';
+import { app, protocol, session as electronSession } from 'electron';
 import { EVENT_CHANNEL } from '../../shared/ipc/events';
 import { createHost, USER_DATA_FOLDER } from '../core/host';
 import { createLogger } from '../core/log';
 import { intakeWorkerScript } from '../core/workers/script';
+import { registerAppScheme, serveApp } from './app-protocol';
 import { registerIpc } from './ipc';
 import { electronPlatform } from './platform';
-import { denyAllPermissions } from './security';
+import { denyAllPermissions, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 
 // The CLI keeps its recent list and logs in the same folder (core/host.ts), whatever the product name becomes.
 app.setPath('userData', join(app.getPath('appData'), USER_DATA_FOLDER));
+registerAppScheme(protocol); // before ready, as Electron requires
 // One instance per user: a second launch focuses the first window instead of opening the same workspace twice.
 if (!app.requestSingleInstanceLock()) app.quit();
 else start();
@@ -25,10 +27,7 @@ function start(): void {
     if (win.isMinimized()) win.restore();
     win.focus();
   });
-  app.on('web-contents-created', (_e, contents) => {
-    contents.on('will-navigate', (ev) => ev.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  });
+  app.on('web-contents-created', (_e, contents) => hardenWebContents(contents)); // every one, not just the window's
   app.on('window-all-closed', () => app.quit());
 
   void app.whenReady().then(() => {
@@ -40,6 +39,7 @@ function start(): void {
       emit: (event) => win?.webContents.send(EVENT_CHANNEL, event),
     });
     denyAllPermissions(electronSession.defaultSession);
+    serveApp(protocol, join(outDir, 'renderer'));
     registerIpc(ctx);
     win = createMainWindow(outDir);
     app.on('before-quit', () => ctx.session.workspace?.close());

@@ -4,13 +4,20 @@ import type { Envelope } from '../../shared/ipc/errors';
 import type { Ctx } from '../core/context';
 import { dispatch } from '../core/dispatch';
 import { grantDropped } from '../core/host';
+import { APP_ORIGIN } from './app-protocol';
 
-/** Only the app's own page may call core: the built file, or the dev server during `npm start`. */
-function fromOurPage(e: IpcMainInvokeEvent): boolean {
-  const url = e.senderFrame?.url ?? '';
-  const dev = process.env.ELECTRON_RENDERER_URL;
-  return url.startsWith('file://') || (dev !== undefined && url.startsWith(dev));
+/** Only the app's own page may call core: `app://wangbao/`, or the dev server's origin during `npm start`. */
+export function fromOurPage(url: string, dev = process.env.ELECTRON_RENDERER_URL): boolean {
+  if (url.startsWith(`${APP_ORIGIN}/`)) return true;
+  if (!dev) return false;
+  try {
+    return new URL(url).origin === new URL(dev).origin;
+  } catch {
+    return false;
+  }
 }
+
+const sender = (e: IpcMainInvokeEvent): string => e.senderFrame?.url ?? '';
 
 /**
  * Two ipcMain handlers: one for every channel of the contract (the shared dispatcher validates and routes), and the
@@ -18,14 +25,14 @@ function fromOurPage(e: IpcMainInvokeEvent): boolean {
  */
 export function registerIpc(ctx: Ctx): void {
   ipcMain.handle(INVOKE_CHANNEL, async (e, channel: unknown, args: unknown): Promise<Envelope<unknown>> => {
-    if (!fromOurPage(e) || typeof channel !== 'string') {
+    if (!fromOurPage(sender(e)) || typeof channel !== 'string') {
       ctx.log.warn(`ipc refused from ${e.senderFrame?.url ?? '?'}`);
       return { ok: false, error: { code: 'unknown-channel', message: '未知的操作。' } };
     }
     return dispatch(channel, args, ctx);
   });
   ipcMain.handle(GRANT_DROPPED_CHANNEL, async (e, paths: unknown): Promise<string[]> => {
-    if (!fromOurPage(e)) {
+    if (!fromOurPage(sender(e))) {
       ctx.log.warn(`drop grant refused from ${e.senderFrame?.url ?? '?'}`);
       return [];
     }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
+import { APP_ENTRY } from './app-protocol';
 import { hardenWebContents, secureWebPreferences } from './security';
 
 /** The options of the one app window: 1366×768 office screens first, usable down to 1024×640. */
@@ -17,12 +18,11 @@ export function mainWindowOptions(preload: string): Electron.BrowserWindowConstr
   };
 }
 
-/** Creates the app window, hardened, loading the built renderer (or the dev server in `npm start`). */
+/** Creates the app window, hardened, loading the built renderer from `app://wangbao/` (the dev server in `npm start`). */
 export function createMainWindow(outDir: string, devUrl = process.env.ELECTRON_RENDERER_URL): BrowserWindow {
   const win = new BrowserWindow(mainWindowOptions(join(outDir, 'preload', 'index.cjs')));
   hardenWebContents(win.webContents);
   win.once('ready-to-show', () => win.show());
-  if (devUrl) void win.loadURL(devUrl);
-  else void win.loadFile(join(outDir, 'renderer', 'index.html'));
+  void win.loadURL(devUrl || APP_ENTRY); // an empty ELECTRON_RENDERER_URL is no dev server
   return win;
 }

@@ -16,7 +16,7 @@ const electron = vi.hoisted(() => ({
   handlers: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
   exposed: {} as Record<string, unknown>,
   nativePaths: new WeakMap<object, string>(),
-  senderUrl: 'file:///opt/wangbao/resources/app.asar/out/renderer/index.html',
+  senderUrl: 'app://wangbao/index.html',
 }));
 vi.mock('electron', () => ({
   ipcMain: {
@@ -132,9 +132,10 @@ describe('a drop in the Electron app (real registerIpc, preload and dispatch)', 
     const grant = electron.handlers.get('wangbao:grant-dropped')!;
     const from = (url: string) => ({ senderFrame: { url } });
     expect(await grant(from('https://example.com/'), [join(desktop, 'not-dropped.jpg')])).toEqual([]);
+    expect(await grant(from('file:///opt/wangbao/index.html'), [join(desktop, 'not-dropped.jpg')])).toEqual([]);
     const ours = from(electron.senderUrl);
     expect(await grant(ours, ['not-dropped.jpg', join(desktop, 'missing.jpg')])).toEqual([]);
     expect(await grant(ours, 'not a list')).toEqual([]);
-    expect(log.lines.filter((l) => /^WARN drop (grant )?refused/u.test(l))).toHaveLength(4);
+    expect(log.lines.filter((l) => /^WARN drop (grant )?refused/u.test(l))).toHaveLength(5);
   });
 });

@@ -53,7 +53,7 @@ describe('Electron shell security', () => {
       webviewTag: false,
       preload: join('/app/out', 'preload', 'index.cjs'),
     });
-    expect(w.loaded).toBe(join('/app/out', 'renderer', 'index.html'));
+    expect(w.loaded).toBe('app://wangbao/index.html'); // never file://: see app-protocol.ts
     for (const ev of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
       const prevent = vi.fn();
       w.handlers.get(ev)!({ preventDefault: prevent });

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { join, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { defaultPeriod, isValidPeriod, type Period } from '../../../shared/domain/period';
 import { AppError } from '../../../shared/ipc/errors';
 import type { WorkspaceInfo } from '../../../shared/ipc/types';
 import { loadSource } from '../catalog/load-source';
 import { importCatalog } from '../catalog/import-catalog';
 import { listCriteria, refreshMineAuto } from '../catalog/criteria-repo';
-import { allowPath, pickFolderGranted, requireWorkspace, type Ctx } from '../context';
+import { allowPath, pickFolderGranted, realPath, requireWorkspace, type Ctx } from '../context';
 import { readRecent, touchRecent } from '../workspace/recent';
 import { Workspace } from '../workspace/workspace';
 import type { HandlersOf } from './types';
@@ -31,7 +31,7 @@ export const workspaceHandlers: HandlersOf<Channels> = {
   'dialog:pickFolder': ({ title }, ctx) => pickFolderGranted(ctx, title ?? '选择文件夹'),
 
   'workspace:create': async (args, ctx) => {
-    const dir = allowPath(ctx, args.dir);
+    const dir = newFolderInDefaultRoot(ctx, args.dir) ?? allowPath(ctx, args.dir);
     const period = args.period ?? defaultPeriod(args.year);
     if (!isValidPeriod(period)) throw invalidPeriod(period);
     const settings = {
@@ -98,6 +98,19 @@ export const workspaceHandlers: HandlersOf<Channels> = {
   },
 };
 
+/**
+ * The wizard proposes a new folder directly inside the default workspace folder (Documents/网报通) before the user
+ * has picked anything: that one place is allowed for creating, without granting the whole folder (and with it
+ * every other workspace in it) to the window.
+ */
+function newFolderInDefaultRoot(ctx: Ctx, dir: string): string | null {
+  const p = resolve(dir);
+  const name = basename(p);
+  return realPath(dirname(p)) === realPath(ctx.platform.defaultWorkspaceRoot) && name !== '' && !name.startsWith('.')
+    ? p
+    : null;
+}
+
 function invalidPeriod(period: Period): AppError {
   return new AppError('invalid-args', '测评周期不正确：开始日期须早于结束日期，且不超过两年。', JSON.stringify(period));
 }
@@ -106,6 +119,7 @@ function invalidPeriod(period: Period): AppError {
 async function adopt(ctx: Ctx, ws: Workspace): Promise<WorkspaceInfo> {
   ctx.session.workspace?.close();
   ctx.session.workspace = ws;
+  ctx.session.grant(ws.dir);
   const info = workspaceInfo(ws);
   await touchRecent(ctx.platform.userDataDir, {
     dir: ws.dir,
