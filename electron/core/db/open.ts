@@ -52,6 +52,7 @@ export function sqliteError(e: unknown, file: string): AppError {
   const detail = `${file}: ${code} ${(e as Error).message}`;
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
     return new AppError('workspace-invalid', '工作区数据库已损坏，或不是网报通的文件。请从备份恢复。', detail);
+  if (code === 'SQLITE_FULL') return new AppError('io', '磁盘空间不足，请清理磁盘后重试。', detail);
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
     return new AppError(
       'workspace-locked',

@@ -74,7 +74,7 @@ export async function attachFiles(
       result = await attachOne(ws, criterion, f.path, f.size, opts, now, log, readers);
     } catch (e) {
       log.error(`attach ${f.path} failed: ${(e as Error)?.stack ?? String(e)}`);
-      result = refused(f.path, '读取或保存这个文件时出错，已跳过。');
+      result = refused(f.path, `读取或保存这个文件时出错，已跳过。${causeOf(e)}`);
     }
     opts.onProgress?.(++finished, walked.files.length);
     return result;
@@ -194,6 +194,15 @@ async function keep(ws: Workspace, put: PutResult): Promise<Kept> {
       if (!known && !hasBlobRow(ws.db, put.sha256)) await rm(ws.store.path(put.sha256), { force: true });
     },
   };
+}
+
+/** What the officer can do about a failure: a full disk or a read-only folder says so; other causes are logged. */
+function causeOf(e: unknown): string {
+  const code = (e as { code?: string }).code ?? '';
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return '磁盘空间不足，请清理磁盘后重试。';
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_READONLY')
+    return '工作区文件夹不可写（可能是只读的或没有权限）。';
+  return '';
 }
 
 function refused(file: string, reason: string): AttachResult {
