@@ -1,4 +1,8 @@
+import { createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
+import yazl from 'yazl';
 
 /**
  * Writes a 台账 the way 创城办 send them: a merged title row and a note above the table, the header in row 3 with line
@@ -125,4 +129,121 @@ export async function writeLargeLedgerXlsx(path: string, n: number): Promise<voi
     if (i % 5 === 4 || i === n - 1) ws.mergeCells(`C${3 + i - (i % 5)}:C${r}`);
   }
   await wb.xlsx.writeFile(path);
+}
+
+/** An XML part: its text, or a generator of it (streamed into the zip, so a bomb's part is never held whole). */
+export type XmlSource = string | (() => Iterable<string>);
+
+export interface RawWorkbook {
+  sheets: { name: string; xml: XmlSource }[];
+  sharedStrings?: XmlSource;
+  styles?: XmlSource;
+}
+
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+
+/**
+ * Writes an .xlsx from its XML parts, deflated at level 9 like a decompression bomb: what Excel needs and no more
+ * (workbook, its relationships, the sheets, optionally shared strings and styles). Generated parts are streamed.
+ */
+export async function writeRawXlsx(path: string, wb: RawWorkbook): Promise<void> {
+  const z = new yazl.ZipFile();
+  const add = (name: string, xml: XmlSource): void => {
+    if (typeof xml === 'string') z.addBuffer(Buffer.from(xml), name, { compressionLevel: 9 });
+    else z.addReadStream(Readable.from(batched(xml())), name, { compressionLevel: 9 });
+  };
+  const over = (part: string, type: string) => `<Override PartName="/xl/${part}" ContentType="${type}"/>`;
+  const ct = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+  add(
+    '[Content_Types].xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+      `<Default Extension="xml" ContentType="application/xml"/>${over('workbook.xml', `${ct}.sheet.main+xml`)}` +
+      wb.sheets.map((_, i) => over(`worksheets/sheet${i + 1}.xml`, `${ct}.worksheet+xml`)).join('') +
+      (wb.sharedStrings ? over('sharedStrings.xml', `${ct}.sharedStrings+xml`) : '') +
+      (wb.styles ? over('styles.xml', `${ct}.styles+xml`) : '') +
+      `</Types>`,
+  );
+  add(
+    '_rels/.rels',
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG_REL}">` +
+      `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  add(
+    'xl/workbook.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${NS}" xmlns:r="${REL}"><sheets>` +
+      wb.sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+      `</sheets></workbook>`,
+  );
+  const rels = wb.sheets.map(
+    (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+  );
+  const n = wb.sheets.length;
+  if (wb.sharedStrings)
+    rels.push(`<Relationship Id="rId${n + 1}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`);
+  if (wb.styles) rels.push(`<Relationship Id="rId${n + 2}" Type="${REL}/styles" Target="styles.xml"/>`);
+  add(
+    'xl/_rels/workbook.xml.rels',
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG_REL}">${rels.join('')}</Relationships>`,
+  );
+  wb.sheets.forEach((s, i) => add(`xl/worksheets/sheet${i + 1}.xml`, s.xml));
+  if (wb.sharedStrings) add('xl/sharedStrings.xml', wb.sharedStrings);
+  if (wb.styles) add('xl/styles.xml', wb.styles);
+  z.end();
+  await pipeline(z.outputStream, createWriteStream(path));
+}
+
+/** Joins a generator's strings into ~1 MB buffers (one stream chunk per row would be slow). */
+function* batched(parts: Iterable<string>): Generator<Buffer> {
+  let acc: string[] = [];
+  let len = 0;
+  for (const p of parts) {
+    acc.push(p);
+    len += p.length;
+    if (len >= 1 << 20) {
+      yield Buffer.from(acc.join(''));
+      acc = [];
+      len = 0;
+    }
+  }
+  if (acc.length > 0) yield Buffer.from(acc.join(''));
+}
+
+/** A worksheet part: an optional declared `<dimension>`, the rows (`<row>` elements) and merged ranges. */
+export function worksheetXml(opts: {
+  dimension?: string;
+  rows: Iterable<string>;
+  merges?: string[];
+}): () => Iterable<string> {
+  return function* () {
+    yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${NS}" xmlns:r="${REL}">`;
+    if (opts.dimension) yield `<dimension ref="${opts.dimension}"/>`;
+    yield '<sheetData>';
+    yield* opts.rows;
+    yield '</sheetData>';
+    if (opts.merges?.length)
+      yield `<mergeCells count="${opts.merges.length}">${opts.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`;
+    yield '</worksheet>';
+  };
+}
+
+/**
+ * `rows` rows of `cols` numeric cells (only each row's first cell says where it is, as the format allows): a sheet
+ * that inflates to rows × cols cells from a file of about a megabyte — the decompression bomb the issue measured.
+ */
+export function* numberRows(rows: number, cols: number, first = 1): Generator<string> {
+  const rest = '<c><v>1</v></c>'.repeat(cols - 1);
+  for (let r = first; r < first + rows; r++) yield `<row r="${r}"><c r="A${r}"><v>1</v></c>${rest}</row>`;
+}
+
+/** A shared-strings part of `count` copies of `text` (generated, never held whole). */
+export function sharedStringsXml(count: number, text: string): () => Iterable<string> {
+  return function* () {
+    yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="${NS}" count="${count}" uniqueCount="${count}">`;
+    const si = `<si><t>${text}</t></si>`;
+    for (let i = 0; i < count; i += 1000) yield si.repeat(Math.min(1000, count - i));
+    yield '</sst>';
+  };
 }

@@ -2,8 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { buildCatalog, countLeaves, type BuiltCatalog, type SkippedRow } from '../../../shared/domain/catalog';
 import { columnLetter, type SheetField } from '../../../shared/domain/ledger-sheet/fields';
-import type { SheetGrid } from '../../../shared/domain/ledger-sheet/grid';
-import { guessMapping, headerCells, resolveMapping } from '../../../shared/domain/ledger-sheet/mapping';
+import { headerCells, resolveMapping } from '../../../shared/domain/ledger-sheet/mapping';
 import { sheetToCatalog } from '../../../shared/domain/ledger-sheet/sheet-to-catalog';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CatalogPreview } from '../../../shared/ipc/types';
@@ -11,7 +10,7 @@ import type { CatalogFile } from '../../../shared/schemas/catalog-file';
 import { resolveProfile, type RuleProfile } from '../../../shared/schemas/rule-profile';
 import type { SheetMapping } from '../../../shared/schemas/sheet-mapping';
 import { fsError } from '../fs-errors';
-import { readWorkbook, type Workbook } from '../office/read-sheet';
+import { readLedgerSheet } from '../office/read-sheet';
 import { sniffFile, type FileKind } from '../office/sniff';
 import { parseCatalogJson, sha256 } from './parse-catalog-json';
 
@@ -84,8 +83,8 @@ export async function loadSource(
     const ruleProfile = file.ruleProfile ? resolveProfile(file.ruleProfile) : null;
     return { ...base, built, name: file.name ?? null, preview: previewOf(path, 'json', file, built), ruleProfile };
   }
-  const wb = await readWorkbook(bytes, path);
-  const grid = opts.mapping?.sheet !== undefined ? wb.grid(opts.mapping.sheet) : firstLedgerSheet(wb);
+  // In a worker thread, within the limits of a 台账: the named sheet, else the first with a recognisable header.
+  const { sheetNames, grid } = await readLedgerSheet(bytes, path, opts.mapping?.sheet);
   if (grid.rows.every((r) => r.every((c) => c.text.trim() === '')))
     throw new AppError(
       'catalog-invalid',
@@ -104,7 +103,7 @@ export async function loadSource(
   };
   const built = build(file, sheet.skipped, problems);
   const preview = previewOf(path, 'xlsx', file, built);
-  preview.sheets = wb.sheetNames;
+  preview.sheets = sheetNames;
   preview.sheet = grid.name;
   preview.headerRow = mapping?.headerRow ?? null;
   preview.headers = mapping ? headerCells(grid, mapping.headerRow) : [];
@@ -139,15 +138,6 @@ function previewOf(path: string, kind: 'json' | 'xlsx', file: CatalogFile, built
     skipped: built.skipped,
     errors: built.errors,
   };
-}
-
-/** Without a chosen sheet: the first whose header can be recognised (instructions sheets come first often), else the first. */
-function firstLedgerSheet(wb: Workbook): SheetGrid {
-  for (const name of wb.sheetNames) {
-    const g = wb.grid(name);
-    if (guessMapping(g)) return g;
-  }
-  return wb.grid();
 }
 
 /** A sheet's edition: the year in its title row or file name (`2025年…台账` → `2025`), else the file name. */

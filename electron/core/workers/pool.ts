@@ -1,16 +1,25 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 /** Where the worker script is and how to start it (a TS source runs under tsx in tests and `npm run cli`). */
 export interface WorkerScript {
   path: string;
   /** Passed to the worker as `workerData` (the dev bootstrap reads the TS script to load from it). */
   workerData?: unknown;
+  /** Heap limits of each worker: one that exceeds them is stopped (`ERR_WORKER_OUT_OF_MEMORY`), not this process. */
+  resourceLimits?: ResourceLimits;
 }
 
 /** The worker itself failed (it could not start or it crashed), as opposed to the task's own error. */
 export class WorkerCrashed extends Error {
   override readonly name = 'WorkerCrashed';
+  constructor(
+    message: string,
+    /** Node's error code, e.g. `ERR_WORKER_OUT_OF_MEMORY`. */
+    readonly code?: string,
+  ) {
+    super(message);
+  }
 }
 
 interface Task {
@@ -66,7 +75,8 @@ export class WorkerPool {
   }
 
   private spawn(): Worker {
-    const w = new Worker(this.script.path, { workerData: this.script.workerData });
+    const { path, workerData, resourceLimits } = this.script;
+    const w = new Worker(path, { workerData, ...(resourceLimits ? { resourceLimits } : {}) });
     w.on('message', (m: { id: number; ok: boolean; value?: unknown; error?: string }) => {
       const task = this.busy.get(w);
       this.busy.delete(w);
@@ -81,7 +91,7 @@ export class WorkerPool {
     w.on('error', (e) => {
       const task = this.busy.get(w);
       this.busy.delete(w);
-      task?.reject(new WorkerCrashed(String(e)));
+      task?.reject(new WorkerCrashed(String(e), (e as NodeJS.ErrnoException).code));
       this.pump();
     });
     return w;

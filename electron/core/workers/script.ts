@@ -14,3 +14,15 @@ export function intakeWorkerScript(entryUrl: string): WorkerScript {
     };
   return { path: fileURLToPath(new URL('./intake-worker.js', entryUrl)) };
 }
+
+/**
+ * The same script, found from where this module itself is, for core code that has no entry URL at hand (the 台账
+ * reader, called from a handler). From source this module is a .ts file; built, it is bundled into out/main/ or,
+ * shared by several entries, into a chunk in out/main/chunks/: the worker sits in out/main/ either way.
+ */
+export function intakeWorkerScriptHere(): WorkerScript {
+  if (import.meta.url.endsWith('.ts')) return intakeWorkerScript(import.meta.url);
+  const dir = new URL('.', import.meta.url);
+  const outMain = dir.pathname.endsWith('/chunks/') ? new URL('..', dir) : dir;
+  return { path: fileURLToPath(new URL('intake-worker.js', outMain)) };
+}
