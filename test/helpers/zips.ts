@@ -1,6 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { crc32, deflateRawSync } from 'node:zlib';
 import yazl from 'yazl';
 import { openZip, readEntries, readEntryBytes } from '../../electron/core/package/zip-reader';
+import type { Manifest } from '../../shared/schemas/package-manifest';
+import { tmpDir } from './tmp';
 
 export interface ZipItem {
   name: string;
@@ -26,7 +30,12 @@ export async function readZip(path: string): Promise<ZipItem[]> {
   const { zip } = await openZip(path);
   try {
     const out: ZipItem[] = [];
-    for (const e of await readEntries(zip)) out.push({ name: e.name, bytes: (await readEntryBytes(zip, e, 1 << 30))! });
+    for (const e of await readEntries(zip))
+      out.push({
+        name: e.name,
+        bytes: (await readEntryBytes(zip, e, 1 << 30))!,
+        compress: e.entry.compressionMethod === 8,
+      });
     return out;
   } finally {
     zip.close();
@@ -99,4 +108,162 @@ function gbOf(ch: string): number[] {
   const code = table.get(ch);
   if (!code) throw new Error(`no GBK code for ${ch}`);
   return code;
+}
+
+/**
+ * Rewrites a package with its manifest edited (and, when `edit` returns them, other entries replaced): what someone
+ * with a text editor and a zip tool can do to a package. Written by yazl, so the zip itself is well formed.
+ */
+export async function editPackage(
+  src: string,
+  dst: string,
+  edit: (manifest: Manifest, items: ZipItem[]) => ZipItem[] | void,
+): Promise<void> {
+  const items = await readZip(src);
+  const manifest = JSON.parse(items.find((i) => i.name === 'manifest.json')!.bytes.toString('utf8')) as Manifest;
+  const edited = edit(manifest, items) ?? items;
+  await writeZip(
+    dst,
+    edited.map((i) => (i.name === 'manifest.json' ? { ...i, bytes: Buffer.from(JSON.stringify(manifest)) } : i)),
+  );
+}
+
+/** Re-zips a package the way 统信UOS/麒麟 (and any Linux shell) does: `unzip`, then Info-ZIP `zip -r`. */
+export function rezipWithInfoZip(src: string, dst: string): void {
+  const dir = tmpDir('wangbao-rezip-');
+  execFileSync('unzip', ['-q', src, '-d', dir]);
+  execFileSync('zip', ['-qr', dst, '.'], { cwd: dir });
+}
+
+/** One entry of a zip written byte by byte (`writeRawZip`): every field a hostile archive may set. */
+export interface RawEntry {
+  /** The central directory's name; a string is written as UTF-8 with bit 11 set (unless `flags` says otherwise). */
+  name: string | Buffer;
+  /** The entry's content, uncompressed. */
+  data: Buffer;
+  method?: 0 | 8;
+  flags?: number;
+  /** The CRC-32 both headers give (default: the data's). */
+  crc?: number;
+  /** The bytes written as the entry's data (default: `data`, deflated for method 8). */
+  body?: Buffer;
+  /** Extra fields, in both headers. */
+  extra?: Buffer;
+  /** Unix mode (default: a file, or a directory for a name ending in `/`). */
+  mode?: number;
+  /** Where the local header says something else than the central directory. */
+  local?: { name?: string | Buffer; flags?: number; crc?: number; extra?: Buffer };
+}
+
+/**
+ * Writes a zip byte by byte (no data descriptors, no ZIP64): for the archives yazl refuses to write — headers that
+ * disagree, wrong CRCs, encrypted bits, extra fields, directories with data.
+ */
+export function writeRawZip(path: string, entries: RawEntry[]): void {
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  const date = ((2026 - 1980) << 9) | (5 << 5) | 1;
+  for (const e of entries) {
+    const name = typeof e.name === 'string' ? Buffer.from(e.name) : e.name;
+    const flags = e.flags ?? (typeof e.name === 'string' ? 0x800 : 0);
+    const method = e.method ?? 0;
+    const body = e.body ?? (method === 8 ? deflateRawSync(e.data) : e.data);
+    const crc = e.crc ?? crc32(e.data);
+    const extra = e.extra ?? Buffer.alloc(0);
+    const localName = e.local?.name === undefined ? name : Buffer.from(e.local.name);
+    const localExtra = e.local?.extra ?? extra;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(e.local?.flags ?? flags, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt16LE(date, 12);
+    local.writeUInt32LE(e.local?.crc ?? crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(e.data.length, 22);
+    local.writeUInt16LE(localName.length, 26);
+    local.writeUInt16LE(localExtra.length, 28);
+    parts.push(local, localName, localExtra, body);
+    const mode = e.mode ?? (name.at(-1) === 0x2f ? 0o40755 : 0o100644);
+    const c = Buffer.alloc(46);
+    c.writeUInt32LE(0x02014b50, 0);
+    c.writeUInt16LE(0x033f, 4); // made on Unix, by a writer of ZIP 6.3 (as yazl)
+    c.writeUInt16LE(20, 6);
+    c.writeUInt16LE(flags, 8);
+    c.writeUInt16LE(method, 10);
+    c.writeUInt16LE(date, 14);
+    c.writeUInt32LE(crc, 16);
+    c.writeUInt32LE(body.length, 20);
+    c.writeUInt32LE(e.data.length, 24);
+    c.writeUInt16LE(name.length, 28);
+    c.writeUInt16LE(extra.length, 30);
+    c.writeUInt32LE(mode * 0x10000, 38);
+    c.writeUInt32LE(offset, 42);
+    central.push(c, name, extra);
+    offset += 30 + localName.length + localExtra.length + body.length;
+  }
+  const cd = Buffer.concat(central);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(entries.length, 8);
+  eocd.writeUInt16LE(entries.length, 10);
+  eocd.writeUInt32LE(cd.length, 12);
+  eocd.writeUInt32LE(offset, 16);
+  writeFileSync(path, Buffer.concat([...parts, cd, eocd]));
+}
+
+/** A zip's entries as `writeRawZip` writes them again (stored or deflated as they were), to tamper with. */
+export async function rawEntriesOf(path: string): Promise<RawEntry[]> {
+  return (await readZip(path)).map((i) => ({ name: i.name, data: i.bytes, method: i.compress ? 8 : 0 }));
+}
+
+/** An Info-ZIP Unicode Path extra field (0x7075, version 1) naming `name` for the header name `headerName`. */
+export function unicodePathField(headerName: string | Buffer, name: string): Buffer {
+  const data = Buffer.concat([Buffer.from([1, 0, 0, 0, 0]), Buffer.from(name)]);
+  data.writeUInt32LE(crc32(Buffer.from(headerName)), 1);
+  const head = Buffer.alloc(4);
+  head.writeUInt16LE(0x7075, 0);
+  head.writeUInt16LE(data.length, 2);
+  return Buffer.concat([head, data]);
+}
+
+/** Where each part of a zip lies (byte ranges, end exclusive), read independently of the code under test. */
+export interface ZipLayout {
+  entries: {
+    name: string;
+    method: number;
+    /** The local header, name and extra field. */
+    local: [number, number];
+    data: [number, number];
+    /** The data descriptor after the data (empty when there is none). */
+    descriptor: [number, number];
+    central: [number, number];
+  }[];
+  eocd: [number, number];
+}
+
+export function zipLayout(buf: Buffer): ZipLayout {
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  const entries: ZipLayout['entries'] = [];
+  for (let i = 0; i < count; i++) {
+    const [n, m, k] = [buf.readUInt16LE(at + 28), buf.readUInt16LE(at + 30), buf.readUInt16LE(at + 32)];
+    const flags = buf.readUInt16LE(at + 8);
+    const size = buf.readUInt32LE(at + 20);
+    const offset = buf.readUInt32LE(at + 42);
+    const dataStart = offset + 30 + buf.readUInt16LE(offset + 26) + buf.readUInt16LE(offset + 28);
+    const dataEnd = dataStart + size;
+    entries.push({
+      name: buf.subarray(at + 46, at + 46 + n).toString('utf8'),
+      method: buf.readUInt16LE(at + 10),
+      local: [offset, dataStart],
+      data: [dataStart, dataEnd],
+      descriptor: [dataEnd, flags & 8 ? dataEnd + 16 : dataEnd],
+      central: [at, at + 46 + n + m + k],
+    });
+    at += 46 + n + m + k;
+  }
+  return { entries, eocd: [eocd, buf.length] };
 }

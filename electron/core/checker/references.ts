@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { rm, stat, writeFile } from 'node:fs/promises';
+import { createHash, randomUUID, type Hash } from 'node:crypto';
+import { open, rm, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative } from 'node:path';
 import type Database from 'better-sqlite3';
+import type { ZipFile } from 'yauzl';
 import { AppError } from '../../../shared/ipc/errors';
 import type { ReferenceImportResult, ReferenceYear } from '../../../shared/ipc/types';
 import type { ReferenceFile } from '../../../shared/domain/rules/types';
@@ -14,8 +15,15 @@ import { inLanes } from '../lanes';
 import type { Logger } from '../log';
 import { hashFile } from '../store/blob-store';
 import { Manifest } from '../../../shared/schemas/package-manifest';
-import { verifyPackage } from '../package/verify-package';
-import { openZip, readEntries, readEntryBytes } from '../package/zip-reader';
+import { LIMITS, verifyPackage } from '../package/verify-package';
+import {
+  openZip,
+  readEntries,
+  readEntryChecked,
+  streamEntry,
+  type DataRead,
+  type ZipEntryInfo,
+} from '../package/zip-reader';
 import { appendAudit } from '../workspace/audit';
 import type { Workspace } from '../workspace/workspace';
 
@@ -111,7 +119,11 @@ async function readFolder(
   return out;
 }
 
-/** An earlier package: verified first; each material's SHA-256 from its manifest, images' pHashes from their bytes. */
+/**
+ * An earlier package: verified first, then each material read from the zip and hashed — its SHA-256 is the one of
+ * the bytes read, never the manifest's word for them — and images' pHashes taken from the same bytes. A package
+ * that no longer agrees with itself (changed since it verified) is refused whole, like one that does not verify.
+ */
 async function readPackage(
   ws: Workspace,
   opts: ReferenceImportOptions,
@@ -124,32 +136,92 @@ async function readPackage(
       '这个文件不是有效的申报包（校验未通过），不能作为往年材料导入。请先用“校验申报包”查看原因。',
       JSON.stringify(verified.problems.filter((p) => p.severity === 'error')),
     );
-  const { zip } = await openZip(opts.source);
+  const { zip } = await openZip(opts.source).catch((e: unknown) => {
+    throw changedPackage(opts.source, String(e));
+  });
   try {
-    const entries = new Map((await readEntries(zip)).map((e) => [e.name.normalize('NFC'), e]));
-    const manifest = Manifest.parse(
-      JSON.parse((await readEntryBytes(zip, entries.get('manifest.json')!, 64 << 20))!.toString('utf8')),
-    );
+    const all = await readEntries(zip).catch((e: unknown) => {
+      throw changedPackage(opts.source, String(e));
+    });
+    const entries = new Map(all.filter((e) => !e.isDirectory).map((e) => [e.name.normalize('NFC'), e]));
+    const manifest = await readManifest(zip, entries.get('manifest.json'), opts.source);
     let finished = 0;
     const files = await inLanes(manifest.materials, async (m) => {
-      const entry = entries.get(m.path.normalize('NFC'))!;
-      let phash: string | null = null;
-      if (/\.(jpe?g|png)$/iu.test(m.path) && !opts.signal?.aborted) {
-        const tmp = join(ws.store.root, 'tmp', randomUUID());
-        try {
-          await writeFile(tmp, (await readEntryBytes(zip, entry, 512 << 20))!);
-          phash = await readers.readPhash(tmp);
-        } finally {
-          await rm(tmp, { force: true });
-        }
-      }
+      const entry = entries.get(m.path.normalize('NFC'));
+      if (!entry) throw changedPackage(opts.source, `${m.path}: no such file`);
+      const image = /\.(jpe?g|png)$/iu.test(m.path) && !opts.signal?.aborted;
+      const r = await readMaterial(ws, zip, entry, image ? readers : null);
+      if (!r.ok) throw changedPackage(opts.source, `${m.path}: ${r.reason}`);
+      if (r.sha256 !== m.sha256) throw changedPackage(opts.source, `${m.path}: sha256 ${r.sha256} != ${m.sha256}`);
       opts.onProgress?.(++finished, manifest.materials.length);
-      return { file: m.path, sha256: m.sha256, phash };
+      return { file: m.path, sha256: r.sha256, phash: r.phash };
     });
     return { year: manifest.year, files, skipped: [] };
   } finally {
     zip.close();
   }
+}
+
+/** The refusal of a package that verified but then read differently (changed meanwhile, or a damaged disk). */
+function changedPackage(source: string, details: string): AppError {
+  return new AppError(
+    'input-refused',
+    '读取这个申报包时内容与清单不符（可能刚被改动或磁盘损坏），未导入任何往年材料。请重新校验后再试。',
+    `${source}: ${details}`,
+  );
+}
+
+/** The manifest of a package that verified, read again and checked again (its entry may have changed). */
+async function readManifest(zip: ZipFile, entry: ZipEntryInfo | undefined, source: string): Promise<Manifest> {
+  if (!entry) throw changedPackage(source, 'no manifest.json');
+  const read = await readEntryChecked(zip, entry, LIMITS.manifestBytes);
+  if (!read.ok || !read.crcOk) throw changedPackage(source, `manifest.json: ${read.ok ? 'CRC-32' : read.reason}`);
+  let parsed;
+  try {
+    parsed = Manifest.safeParse(JSON.parse(read.bytes.toString('utf8')));
+  } catch {
+    parsed = null;
+  }
+  if (!parsed?.success) throw changedPackage(source, 'manifest.json does not parse');
+  return parsed.data;
+}
+
+/**
+ * One material's SHA-256, streamed from the zip; for an image (`readers` given) also its pHash, read from a
+ * temporary copy written as the bytes are hashed. A failed read (damaged data, a wrong CRC-32) is returned.
+ */
+async function readMaterial(
+  ws: Workspace,
+  zip: ZipFile,
+  entry: ZipEntryInfo,
+  readers: Readers | null,
+): Promise<{ ok: true; sha256: string; phash: string | null } | { ok: false; reason: string }> {
+  const hash = createHash('sha256');
+  if (!readers) return digest(await streamEntry(zip, entry, (c) => void hash.update(c)), hash);
+  const tmp = join(ws.store.root, 'tmp', randomUUID());
+  try {
+    const out = await open(tmp, 'w');
+    let read: DataRead;
+    try {
+      read = await streamEntry(zip, entry, async (c) => {
+        hash.update(c);
+        for (let at = 0; at < c.length;) at += (await out.write(c, at)).bytesWritten;
+      });
+    } finally {
+      await out.close();
+    }
+    const r = digest(read, hash);
+    return r.ok ? { ...r, phash: await readers.readPhash(tmp) } : r;
+  } finally {
+    await rm(tmp, { force: true });
+  }
+}
+
+/** A finished read as the material's SHA-256, or why it failed (damaged data, or a CRC-32 that does not match). */
+function digest(read: DataRead, hash: Hash): { ok: true; sha256: string; phash: null } | { ok: false; reason: string } {
+  if (!read.ok) return read;
+  if (!read.crcOk) return { ok: false, reason: 'CRC-32 mismatch' };
+  return { ok: true, sha256: hash.digest('hex'), phash: null };
 }
 
 /** One folder is the other or lies inside it. */

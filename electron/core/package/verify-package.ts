@@ -1,4 +1,6 @@
 import { createHash, createPublicKey, verify as verifySignature } from 'node:crypto';
+import type yauzl from 'yauzl';
+import { z } from 'zod';
 import { problem, type VerifyProblem, type VerifyResult } from '../../../shared/domain/package/verify-problems';
 import {
   Manifest,
@@ -7,7 +9,17 @@ import {
   PACKAGE_FORMAT_VERSION,
 } from '../../../shared/schemas/package-manifest';
 import { inLanes } from '../lanes';
-import { hashEntry, openZip, readEntries, readEntryBytes, unsafeName, type ZipEntryInfo } from './zip-reader';
+import {
+  endRecordConflict,
+  hashEntry,
+  localHeaderConflict,
+  openZip,
+  readEntries,
+  readEntryChecked,
+  unsafeName,
+  type NameSource,
+  type ZipEntryInfo,
+} from './zip-reader';
 
 /** Limits checked from the headers before any data is read (a unit's package holds a few thousand files). */
 export const LIMITS = {
@@ -17,22 +29,33 @@ export const LIMITS = {
   ratio: 200,
   ratioFloor: 16 * 2 ** 20,
   manifestBytes: 64 * 2 ** 20,
+  signatureBytes: 2 ** 20,
 };
 
 const ROOT_SIGNED = new Set(['manifest.json', 'manifest.sig']);
+/** The checker's findings at export time (PACKAGE-FORMAT.md): a final package's must hold no error. */
+const REPORT = '校验报告.json';
+/**
+ * The newest "version needed to extract" a package may ask for: ZIP 4.5 (ZIP64) — it uses nothing newer. Info-ZIP
+ * unzip 6.0 (统信UOS, 麒麟) skips an entry asking for more than 4.6, and Python refuses more than 6.3.
+ */
+const NEWEST_ZIP_VERSION = 45;
+
+type Add = (p: VerifyProblem) => void;
 
 /**
  * Verifies a package with the package alone (PACKAGE-FORMAT.md): reads the zip in place and writes nothing.
- * Headers first — entry count, sizes, ratios, names — then the manifest, then every listed file's size and
- * SHA-256 (streamed), entries not listed, and the signature. Every problem is reported with its code; the zip
- * being unreadable is the only one that stops the rest.
+ * Headers first — entry count, sizes, ratios, names, each local header against the central directory — then the
+ * manifest and what it says of itself, then every listed file's size, SHA-256 and CRC-32 (streamed), entries not
+ * listed, and the signature. Every problem is reported with its code, and every read of an entry is a reported
+ * problem when it fails, never an exception; the zip being unreadable is the only one that stops the rest.
  */
 export async function verifyPackage(
   path: string,
   onProgress?: (done: number, total: number) => void,
 ): Promise<VerifyResult> {
   const result: VerifyResult = { valid: false, kind: null, unit: null, month: null, problems: [] };
-  const add = (p: VerifyProblem): void => void result.problems.push(p);
+  const add: Add = (p) => void result.problems.push(p);
   let opened;
   try {
     opened = await openZip(path);
@@ -54,49 +77,24 @@ export async function verifyPackage(
       return done(result);
     }
     if (!checkHeaders(entries, add)) return done(result);
+    const endConflict = await endRecordConflict(zip);
+    if (endConflict) add(problem('entry-unsafe', null, `（${endConflict}）`));
+    await checkLocalHeaders(zip, entries, add);
     const byName = new Map(entries.filter((e) => !e.isDirectory).map((e) => [e.name.normalize('NFC'), e]));
-    const manifestEntry = byName.get('manifest.json');
-    if (!manifestEntry) {
-      add(problem('manifest-missing', 'manifest.json'));
-      return done(result);
-    }
-    const manifestBytes = await readEntryBytes(zip, manifestEntry, LIMITS.manifestBytes);
-    const manifest = manifestBytes && parseManifest(manifestBytes, add);
-    if (!manifestBytes) add(problem('manifest-invalid', 'manifest.json', '（文件过大）'));
-    if (!manifest) return done(result);
+    const read = await readManifest(zip, byName.get('manifest.json'), add);
+    if (!read) return done(result);
+    const { manifest, bytes: manifestBytes } = read;
     result.kind = manifest.kind;
     result.unit = { id: manifest.unit.id, name: manifest.unit.name };
     result.month = manifest.month;
 
-    const listed = new Set<string>();
-    const toHash: { entry: ZipEntryInfo; sha256: string; path: string }[] = [];
-    for (const f of manifest.files) {
-      const path = f.path.normalize('NFC');
-      listed.add(path);
-      const entry = byName.get(path);
-      if (!entry) add(problem('file-missing', f.path));
-      else if (entry.uncompressedSize !== f.bytes)
-        add(problem('file-size-mismatch', f.path, `（清单 ${f.bytes} 字节，实际 ${entry.uncompressedSize} 字节）`));
-      else toHash.push({ entry, sha256: f.sha256, path: f.path });
-    }
-    for (const name of byName.keys())
-      if (!listed.has(name) && !ROOT_SIGNED.has(name)) add(problem('file-unlisted', name));
-
-    // In the zip's own order, so the disk is read front to back; two or more at a time, one per core (hashing,
-    // not reading, is the limit once the file is in the page cache, as it is right after an export).
-    toHash.sort((a, b) => a.entry.entry.relativeOffsetOfLocalHeader - b.entry.entry.relativeOffsetOfLocalHeader);
-    const total = toHash.reduce((a, t) => a + t.entry.uncompressedSize, 0);
-    let read = 0;
-    const mismatched = await inLanes(toHash, async (t) => {
-      const actual = await hashEntry(zip, path, t.entry, (n) => onProgress?.((read += n), total)).catch(
-        () => null, // a damaged deflate stream or wrong sizes: the content cannot be the listed one
-      );
-      return actual !== t.sha256;
-    });
-    toHash.forEach((t, i) => mismatched[i] && add(problem('file-hash-mismatch', t.path)));
+    checkManifestConsistency(manifest, add);
+    await checkFiles(zip, manifest, byName, add, onProgress);
+    await checkDirectories(zip, entries, add);
+    if (manifest.kind === 'final') await checkFinalReport(zip, byName.get(REPORT), add);
     const sig = byName.get('manifest.sig');
     if (!sig) add(problem('signature-missing', 'manifest.sig'));
-    else checkSignature(await readEntryBytes(zip, sig, 1 << 20), manifestBytes, add);
+    else checkSignature(await readSmall(zip, sig, LIMITS.signatureBytes), manifestBytes, add);
     return done(result);
   } finally {
     zip.close();
@@ -109,25 +107,23 @@ function done(r: VerifyResult): VerifyResult {
 }
 
 /** Names, links, duplicates, counts and sizes from the central directory; false when the data must not be read. */
-function checkHeaders(entries: ZipEntryInfo[], add: (p: VerifyProblem) => void): boolean {
+function checkHeaders(entries: ZipEntryInfo[], add: Add): boolean {
   let total = 0;
   let bomb = false;
   const seen = new Set<string>();
-  let gb = 0;
   for (const e of entries) {
     total += e.uncompressedSize;
     if (e.uncompressedSize > LIMITS.ratioFloor && e.uncompressedSize > LIMITS.ratio * Math.max(e.compressedSize, 1)) {
       add(problem('zip-too-large', e.name, `（压缩 ${e.compressedSize} 字节，解压后 ${e.uncompressedSize} 字节）`));
       bomb = true;
     }
-    if (e.gb18030) gb++;
-    const why = unsafeName(e.name) ?? (e.isSymlink ? 'symlink' : null);
+    const why = entryUnsafe(e);
     const key = e.name.normalize('NFC').toLowerCase();
     if (why) add(problem('entry-unsafe', e.name, `（${why}）`));
     else if (seen.has(key)) add(problem('entry-unsafe', e.name, '（重名）'));
     seen.add(key);
   }
-  if (gb > 0) add(problem('names-not-utf8', null, `（${gb} 个文件名）`));
+  reportNameEncodings(entries, add);
   if (total > LIMITS.totalBytes) {
     add(problem('zip-too-large', null, `（解压后共 ${total} 字节）`));
     bomb = true;
@@ -135,8 +131,87 @@ function checkHeaders(entries: ZipEntryInfo[], add: (p: VerifyProblem) => void):
   return !bomb;
 }
 
+/** Why an entry must not be extracted, from its central directory record alone, or null. */
+function entryUnsafe(e: ZipEntryInfo): string | null {
+  const needed = e.entry.versionNeededToExtract & 0xff;
+  return (
+    unsafeName(e.name) ??
+    e.nameConflict ??
+    (e.isSymlink ? '符号链接' : null) ??
+    // `zip -r` adds empty directory entries (ignored); one carrying data hides a file most tools never show.
+    (e.isDirectory && e.uncompressedSize > 0 ? `目录条目带有 ${e.uncompressedSize} 字节数据` : null) ??
+    (needed > NEWEST_ZIP_VERSION
+      ? `要求 ${Math.floor(needed / 10)}.${needed % 10} 版的解压程序，常用的解压软件会跳过或拒绝这个文件`
+      : null)
+  );
+}
+
+const ENCODING_WORDS: Partial<Record<NameSource, string>> = {
+  utf8: '按 UTF-8 读取',
+  gb18030: '按 GB18030 读取',
+  'unicode-path': '取自 Unicode 路径扩展字段',
+};
+
+/** One `names-not-utf8` warning saying how the names without the UTF-8 flag were read, with an example of each. */
+function reportNameEncodings(entries: ZipEntryInfo[], add: Add): void {
+  const parts: string[] = [];
+  for (const [source, words] of Object.entries(ENCODING_WORDS)) {
+    const named = entries.filter((e) => e.nameSource === source);
+    if (named.length > 0) parts.push(`${named.length} 个${words}，如“${named[0]!.name}”`);
+  }
+  if (parts.length > 0) add(problem('names-not-utf8', null, `（${parts.join('；')}）`));
+}
+
+/**
+ * Each entry's local header against its central directory record (name, flags, method, CRC, sizes, the data
+ * descriptor): headers only, a few small reads per entry, in the zip's order.
+ */
+async function checkLocalHeaders(zip: yauzl.ZipFile, entries: ZipEntryInfo[], add: Add): Promise<void> {
+  const byOffset = [...entries].sort(
+    (a, b) => a.entry.relativeOffsetOfLocalHeader - b.entry.relativeOffsetOfLocalHeader,
+  );
+  const conflicts = await inLanes(byOffset, (e) => localHeaderConflict(zip, e));
+  byOffset.forEach((e, i) => {
+    const why = conflicts[i];
+    if (why) add(problem('entry-unsafe', e.name, `（${why}）`));
+  });
+}
+
+/** A small entry's bytes (the manifest, its signature, the report), with a CRC-32 failure as a failed read. */
+async function readSmall(
+  zip: yauzl.ZipFile,
+  e: ZipEntryInfo,
+  max: number,
+): Promise<{ ok: true; bytes: Buffer } | { ok: false; reason: string }> {
+  const read = await readEntryChecked(zip, e, max);
+  if (!read.ok) return read;
+  return read.crcOk ? read : { ok: false, reason: 'CRC-32 校验失败，数据已损坏' };
+}
+
+/**
+ * `manifest.json`, read and parsed; null with the problem added when it is missing, cannot be read (damaged
+ * deflate data, the encrypted bit, a CRC-32 failure: a problem, never an exception) or is invalid.
+ */
+async function readManifest(
+  zip: yauzl.ZipFile,
+  entry: ZipEntryInfo | undefined,
+  add: Add,
+): Promise<{ manifest: Manifest; bytes: Buffer } | null> {
+  if (!entry) {
+    add(problem('manifest-missing', 'manifest.json'));
+    return null;
+  }
+  const read = await readSmall(zip, entry, LIMITS.manifestBytes);
+  if (!read.ok) {
+    add(problem('manifest-invalid', 'manifest.json', `（${read.reason}）`));
+    return null;
+  }
+  const manifest = parseManifest(read.bytes, add);
+  return manifest && { manifest, bytes: read.bytes };
+}
+
 /** The manifest, or null with the problem added: not JSON or failing its schema, or a newer format. */
-function parseManifest(bytes: Buffer, add: (p: VerifyProblem) => void): Manifest | null {
+function parseManifest(bytes: Buffer, add: Add): Manifest | null {
   let raw: unknown;
   try {
     raw = JSON.parse(bytes.toString('utf8'));
@@ -158,10 +233,122 @@ function parseManifest(bytes: Buffer, add: (p: VerifyProblem) => void): Manifest
   return parsed.data;
 }
 
-/** `manifest.sig`: its key's fingerprint and its Ed25519 signature over the exact manifest bytes. */
-function checkSignature(sigBytes: Buffer | null, manifest: Buffer, add: (p: VerifyProblem) => void): void {
+/**
+ * What the manifest says of itself: each material is one of `files` (same SHA-256 and size) on one of `criteria`,
+ * and a final package holds no error finding. The files are checked against the zip after this; a material
+ * agreeing with its file makes it checked too.
+ */
+function checkManifestConsistency(m: Manifest, add: Add): void {
+  const files = new Map(m.files.map((f) => [f.path.normalize('NFC'), f]));
+  const criteria = new Set(m.criteria.map((c) => c.code));
+  for (const mat of m.materials) {
+    const which = `材料“${mat.title}”（${mat.id}）`;
+    const f = files.get(mat.path.normalize('NFC'));
+    if (!f) add(problem('manifest-invalid', mat.path, `（${which}的路径不在 files 中）`));
+    else if (f.sha256 !== mat.sha256)
+      add(problem('manifest-invalid', mat.path, `（${which}的 SHA-256 与 files 中的记录不同）`));
+    else if (f.bytes !== mat.bytes)
+      add(problem('manifest-invalid', mat.path, `（${which}为 ${mat.bytes} 字节，files 中记为 ${f.bytes} 字节）`));
+    if (!criteria.has(mat.criterionCode))
+      add(problem('manifest-invalid', mat.path, `（${which}所属的测评标准 ${mat.criterionCode} 不在 criteria 中）`));
+  }
+  if (m.kind === 'final' && m.check.errors > 0)
+    add(problem('manifest-invalid', 'manifest.json', `（正式申报包的 check.errors 为 ${m.check.errors}，应为 0）`));
+}
+
+/** Every listed file: present, of its size, of its SHA-256 (streamed), with a true CRC-32; entries not listed. */
+async function checkFiles(
+  zip: yauzl.ZipFile,
+  manifest: Manifest,
+  byName: Map<string, ZipEntryInfo>,
+  add: Add,
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
+  const listed = new Set<string>();
+  const toHash: { entry: ZipEntryInfo; sha256: string; path: string }[] = [];
+  for (const f of manifest.files) {
+    const path = f.path.normalize('NFC');
+    listed.add(path);
+    const entry = byName.get(path);
+    if (!entry) add(problem('file-missing', f.path));
+    else if (entry.uncompressedSize !== f.bytes)
+      add(problem('file-size-mismatch', f.path, `（清单 ${f.bytes} 字节，实际 ${entry.uncompressedSize} 字节）`));
+    else toHash.push({ entry, sha256: f.sha256, path: f.path });
+  }
+  for (const name of byName.keys())
+    if (!listed.has(name) && !ROOT_SIGNED.has(name)) add(problem('file-unlisted', name));
+
+  // In the zip's own order, so the disk is read front to back; two or more at a time, one per core (hashing,
+  // not reading, is the limit once the file is in the page cache, as it is right after an export).
+  toHash.sort((a, b) => a.entry.entry.relativeOffsetOfLocalHeader - b.entry.entry.relativeOffsetOfLocalHeader);
+  const total = toHash.reduce((a, t) => a + t.entry.uncompressedSize, 0);
+  let read = 0;
+  const hashed = await inLanes(toHash, (t) => hashEntry(zip, t.entry, (n) => onProgress?.((read += n), total)));
+  toHash.forEach((t, i) => {
+    const h = hashed[i]!;
+    // A damaged deflate stream or wrong sizes: the content cannot be the listed one.
+    if (!h.ok) add(problem('file-hash-mismatch', t.path, `（${h.reason}）`));
+    else if (h.sha256 !== t.sha256) add(problem('file-hash-mismatch', t.path));
+    // The content is the listed one, but its headers' CRC-32 is not: unzip and Python report the file as damaged.
+    else if (!h.crcOk)
+      add(problem('entry-unsafe', t.path, '（文件头中的 CRC-32 与内容不符，解压软件会报告文件已损坏）'));
+  });
+}
+
+/** Directory entries whose header claims no data but that carry compressed bytes: they must decompress to nothing. */
+async function checkDirectories(zip: yauzl.ZipFile, entries: ZipEntryInfo[], add: Add): Promise<void> {
+  for (const e of entries) {
+    if (!e.isDirectory || e.uncompressedSize > 0 || e.compressedSize === 0) continue;
+    const read = await readEntryChecked(zip, e, 0);
+    if (!read.ok || !read.crcOk) add(problem('entry-unsafe', e.name, `（目录条目带有 ${e.compressedSize} 字节数据）`));
+  }
+}
+
+/** The part of `校验报告.json` a final package is checked on (the export writes more). */
+const Report = z.looseObject({
+  summary: z.looseObject({ errors: z.number().int().min(0) }),
+  findings: z.array(z.looseObject({ severity: z.string() })),
+});
+
+/** A final package is made only without error findings: its check report must list none. */
+async function checkFinalReport(zip: yauzl.ZipFile, entry: ZipEntryInfo | undefined, add: Add): Promise<void> {
+  if (!entry) {
+    add(problem('manifest-invalid', REPORT, `（正式申报包缺少 ${REPORT}）`));
+    return;
+  }
+  if (entry.uncompressedSize > LIMITS.manifestBytes) {
+    add(problem('manifest-invalid', REPORT, `（${REPORT} 过大：${entry.uncompressedSize} 字节）`));
+    return;
+  }
+  const read = await readEntryChecked(zip, entry, LIMITS.manifestBytes);
+  if (!read.ok) return; // a damaged report is reported with its hash (or as unlisted)
+  let report;
   try {
-    const sig = ManifestSignature.parse(JSON.parse(sigBytes!.toString('utf8')));
+    report = Report.safeParse(JSON.parse(read.bytes.toString('utf8')));
+  } catch {
+    report = null;
+  }
+  if (!report?.success) {
+    add(problem('manifest-invalid', REPORT, `（${REPORT} 不是有效的校验报告）`));
+    return;
+  }
+  const listedErrors = report.data.findings.filter((f) => f.severity === 'error').length;
+  const errors = Math.max(listedErrors, report.data.summary.errors);
+  if (errors > 0) add(problem('manifest-invalid', REPORT, `（正式申报包的校验报告列有 ${errors} 项错误）`));
+}
+
+/** `manifest.sig`: its key's fingerprint and its Ed25519 signature over the exact manifest bytes. */
+function checkSignature(
+  sigRead: { ok: true; bytes: Buffer } | { ok: false; reason: string },
+  manifest: Buffer,
+  add: Add,
+): void {
+  if (!sigRead.ok) {
+    add(problem('signature-invalid', 'manifest.sig', `（${sigRead.reason}）`));
+    return;
+  }
+  try {
+    const sig = ManifestSignature.parse(JSON.parse(sigRead.bytes.toString('utf8')));
     const der = Buffer.from(sig.publicKey, 'base64');
     const fingerprint = createHash('sha256').update(der).digest('hex');
     const key = createPublicKey({ key: der, format: 'der', type: 'spki' });

@@ -3,7 +3,8 @@ export const PROBLEMS = {
   'zip-unreadable': { severity: 'error', message: '文件不是 zip 压缩包，或已损坏、不完整，无法读取。' },
   'entry-unsafe': {
     severity: 'error',
-    message: '压缩包中有不安全的条目（路径会跳出解压目录、是绝对路径或符号链接，或重名），不能解压。',
+    message:
+      '压缩包中有不安全或前后矛盾的条目（路径会跳出解压目录、是绝对路径或符号链接、重名，或各处记录的文件名、校验值不一致，不同的解压软件会解出不同的内容），不能放心解压。',
   },
   'zip-too-large': {
     severity: 'error',
@@ -11,10 +12,13 @@ export const PROBLEMS = {
   },
   'names-not-utf8': {
     severity: 'warning',
-    message: '文件名不是 UTF-8 编码（可能在中文 Windows 上重新压缩过），已按 GB18030 读取。',
+    message: '有文件名没有标记为 UTF-8 编码（压缩包可能用其他压缩软件重新压缩过），已按其实际编码读取。',
   },
   'manifest-missing': { severity: 'error', message: '缺少 manifest.json，这不是网报通生成的申报包，或已被改动。' },
-  'manifest-invalid': { severity: 'error', message: 'manifest.json 不是有效的清单文件。' },
+  'manifest-invalid': {
+    severity: 'error',
+    message: 'manifest.json 不是有效的清单文件（无法读取、格式不对，或所记内容前后矛盾）。',
+  },
   'format-unsupported': { severity: 'error', message: '申报包的格式版本比本软件新，请升级网报通后再校验。' },
   'file-missing': { severity: 'error', message: '清单中列出的文件在压缩包里找不到。' },
   'file-size-mismatch': { severity: 'error', message: '文件大小与清单不符，文件已被改动或损坏。' },
