@@ -56,7 +56,17 @@ export async function exportPackage(
   // (30–40 MB more at 1,000 materials) for no time gained, since streaming keeps this thread busy too.
   const roots = await rootFiles(plan, opts.resourcesDir);
   const preparedMs = performance.now() - preparing;
+  const file = await createFile(tmp).catch((e: unknown) => {
+    throw fsError(e, '写入申报包', target);
+  });
+  if (opts.holdsLock) {
+    const removed = await removeStalePartials(target, tmp);
+    if (removed > 0) opts.log.info(`removed ${removed} partial files of interrupted exports to ${target}`);
+  }
+  // The zip's error handler is attached before anything can fail (a cancelled or unreadable blob emits 'error'
+  // from yazl at any tick after end()): an 'error' with no listener would bring the whole process down.
   const zip = new yazl.ZipFile();
+  zip.on('error', (e: Error) => file.sink.destroy(e));
   const mtime = new Date(c.createdAt);
   zip.addBuffer(manifestOf(plan, roots), 'manifest.json', { mtime });
   entryDone();
@@ -75,14 +85,6 @@ export async function exportPackage(
       cb(null, stream);
     });
   zip.end();
-  const file = await createFile(tmp).catch((e: unknown) => {
-    throw fsError(e, '写入申报包', target);
-  });
-  if (opts.holdsLock) {
-    const removed = await removeStalePartials(target, tmp);
-    if (removed > 0) opts.log.info(`removed ${removed} partial files of interrupted exports to ${target}`);
-  }
-  zip.on('error', (e: Error) => file.sink.destroy(e));
   const tap = hashingTap();
   const started = performance.now();
   try {

@@ -52,8 +52,14 @@ export async function removeStalePartials(target: string, own: string): Promise<
     const path = join(dirname(target), name);
     if (!name.startsWith(prefix) || !/^[0-9a-f]{8}\.partial$/u.test(name.slice(prefix.length)) || path === own)
       continue;
-    await rm(path, { force: true });
-    removed++;
+    // A leftover that cannot be removed (a scanner holds it) is left for the next export, never a reason to fail.
+    if (
+      await rm(path, { force: true }).then(
+        () => true,
+        () => false,
+      )
+    )
+      removed++;
   }
   return removed;
 }
