@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { E2E_TEST_MS, E2E_WAIT_MS } from './test/e2e/waits';
+import { E2E_TEST_MS, E2E_WAIT_MS } from './test/e2e/waits.ts';
 
 /**
  * Three projects: unit (pure shared/ and renderer logic), core (real SQLite files, real files in temp folders, the

@@ -169,7 +169,7 @@ function toNode(n: CatalogNodeInput, parent: CatalogNode | null, position: numbe
     code,
     parentCode: parent?.code ?? null,
     label: n.label?.trim() || null,
-    seq: n.seq === undefined ? null : String(n.seq),
+    seq: n.seq === undefined ? null : String(n.seq).normalize('NFKC').trim(), // `５` → `5`, like codes
     level: (parent?.level ?? 0) + 1,
     position,
     title: (n.title ?? '').trim(),
@@ -234,10 +234,12 @@ export function parsePoints(input: number | string | null | undefined): number |
 function parseRequirements(input: CatalogNodeInput['requirements']): Requirement[] {
   if (input === undefined) return [];
   if (typeof input === 'string') return parseRequirementsText(input);
-  const out: Requirement[] = [];
-  for (const r of input) {
-    const kind = parseKind(r.kind);
-    if (kind !== undefined) out.push({ kind, min: r.min ?? 1, text: r.text ?? '' });
-  }
-  return out;
+  // A kind this app does not know is kept as `other` with its words, never dropped.
+  return input.map((r) => ({
+    kind: parseKind(r.kind) ?? 'other',
+    min: r.min ?? 1,
+    text: r.text || (parseKind(r.kind) === undefined ? r.kind : ''),
+    ...(r.per ? { per: r.per } : {}),
+    ...(r.groupSize && r.groupSize > 1 ? { groupSize: r.groupSize } : {}),
+  }));
 }

@@ -1,3 +1,4 @@
+import { progressFromCounts } from './requirement-progress';
 import type { Requirement } from './requirements';
 import type { CriterionStatus, MaterialKind } from './value-sets';
 
@@ -6,8 +7,9 @@ export type KindCounts = Partial<Record<MaterialKind, number>>;
 
 /**
  * The computed status of one leaf criterion (DOMAIN.md): `not-applicable` when it needs no online material (or is
- * declared 不属本单位职责), `not-started` with nothing attached, `complete` when every requirement meets its
- * minimum (with no requirement written: one material of any kind), else `in-progress`.
+ * declared 不属本单位职责), `not-started` with nothing attached, `complete` when every requirement is met
+ * (`progressFromCounts`: two of one kind need two files; groups count their files) — with no requirement written,
+ * one material of any kind — else `in-progress`.
  */
 export function leafStatus(
   c: { needsMaterial: boolean; requirements: Requirement[]; declaration?: unknown },
@@ -16,7 +18,7 @@ export function leafStatus(
   if (!c.needsMaterial || (c.declaration !== undefined && c.declaration !== null)) return 'not-applicable';
   const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
   if (total === 0) return 'not-started';
-  const met = c.requirements.every((r) => (counts[r.kind] ?? 0) >= r.min);
+  const met = progressFromCounts(c.requirements, counts).every((p) => p.met);
   return met ? 'complete' : 'in-progress';
 }
 

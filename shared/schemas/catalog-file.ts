@@ -13,6 +13,10 @@ export const RequirementInput = z.object({
   kind: z.string().min(1).max(40),
   min: z.number().int().min(0).max(10_000).default(1),
   text: z.string().max(2_000).default(''),
+  /** What `min` repeats over: each event (每场), month or quarter. */
+  per: z.enum(['event', 'month', 'quarter']).optional(),
+  /** Files in one counted group (组: a before/after pair is 2). */
+  groupSize: z.number().int().min(1).max(20).optional(),
 });
 
 export interface CatalogNodeInput {

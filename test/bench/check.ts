@@ -116,7 +116,7 @@ export async function benchCheck(base: string): Promise<void> {
 
   let findings = 0;
   const ours = await timeIt(15, () => {
-    findings = checkWorkspace(ws).findings.length;
+    findings = checkWorkspace(ws, '2026-05-20').findings.length;
   });
   console.log(`  ${findings} findings`);
   const sql = `SELECT m.*, b.bytes, f.facts FROM materials m JOIN blobs b ON b.sha256 = m.sha256 LEFT JOIN blob_facts f ON f.sha256 = m.sha256 WHERE m.deleted_at IS NULL`;

@@ -37,6 +37,7 @@ export function material(
     fileName: `IMG_${n}.jpg`,
     caption: parseCaption('时间：2026年3月12日；地点：市一中报告厅；人物：全体教师；主题：师德师风专题学习'),
     eventDate: '2026-03-12',
+    month: '2026-03',
     sha256: `sha${n}`.padEnd(64, '0'),
     bytes: 3_000_000,
     text: null,
@@ -56,7 +57,7 @@ export function material(
   };
 }
 
-/** A check input over the default profile and the 2026 period. */
+/** A check input over the default profile and the 2026 period (no month's collection due yet). */
 export function checkInput(
   criteria: CheckCriterion[],
   materials: CheckMaterial[],
@@ -64,6 +65,7 @@ export function checkInput(
 ): CheckInput {
   return {
     period: { start: '2025-11-01', end: '2026-10-31' },
+    dueMonths: [],
     profile: defaultRuleProfile(),
     criteria,
     materials,

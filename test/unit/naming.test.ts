@@ -73,12 +73,17 @@ describe('planPackagePaths', () => {
     ]);
     expect(p.get('a')!.path).toBe('材料/A.1_x/01_图.jpg');
     expect(p.get('b')!.path).toBe('材料/a.1_X~2/01_图.jpg');
-    expect(p.get('b')!.changes).toEqual(['renamed-duplicate']);
+    expect(p.get('b')!.changes).toEqual([]); // the catalog's folder, not the officer's name
   });
-  it('reports illegal characters in a criterion code on its materials', () => {
+  it('makes a criterion code or title safe silently: only the officer’s own title is reported', () => {
     expect(planPackagePaths([item('a', '1/2', '图')]).get('a')).toEqual({
       path: '材料/1_2_基层宣讲/01_图.jpg',
-      changes: ['characters'],
+      changes: [],
+    });
+    const slash = item('b', '3.4.1', '抽检记录', { criterionTitle: '全年抽检不少于4批次/千人' });
+    expect(planPackagePaths([slash]).get('b')).toEqual({
+      path: '材料/3.4.1_全年抽检不少于4批次_千人/01_抽检记录.jpg',
+      changes: [],
     });
   });
 });

@@ -90,6 +90,26 @@ describe('date rules', () => {
     );
     expect(found).toEqual([]);
   });
+  it('date-outside-period: a date that is both the event date and the EXIF date is said once', () => {
+    const same = material('1.1', { eventDate: '2008-05-30', facts: { exifDate: '2008-05-30T14:02:11' } });
+    const apart = material('1.1', { eventDate: '2025-10-30', facts: { exifDate: '2008-05-30T14:02:11' } });
+    const [a, b] = only(checkInput([criterion('1.1')], [same, apart]), 'date-outside-period');
+    expect(a!.message.match(/2008-05-30/gu)).toHaveLength(1);
+    expect(a!.message).toMatch(/^日期和照片拍摄时间 2008-05-30 不在测评周期（2025-11-01 至 2026-10-31）内/u);
+    expect(b!.message).toMatch(/^日期 2025-10-30、照片拍摄时间 2008-05-30 不在测评周期/u);
+  });
+  it('date-missing: the message sends no one to a screen of the app, and names the CLI’s option', () => {
+    const [f] = only(
+      checkInput(
+        [criterion('1.1')],
+        [material('1.1', { eventDate: null, facts: { exifDate: null } }), material('1.1')],
+      ),
+      'date-missing',
+    );
+    expect(f!.message).not.toMatch(/请在“/u);
+    expect(f!.message).toContain('wangbao attach');
+    expect(f!.fix).toBe('edit'); // in the app, the finding's button opens the editor
+  });
   it('caption-date-mismatch: a caption date more than N days from the EXIF date', () => {
     const far = material('1.1', { facts: { exifDate: '2026-03-20T10:00:00' }, eventDate: '2026-03-20' });
     const near = material('1.1', { facts: { exifDate: '2026-03-14T10:00:00' }, eventDate: '2026-03-14' });
@@ -207,8 +227,15 @@ describe('document rules', () => {
     });
   const withDocs = criterion('1.1', { requirements: [{ kind: 'document', min: 1, text: '' }] });
   it('pdf-encrypted, pdf-unreadable, pdf-active-content', () => {
-    expect(ids(checkInput([withDocs], [pdf({ encrypted: true, readable: false })]))).toEqual(['pdf-encrypted']);
-    expect(ids(checkInput([withDocs], [pdf({ readable: false })]))).toEqual(['pdf-unreadable']);
+    // Such a PDF cannot score, so it does not make up the 规范文件 the criterion asks for either.
+    expect(ids(checkInput([withDocs], [pdf({ encrypted: true, readable: false })])).sort()).toEqual([
+      'pdf-encrypted',
+      'requirement-unmet',
+    ]);
+    expect(ids(checkInput([withDocs], [pdf({ readable: false })])).sort()).toEqual([
+      'pdf-unreadable',
+      'requirement-unmet',
+    ]);
     expect(ids(checkInput([withDocs], [pdf({ hasJavaScript: true })]))).toEqual(['pdf-active-content']);
     expect(ids(checkInput([withDocs], [pdf({})]))).toEqual([]);
   });
@@ -271,6 +298,9 @@ describe('file rules', () => {
     const found = only(checkInput([criterion('1.1')], [bad, material('1.1')]), 'name-invalid');
     expect(found.map((f) => f.materialId)).toEqual([bad.id]);
     expect(found[0]!.message).toContain('01_学习会议 1_2 现场.jpg');
+    // A “/” in the criterion's own title is the catalog's: the export renames the folder and says nothing.
+    const slashTitle = criterion('1.1', { title: '全年抽检不少于4批次/千人' });
+    expect(only(checkInput([slashTitle], [material('1.1')]), 'name-invalid')).toEqual([]);
   });
 });
 

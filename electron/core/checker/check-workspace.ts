@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Caption } from '../../../shared/domain/caption';
+import { monthsDue } from '../../../shared/domain/collection';
 import { runCheck } from '../../../shared/domain/rules/check';
 import { effectivePoints } from '../../../shared/domain/rules/points';
 import type { CheckFacts, CheckInput, CheckMaterial } from '../../../shared/domain/rules/types';
@@ -10,9 +11,12 @@ import type { Workspace } from '../workspace/workspace';
 import { profileInForce } from './profile-repo';
 import { loadReferences } from './references';
 
-/** Runs the lost-point check over the workspace as it is now (authoritative: the CLI, the 体检 view, export). */
-export function checkWorkspace(ws: Workspace): CheckReport {
-  const { input, profile } = loadCheckInput(ws);
+/**
+ * Runs the lost-point check over the workspace as it is now (authoritative: the CLI, the 体检 view, export);
+ * `today` (`YYYY-MM-DD`) decides which months' collections are due.
+ */
+export function checkWorkspace(ws: Workspace, today: string): CheckReport {
+  const { input, profile } = loadCheckInput(ws, today);
   return {
     ...runCheck(input),
     ruleProfile: { name: profile.profile.name, sha256: profile.sha256, origin: profile.origin },
@@ -24,13 +28,15 @@ export function checkWorkspace(ws: Workspace): CheckReport {
  * and declarations, every live material with its blob's facts (and the text of 情况说明), the stored
  * near-duplicate pairs within the profile's distance, and the 往年材料.
  */
-export function loadCheckInput(ws: Workspace) {
+export function loadCheckInput(ws: Workspace, today: string) {
   const db = ws.db;
   const profile = profileInForce(db);
   const criteria = listCriteria(db);
   const points = effectivePoints(criteria);
+  const period = ws.settings().period;
   const input: CheckInput = {
-    period: ws.settings().period,
+    period,
+    dueMonths: monthsDue(period, today),
     profile: profile.profile,
     criteria: criteria
       .filter((c) => c.leaf)
@@ -63,6 +69,7 @@ type MaterialRow = [
   fileName: string,
   caption: string | null,
   eventDate: string | null,
+  month: string | null,
   sha256: string,
 ];
 
@@ -76,7 +83,7 @@ function loadMaterials(db: Database.Database, criteria: { id: number; code: stri
   const rows = (
     db
       .prepare(
-        `SELECT id, criterion_id, position, kind, title, file_name, caption, event_date, sha256
+        `SELECT id, criterion_id, position, kind, title, file_name, caption, event_date, month, sha256
          FROM materials WHERE deleted_at IS NULL`,
       )
       .raw()
@@ -109,7 +116,7 @@ function loadMaterials(db: Database.Database, criteria: { id: number; code: stri
     }
     return f;
   };
-  return rows.map(([id, criterionId, , kind, title, fileName, caption, eventDate, sha256]) => {
+  return rows.map(([id, criterionId, , kind, title, fileName, caption, eventDate, month, sha256]) => {
     const facts = factsOf(sha256);
     return {
       id,
@@ -119,6 +126,7 @@ function loadMaterials(db: Database.Database, criteria: { id: number; code: stri
       fileName,
       caption: caption === null ? null : (JSON.parse(caption) as Caption),
       eventDate,
+      month,
       sha256,
       bytes: bytesOf(sha256, facts),
       facts,

@@ -1,3 +1,4 @@
+import { localIsoDate } from '../../../shared/domain/period';
 import { defaultRuleProfile, resolveProfile } from '../../../shared/schemas/rule-profile';
 import { checkWorkspace } from '../checker/check-workspace';
 import { declarationOf, declareNotResponsible, withdrawDeclaration } from '../checker/declarations-repo';
@@ -22,7 +23,7 @@ export const checkHandlers: HandlersOf<Channels> = {
   'check:run': (_args, ctx) => {
     const ws = requireWorkspace(ctx);
     const started = performance.now();
-    const report = checkWorkspace(ws);
+    const report = checkWorkspace(ws, localIsoDate(ctx.platform.now()));
     ctx.log.info(`check: ${report.findings.length} findings in ${Math.round(performance.now() - started)} ms`);
     return report;
   },

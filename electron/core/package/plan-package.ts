@@ -40,7 +40,7 @@ export function planPackage(
   const version = db.prepare('SELECT edition, name, sha256 FROM catalog_versions ORDER BY id DESC LIMIT 1').get() as
     { edition: string; name: string | null; sha256: string } | undefined;
   if (!version) throw new AppError('input-refused', '还没有导入测评体系，无法生成申报包。', 'no catalog version');
-  const check = checkWorkspace(ws);
+  const check = checkWorkspace(ws, localIsoDate(now));
   if (opts.kind === 'final' && check.summary.errors > 0)
     throw new AppError(
       'input-refused',

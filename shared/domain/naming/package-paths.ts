@@ -16,8 +16,8 @@ export interface PathInput {
 export interface PlannedPath {
   path: string;
   /**
-   * What changed against the officer's names: in the material's file name, and in the criterion folder except the
-   * planned shortening of its title. Empty when the names go in as given.
+   * What changed in the officer's own name for the file (its title). The criterion folder's name comes from the
+   * catalog, which the officer cannot edit: the export makes it safe silently. Empty when the title goes in as given.
    */
   changes: NameChange[];
 }
@@ -29,17 +29,14 @@ export interface PlannedPath {
  */
 export function planPackagePaths(items: PathInput[]): Map<string, PlannedPath> {
   const out = new Map<string, PlannedPath>();
-  const folders = new Map<string, { name: string; changes: NameChange[] }>();
+  const folders = new Map<string, { name: string }>();
   const taken = new Set<string>();
   const seqs = new Map<string, number>();
   for (const item of items) {
     let folder = folders.get(item.criterionCode);
     if (!folder) {
       const code = safeSegment(item.criterionCode, MAX_SEGMENT);
-      const named = safeSegment(`${code.text}_${item.criterionTitle}`);
-      const name = unique(named.text, taken, MAX_SEGMENT);
-      const changes = [...code.changes, ...named.changes.filter((c) => c !== 'shortened')];
-      folder = { name, changes: name === named.text ? changes : [...changes, 'renamed-duplicate'] };
+      folder = { name: unique(safeSegment(`${code.text}_${item.criterionTitle}`).text, taken, MAX_SEGMENT) };
       folders.set(item.criterionCode, folder);
     }
     const seq = (seqs.get(item.criterionCode) ?? 0) + 1;
@@ -51,8 +48,7 @@ export function planPackagePaths(items: PathInput[]): Map<string, PlannedPath> {
     const file = `${prefix}${title.text}${ext}`;
     // Unique without a check: the folder is unique and `seq` numbers the files inside it.
     const path = `${MATERIALS_ROOT}/${folder.name}/${file}`;
-    const changes = title.changes.length === 0 ? folder.changes : [...new Set([...folder.changes, ...title.changes])];
-    out.set(item.id, { path, changes });
+    out.set(item.id, { path, changes: title.changes });
   }
   return out;
 }

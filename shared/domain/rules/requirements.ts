@@ -1,10 +1,16 @@
+import { requirementProgress } from '../requirement-progress';
+import { filesNeeded } from '../requirements';
 import { MATERIAL_KINDS } from '../value-sets';
+import { whyNotScoring } from './scoring';
 import type { Draft, Rule } from './types';
+
+const PER_LABEL = { event: '每场活动', month: '每月', quarter: '每季度' } as const;
 
 /**
  * `no-materials` and `requirement-unmet`, on every leaf that needs material and is the unit's (or already has
  * materials), unless declared 不属本单位职责 or removed from the catalog. Nothing attached at all is one
- * `no-materials`, not one finding per kind.
+ * `no-materials`, not one finding per kind. Requirements are counted by `requirementProgress` — the ledger's own
+ * count — over the materials that can score, so a file outside the period does not make up the number.
  */
 export const requirementRules: Rule = (x) => {
   const out: Draft[] = [];
@@ -25,21 +31,28 @@ export const requirementRules: Rule = (x) => {
         });
       continue;
     }
-    for (const r of c.requirements) {
-      const have = ms.filter((m) => m.kind === r.kind).length;
-      if (have >= r.min) continue;
-      const label = MATERIAL_KINDS[r.kind];
+    const counted = ms.map((m) => ({ ...m, scores: whyNotScoring(m, x.period) === null }));
+    for (const p of requirementProgress(c.requirements, counted, x.dueMonths)) {
+      if (p.met) continue;
+      const r = p.requirement;
+      const what = r.kind === 'other' ? `“${r.text}”` : MATERIAL_KINDS[r.kind];
+      const group = r.groupSize ? `（${r.min} 组，每组 ${r.groupSize} 份）` : '';
+      const asked = r.per
+        ? `${PER_LABEL[r.per]}至少 ${filesNeeded(r)} 份${group}，到目前共需 ${p.need} 份`
+        : `至少 ${p.need} 份${group}`;
+      const owned = p.have + p.notScoring;
+      const tail = p.notScoring > 0 ? `现有 ${owned} 份，其中 ${p.notScoring} 份不计分` : `现有 ${p.have} 份`;
       out.push({
         ruleId: 'requirement-unmet',
         criterionCode: c.code,
         materialId: null,
         file: null,
         message:
-          have === 0
-            ? `缺少${label}：本条要求至少 ${r.min} 份，现在一份也没有。缺项会被判为材料不全。`
-            : `${label}不足：本条要求至少 ${r.min} 份，现有 ${have} 份，还差 ${r.min - have} 份。`,
+          p.have === 0 && p.notScoring === 0
+            ? `缺少${what}：本条要求${asked}（“${r.text}”），现在一份也没有。缺项会被判为材料不全。`
+            : `${what}不足：本条要求${asked}（“${r.text}”），${tail}，还差 ${p.need - p.have} 份。`,
         fix: 'attach',
-        full: have === 0,
+        full: p.have === 0,
       });
     }
   }

@@ -44,6 +44,8 @@ export interface CheckMaterial {
   fileName: string;
   caption: Caption | null;
   eventDate: string | null;
+  /** The collection month it counts for (`YYYY-MM`). */
+  month: string | null;
   sha256: string;
   bytes: number;
   facts: CheckFacts;
@@ -62,6 +64,8 @@ export interface ReferenceFile {
 /** Everything the rules read: plain data, loaded by core from the workspace (or built by a test). */
 export interface CheckInput {
   period: Period;
+  /** The months of the period whose collection is due today (`monthsDue`): what a 每月 requirement is counted over. */
+  dueMonths: string[];
   profile: RuleProfile;
   /** Leaf criteria in catalog order. */
   criteria: CheckCriterion[];

@@ -39,6 +39,10 @@ export function ImportPreview({ preview: p, edition, busy, onEdition, onMapping,
       headerRow: p.headerRow ?? undefined,
       columns: { ...p.mapping, [field]: column ?? '' },
     });
+  // Phrases of the 材料要求 whose words name no kind: imported as 其他, listed so the officer sees them in one place.
+  const untyped = p.nodes.flatMap((n) =>
+    n.requirements.filter((r) => r.kind === 'other').map((r) => ({ code: n.code, title: n.title, text: r.text })),
+  );
   return (
     <Modal opened onClose={onCancel} title={M.title} size="90%" data-testid="import-preview">
       <Stack gap="sm">
@@ -113,6 +117,18 @@ export function ImportPreview({ preview: p, edition, busy, onEdition, onMapping,
             {p.skipped.slice(0, 20).map((s) => (
               <Text key={`${s.row}-${s.reason}`} size="sm">
                 {M.row(s.row)}：{s.reason}
+              </Text>
+            ))}
+          </Alert>
+        )}
+        {untyped.length > 0 && (
+          <Alert color="yellow" title={M.untypedTitle(untyped.length)} data-testid="import-untyped">
+            <Text size="sm" mb={4}>
+              {M.untypedHint}
+            </Text>
+            {untyped.slice(0, 30).map((u, i) => (
+              <Text key={i} size="sm">
+                {u.code} {u.title}：“{u.text}”
               </Text>
             ))}
           </Alert>

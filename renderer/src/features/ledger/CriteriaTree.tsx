@@ -3,6 +3,7 @@ import { memo, useMemo } from 'react';
 import { isOverdue } from '../../../../shared/domain/progress';
 import type { RiskCount } from '../../../../shared/domain/rules/types';
 import type { Criterion } from '../../../../shared/ipc/types';
+import { progressFromCounts } from '../../../../shared/domain/requirement-progress';
 import { M, requirementColor, STATUS_COLOR } from './messages';
 import css from './tree.module.css';
 
@@ -101,13 +102,13 @@ const Row = memo(function Row(props: {
       {c.leaf &&
         c.needsMaterial &&
         !c.declaration &&
-        c.requirements.map((r) => (
+        progressFromCounts(c.requirements, c.counts).map((p, i) => (
           <span
-            key={r.kind}
+            key={i}
             className={css.tag}
-            style={{ color: `var(--mantine-color-${requirementColor(c.counts[r.kind] ?? 0, r.min)}-7)` }}
+            style={{ color: `var(--mantine-color-${requirementColor(p.have, p.need)}-7)` }}
           >
-            {M.kindLabel(r.kind)} {c.counts[r.kind] ?? 0}/{r.min}
+            {M.requirementLabel(p.requirement)} {p.have}/{p.need}
           </span>
         ))}
     </button>

@@ -60,9 +60,10 @@ export function CriterionDetail(props: Props) {
           ) : (
             <Stack gap={6}>
               <RequirementCounters requirements={c.requirements} counts={c.counts} />
-              {c.requirements.map((r) => (
-                <Text key={r.kind} size="sm">
-                  · {M.kindLabel(r.kind)} 至少 {r.min} {r.text && `（${r.text}）`}
+              {c.requirements.map((r, i) => (
+                <Text key={i} size="sm" data-testid="requirement-phrase">
+                  · {M.requirementLabel(r)} {M.requirementCount(r)}
+                  {r.text && ` · “${r.text}”`}
                 </Text>
               ))}
             </Stack>

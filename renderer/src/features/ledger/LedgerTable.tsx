@@ -1,3 +1,4 @@
+import { filesNeeded } from '../../../../shared/domain/requirements';
 import { Button, Checkbox, Popover, ScrollArea, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { isOverdue } from '../../../../shared/domain/progress';
@@ -23,7 +24,7 @@ const COLUMNS: Column[] = [
   {
     id: 'requirements',
     label: M.requirements,
-    value: (c) => c.requirements.map((r) => `${M.kindLabel(r.kind)}≥${r.min}`).join(' '),
+    value: (c) => c.requirements.map((r) => `${M.requirementLabel(r)}≥${filesNeeded(r)}`).join(' '),
     width: 200,
   },
   { id: 'lead', label: M.lead, value: (c) => c.leadUnit ?? '', width: 120 },

@@ -1,9 +1,10 @@
-import { Badge, Group } from '@mantine/core';
+import { Badge, Group, Tooltip } from '@mantine/core';
+import { progressFromCounts } from '../../../../shared/domain/requirement-progress';
 import type { Requirement } from '../../../../shared/domain/requirements';
 import type { KindCounts } from '../../../../shared/domain/status';
 import { M, requirementColor } from './messages';
 
-/** "实景图片 2/3" per requirement, coloured by `requirementColor`. */
+/** "实景图片 2/3" per requirement (the ledger's one count), coloured by `requirementColor`; the phrase on hover. */
 export function RequirementCounters({
   requirements,
   counts = {},
@@ -13,15 +14,13 @@ export function RequirementCounters({
 }) {
   return (
     <Group gap={4} wrap="nowrap">
-      {requirements.map((r) => {
-        const n = counts[r.kind] ?? 0;
-        const color = requirementColor(n, r.min);
-        return (
-          <Badge key={r.kind} size="xs" variant="outline" color={color} radius="sm">
-            {M.kindLabel(r.kind)} {n}/{r.min}
+      {progressFromCounts(requirements, counts).map((p, i) => (
+        <Tooltip key={i} label={p.requirement.text || M.kindLabel(p.requirement.kind)} withinPortal>
+          <Badge size="xs" variant="outline" color={requirementColor(p.have, p.need)} radius="sm">
+            {M.requirementLabel(p.requirement)} {p.have}/{p.need}
           </Badge>
-        );
-      })}
+        </Tooltip>
+      ))}
     </Group>
   );
 }

@@ -121,7 +121,7 @@ export function MaterialsPanel({ code, requirements, targets, onChanged }: Props
               <Text fw={600}>{M.dropHere}</Text>
               <Text size="xs" c="dimmed">
                 {requirements.length > 0 &&
-                  `${M.needs}${requirements.map((r) => `${MATERIAL_KINDS[r.kind]} ≥ ${r.min}`).join('，')}。`}
+                  `${M.needs}${requirements.map((r) => r.text || `${MATERIAL_KINDS[r.kind]} ≥ ${r.min}`).join('；')}。`}
                 {M.dropHint}
               </Text>
             </Stack>

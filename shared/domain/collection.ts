@@ -1,0 +1,36 @@
+import type { Period } from './period';
+
+/** The day of the month by which the previous month's materials are collected (the 创城办's 月收集; seed 000). */
+export const DEFAULT_COLLECTION_DAY = 5;
+
+/** `2026-05` → `2026-06`. */
+export function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** The months of a period, in order (`2025-11` … `2026-10`). */
+export function periodMonths(period: Period): string[] {
+  const out: string[] = [];
+  for (let m = period.start.slice(0, 7); m <= period.end.slice(0, 7); m = nextMonth(m)) out.push(m);
+  return out;
+}
+
+/**
+ * The months of the period whose collection is due by `today` (`YYYY-MM-DD`): a month's materials are collected by
+ * the collection day of the month after it, so on 2026-05-20 every month up to April is due, on 2026-05-03 up to
+ * March. A collection day past a short month's end means its last day.
+ */
+export function monthsDue(period: Period, today: string, collectionDay = DEFAULT_COLLECTION_DAY): string[] {
+  return periodMonths(period).filter((m) => {
+    const due = nextMonth(m);
+    const [y, mm] = due.split('-').map(Number) as [number, number];
+    const last = new Date(Date.UTC(y, mm, 0)).getUTCDate();
+    return `${due}-${String(Math.min(collectionDay, last)).padStart(2, '0')}` <= today;
+  });
+}
+
+/** The quarter a month falls in (`2026-05` → `2026-Q2`). */
+export function quarterOf(month: string): string {
+  return `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
+}

@@ -1,0 +1,17 @@
+import type { Period } from '../period';
+import type { CheckMaterial } from './types';
+
+/**
+ * Whether a material can earn points at all, so that it makes up a requirement's number: not a file dated outside
+ * the period (its event date, or a photo's EXIF date), not a screenshot filed as a 实景图片, not a PDF that is
+ * encrypted or cannot be opened. Returns the reason it cannot, or null when it can.
+ */
+export function whyNotScoring(m: Pick<CheckMaterial, 'kind' | 'eventDate' | 'facts'>, period: Period): string | null {
+  const outside = (d: string): boolean => d.slice(0, 10) < period.start || d.slice(0, 10) > period.end;
+  if (m.eventDate !== null && outside(m.eventDate)) return '日期不在测评周期内';
+  if (m.kind === 'photo' && m.facts.exifDate && outside(m.facts.exifDate)) return '拍摄时间不在测评周期内';
+  if (m.kind === 'photo' && m.facts.screenshotLike === true) return '是截图而不是实景照片';
+  if (m.facts.mime === 'application/pdf' && (m.facts.encrypted === true || m.facts.readable === false))
+    return 'PDF 加密或无法打开';
+  return null;
+}
