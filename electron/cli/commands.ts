@@ -9,6 +9,7 @@ import { call } from '../core/dispatch';
 import { fsError } from '../core/fs-errors';
 import type { Ctx } from '../core/context';
 import { EXIT } from './exit-codes';
+import { dateFlag, forTerminal, monthFlag, textFlag, usage, yearFlag } from './messages';
 
 /** What a command hands back: the JSON result, a human rendering of it, and the exit code. */
 export interface Outcome {
@@ -19,24 +20,23 @@ export interface Outcome {
 
 export type Flags = Record<string, string | boolean | string[] | undefined>;
 
-const usage = (msg: string): AppError => new AppError('invalid-args', msg);
-
 /** `wangbao init <dir> [--demo] [--unit NAME] [--alias NAME]... [--year YYYY] [--period START..END]` */
 export async function init(ctx: Ctx, pos: string[], flags: Flags): Promise<Outcome> {
   const [dir] = pos;
   if (!dir || pos.length > 1)
     throw usage('用法：wangbao init <目录> [--demo] [--unit 单位名称] [--year 年度] [--period 开始..结束]');
-  const year = flags.year === undefined ? ctx.platform.now().getFullYear() : Number(flags.year);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100)
-    throw usage(`年度不正确：${String(flags.year)}（应为四位数字，如 2026）`);
+  const year = yearFlag('--year', str(flags, 'year')) ?? ctx.platform.now().getFullYear();
   let period;
   if (typeof flags.period === 'string') {
     period = parsePeriod(flags.period);
-    if (!period) throw usage(`测评周期不正确：${flags.period}（应为 开始..结束，如 2025-11-01..2026-10-31）`);
+    if (!period)
+      throw usage(
+        `测评周期不正确：${flags.period}。应为“开始..结束”，两个日期都是 YYYY-MM-DD，开始不晚于结束，相隔不超过两年，例如 2025-11-01..2026-10-31。`,
+      );
   }
   const demo = flags.demo === true;
-  const unit = typeof flags.unit === 'string' ? flags.unit : demo ? '市教育局' : '本单位';
-  const aliases = Array.isArray(flags.alias) ? flags.alias : [];
+  const unit = textFlag('--unit', '单位名称', str(flags, 'unit'), 100) ?? (demo ? '市教育局' : '本单位');
+  const aliases = (Array.isArray(flags.alias) ? flags.alias : []).map((a) => textFlag('--alias', '别名', a, 100)!);
   const info = await call('workspace:create', { dir: resolve(dir), unit, aliases, year, period, demo }, ctx);
   const criteria = info.catalog?.nodes ?? 0;
   return {
@@ -54,10 +54,10 @@ export async function catalogImport(ctx: Ctx, pos: string[], flags: Flags): Prom
       '用法：wangbao catalog import <工作区> <台账.xlsx 或 测评体系.json> [--mapping 映射.json] [--sheet 工作表] [--edition 版本名]',
     );
   await call('workspace:open', { dir: resolve(ws) }, ctx);
-  const edition = typeof flags.edition === 'string' ? flags.edition : undefined;
+  const edition = textFlag('--edition', '版本名', str(flags, 'edition'), 100);
   const mapping = await readMapping(flags);
   const r = (await call('catalog:import', { file: resolve(file), edition, mapping }, ctx))!;
-  const skipped = r.skipped.map((s) => `  第 ${s.row} 条：${s.reason}`).join('\n');
+  const skipped = r.skipped.map((s) => `  第 ${s.row} 条：${forTerminal(s.reason, ctx.log)}`).join('\n');
   return {
     json: r,
     human:
@@ -134,28 +134,25 @@ export async function attach(ctx: Ctx, pos: string[], flags: Flags): Promise<Out
   const kind = typeof flags.kind === 'string' ? parseKind(flags.kind) : undefined;
   if (typeof flags.kind === 'string' && !kind)
     throw usage(`材料类型不正确：${flags.kind}（可用：${Object.values(MATERIAL_KINDS).join('、')}）`);
+  // Checked before the workspace is opened, each with what was expected.
+  const args = {
+    criterionCode: code,
+    paths: paths.map((p) => resolve(p)),
+    kind,
+    title: textFlag('--title', '标题', str(flags, 'title'), 200),
+    caption: captionFlag(str(flags, 'caption')),
+    date: dateFlag('--date', str(flags, 'date')),
+    month: monthFlag('--month', str(flags, 'month')),
+  };
   await call('workspace:open', { dir: resolve(ws) }, ctx);
-  const str = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined);
-  const { results } = await call(
-    'materials:attach',
-    {
-      criterionCode: code,
-      paths: paths.map((p) => resolve(p)),
-      kind,
-      title: str('title'),
-      caption: str('caption'),
-      date: str('date'),
-      month: str('month'),
-    },
-    ctx,
-  );
+  const { results } = await call('materials:attach', args, ctx);
   const label = { added: '已添加', duplicate: '重复（已有）', skipped: '已跳过', refused: '未添加' } as const;
   return {
     json: { results },
     human: results
       .map(
         (r) =>
-          `${label[r.status]}  ${r.file}${r.reason ? `：${r.reason}` : ''}${r.alsoOn.length ? `（也在 ${r.alsoOn.join('、')}）` : ''}`,
+          `${label[r.status]}  ${r.file}${r.reason ? `：${forTerminal(r.reason, ctx.log)}` : ''}${r.alsoOn.length ? `（也在 ${r.alsoOn.join('、')}）` : ''}`,
       )
       .join('\n'),
     exit: results.some((r) => r.status === 'refused') ? EXIT.refused : EXIT.ok,
@@ -176,4 +173,17 @@ export async function materials(ctx: Ctx, pos: string[], flags: Flags): Promise<
       .join('\n'),
     exit: EXIT.ok,
   };
+}
+
+/** A string flag's value (parseArgs gives strings for the string options). */
+export function str(flags: Flags, key: string): string | undefined {
+  const v = flags[key];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** `--caption` may be empty (no caption), not longer than the contract allows. */
+function captionFlag(value: string | undefined): string | undefined {
+  if (value !== undefined && value.length > 1000)
+    throw usage(`--caption 的图片说明太长（${value.length} 个字符，最多 1000 个）。`);
+  return value;
 }

@@ -2,13 +2,14 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/ipc/errors';
 import type { Ctx } from '../core/context';
 import { createHost } from '../core/host';
-import { createLogger } from '../core/log';
+import { createLogger, debugEnabled, logFile } from '../core/log';
 import { APP_VERSION } from '../core/version';
 import { attach, catalogImport, catalogList, init, materials, scope, type Flags, type Outcome } from './commands';
 import { check, declare, referenceImport } from './check-commands';
 import { EXIT, exitCodeOf } from './exit-codes';
 import { exportCommand, verifyCommand } from './package-commands';
-import { nodePlatform } from './node-platform';
+import { forTerminal, invalidArgsMessage, parseArgsError } from './messages';
+import { nodePlatform, userDataDir } from './node-platform';
 import { intakeWorkerScript } from '../core/workers/script';
 
 const HELP = `网报通 wangbao ${APP_VERSION}
@@ -27,7 +28,8 @@ const HELP = `网报通 wangbao ${APP_VERSION}
   wangbao export <工作区> <申报包.zip> [--month YYYY-MM] [--final] [--json]
   wangbao verify <申报包.zip> [--json]
 
-退出码：0 成功；1 输入被拒绝或无效；2 用法错误、未知编号或读写错误。`;
+退出码：0 成功；1 输入被拒绝或无效；2 用法错误、未知编号或读写错误。
+日志：${logFile(userDataDir())}（设置环境变量 WANGBAO_DEBUG=1 时也显示在终端）。`;
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -57,6 +59,21 @@ const OPTIONS = {
 
 type Command = (ctx: Ctx, positionals: string[], flags: Flags) => Promise<Outcome>;
 
+/** In the help's order, for the message about an unknown command. */
+const COMMANDS = [
+  'init',
+  'catalog',
+  'scope',
+  'attach',
+  'materials',
+  'check',
+  'reference',
+  'declare',
+  'export',
+  'verify',
+];
+const GROUPS: Record<string, readonly string[]> = { catalog: ['import', 'list'], reference: ['import'] };
+
 function route(positionals: string[]): { run: Command; rest: string[] } | undefined {
   const [a, b, ...rest] = positionals;
   if (a === 'init') return { run: init, rest: positionals.slice(1) };
@@ -73,14 +90,28 @@ function route(positionals: string[]): { run: Command; rest: string[] } | undefi
   return undefined;
 }
 
+/** Why no command matched, said before the help: an unknown command, or a group (`catalog`) without a known verb. */
+function unknownCommand(positionals: string[]): string {
+  const [a, b] = positionals;
+  if (a === undefined) return '请指定要执行的命令。';
+  const verbs = GROUPS[a];
+  if (verbs)
+    return b === undefined
+      ? `命令 ${a} 后面缺少操作：应为 ${verbs.map((v) => `${a} ${v}`).join(' 或 ')}。`
+      : `未知的命令：${a} ${b}（应为 ${verbs.map((v) => `${a} ${v}`).join(' 或 ')}）。`;
+  return `未知的命令：${a}。可用的命令：${COMMANDS.join('、')}。`;
+}
+
 /** Runs one CLI invocation; returns the exit code. stdout carries only the result, stderr the rest. */
 export async function main(argv: string[]): Promise<number> {
   let json = argv.includes('--json');
-  // A CLI run prints its result at the end: no events.
+  // The log goes to the user-data folder the app also logs to; to stderr as well only with WANGBAO_DEBUG=1, so the
+  // person at the terminal reads the Chinese message alone. A CLI run prints its result at the end: no events.
+  const log = createLogger(logFile(userDataDir()), { stderr: debugEnabled() });
   const ctx = createHost({
     platform: { ...nodePlatform(APP_VERSION), intakeWorker: intakeWorkerScript(import.meta.url) },
     trusted: true,
-    log: createLogger(undefined, !process.env.WANGBAO_DEBUG),
+    log,
   });
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -88,9 +119,10 @@ export async function main(argv: string[]): Promise<number> {
     if (values.version) return print(json, { version: APP_VERSION }, APP_VERSION, EXIT.ok);
     const target = route(positionals);
     if (values.help || !target) {
-      process.stderr.write(`${HELP}\n`);
+      process.stderr.write(values.help ? `${HELP}\n` : `错误：${unknownCommand(positionals)}\n\n${HELP}\n`);
       return values.help ? EXIT.ok : EXIT.usage;
     }
+    log.info(`wangbao ${argv.join(' ')}`);
     const out = await target.run(ctx, target.rest, values as Flags);
     return print(json, out.json, out.human, out.exit);
   } catch (e) {
@@ -98,12 +130,19 @@ export async function main(argv: string[]): Promise<number> {
       e instanceof AppError
         ? e
         : (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-          ? new AppError('invalid-args', `命令行参数不正确：${(e as Error).message}`)
+          ? parseArgsError(e as Error & { code: string })
           : new AppError('internal', '发生了意外错误。', (e as Error)?.stack ?? String(e));
-    if (err.code === 'internal') ctx.log.error(err.details ?? err.message); // the rest was logged by dispatch
+    if (err.code === 'internal') log.error(err.details ?? err.message); // the rest was logged by dispatch
     const exit = err.code === 'invalid-args' ? EXIT.usage : exitCodeOf(err.code);
-    if (json) process.stdout.write(`${JSON.stringify({ error: { code: err.code, message: err.message } })}\n`);
-    else process.stderr.write(`错误：${err.message}\n`);
+    // An argument the contract's schemas refused and the command did not check itself: name the option. Other
+    // messages are core's: as they are in the JSON, said for a terminal on stderr.
+    const message =
+      err.code === 'invalid-args' && err.details?.includes('→ at') ? invalidArgsMessage(err.details) : err.message;
+    if (json) process.stdout.write(`${JSON.stringify({ error: { code: err.code, message } })}\n`);
+    else
+      process.stderr.write(
+        `错误：${forTerminal(message, log)}${err.code === 'internal' ? `（日志：${logFile(userDataDir())}）` : ''}\n`,
+      );
     return exit;
   } finally {
     ctx.session.workspace?.close();
@@ -120,7 +159,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`${String(e)}\n`);
+    createLogger(logFile(userDataDir()), { stderr: debugEnabled() }).error(String((e as Error)?.stack ?? e));
+    process.stderr.write(`错误：发生了意外错误（日志：${logFile(userDataDir())}）。\n`);
     process.exitCode = EXIT.usage;
   },
 );

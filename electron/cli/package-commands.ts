@@ -1,20 +1,16 @@
 import { resolve } from 'node:path';
-import { AppError } from '../../shared/ipc/errors';
 import { call } from '../core/dispatch';
 import type { Ctx } from '../core/context';
-import type { Flags, Outcome } from './commands';
+import { str, type Flags, type Outcome } from './commands';
 import { EXIT } from './exit-codes';
-
-const usage = (msg: string): AppError => new AppError('invalid-args', msg);
+import { forTerminal, monthFlag, usage } from './messages';
 
 /** `wangbao export <ws> <out.zip> [--month YYYY-MM] [--final]`: exit 0 written and verified, 1 refused. */
 export async function exportCommand(ctx: Ctx, pos: string[], flags: Flags): Promise<Outcome> {
   const [ws, out] = pos;
   if (!ws || !out || pos.length > 2)
     throw usage('用法：wangbao export <工作区> <申报包.zip> [--month YYYY-MM] [--final]');
-  const month = typeof flags.month === 'string' ? flags.month : undefined;
-  if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/u.test(month))
-    throw usage(`月份不正确：${month}（应为 YYYY-MM，如 2026-05）`);
+  const month = monthFlag('--month', str(flags, 'month'));
   const kind = flags.final === true ? 'final' : 'monthly';
   if (kind === 'final' && month !== undefined) throw usage('正式申报包的月份是生成当月，不能用 --month 指定。');
   await call('workspace:open', { dir: resolve(ws) }, ctx);
@@ -43,7 +39,8 @@ export async function verifyCommand(ctx: Ctx, pos: string[]): Promise<Outcome> {
   };
   const unreadable = r.problems.some((p) => p.code === 'zip-unreadable');
   const lines = r.problems.map(
-    (p) => `${p.severity === 'error' ? '错误' : '警告'}  ${p.code}${p.path ? `  ${p.path}` : ''}\n    ${p.message}`,
+    (p) =>
+      `${p.severity === 'error' ? '错误' : '警告'}  ${p.code}${p.path ? `  ${p.path}` : ''}\n    ${forTerminal(p.message, ctx.log)}`,
   );
   return {
     json: r,

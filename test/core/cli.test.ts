@@ -266,11 +266,16 @@ describe('wangbao CLI', () => {
     expect(cli(['export', ws, join(base, 'm.zip'), '--month', '2026-13', '--json'], base).code).toBe(2);
   });
 
-  it('keeps stdout for the result and logs on stderr', () => {
+  it('keeps stdout for the result; log lines go to the log file, and to stderr only with WANGBAO_DEBUG=1', () => {
     const base = tmpDir();
-    const r = cli(['init', join(base, 'ws'), '--json'], base);
+    const r = cli(['init', join(base, 'ws'), '--json'], base, { WANGBAO_DEBUG: '' });
     expect(() => JSON.parse(r.stdout)).not.toThrow();
-    const human = cli(['catalog', 'list', join(base, 'ws')], base);
-    expect(human.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const human = cli(['catalog', 'list', join(base, 'ws')], base, { WANGBAO_DEBUG: '' });
+    expect([human.code, human.stderr]).toEqual([0, '']);
+    expect(readFileSync(join(base, 'logs', 'wangbao.log'), 'utf8')).toMatch(/ INFO workspace opened read-only: /u);
+    const debug = cli(['catalog', 'list', join(base, 'ws'), '--json'], base, { WANGBAO_DEBUG: '1' });
+    expect(debug.stderr).toMatch(/ INFO workspace opened read-only: /u);
+    expect(() => JSON.parse(debug.stdout)).not.toThrow();
   });
 });

@@ -133,7 +133,7 @@ async function readPackage(
   if (!verified.valid)
     throw new AppError(
       'input-refused',
-      '这个文件不是有效的申报包（校验未通过），不能作为往年材料导入。请先用“校验申报包”查看原因。',
+      '这个文件不是有效的申报包（校验未通过），不能作为往年材料导入。请先用“校验申报包”或 wangbao verify 查看原因。',
       JSON.stringify(verified.problems.filter((p) => p.severity === 'error')),
     );
   const { zip } = await openZip(opts.source).catch((e: unknown) => {

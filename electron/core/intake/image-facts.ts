@@ -1,6 +1,8 @@
 import exifr from 'exifr';
 import sharp from 'sharp';
+import { isIsoDate } from '../../../shared/domain/period';
 import { laplacianVariance, perceptualHash, screenshotSignals } from '../../../shared/domain/image-measures';
+import { logLibvipsWarnings, threadLog } from '../log';
 import { writeAtomically } from '../store/atomic-write';
 import { jpegQuality } from './jpeg-quality';
 
@@ -42,7 +44,7 @@ export type ImageResult = { ok: true; facts: ImageFacts } | { ok: false; reason:
 export async function readImage(path: string, thumbPath: string): Promise<ImageResult> {
   let meta: Awaited<ReturnType<ReturnType<typeof sharp>['metadata']>>;
   try {
-    meta = await sharp(path, { limitInputPixels: false }).metadata();
+    meta = await logLibvipsWarnings(sharp(path, { limitInputPixels: false }), path).metadata();
   } catch (e) {
     return { ok: false, reason: '图片已损坏，无法打开。请重新从相机或手机导出原图。', detail: String(e) };
   }
@@ -58,7 +60,9 @@ export async function readImage(path: string, thumbPath: string): Promise<ImageR
   let measured: Measured;
   try {
     measured = await measure(path, thumbPath, 'warning');
-  } catch {
+  } catch (warning) {
+    // What libvips warned about (libjpeg's `VipsJpeg: Corrupt JPEG data…`) goes to the log, never to stderr.
+    threadLog().warn(`libvips ${path}: damaged, decoding anyway: ${String(warning)}`);
     try {
       measured = await measure(path, thumbPath, 'none');
       damaged = true;
@@ -104,7 +108,7 @@ interface Measured {
 
 /** An upright grey copy with a long edge of at most 512 px (shrink-on-load), with the colour pixels it came from. */
 async function decodeSmall(path: string, failOn: 'warning' | 'none') {
-  const { data, info } = await sharp(path, { limitInputPixels: PIXEL_LIMIT, failOn })
+  const { data, info } = await logLibvipsWarnings(sharp(path, { limitInputPixels: PIXEL_LIMIT, failOn }), path)
     .rotate()
     .resize(MEASURE_EDGE, MEASURE_EDGE, { fit: 'inside', withoutEnlargement: true })
     .removeAlpha()
@@ -165,6 +169,17 @@ async function writeThumbnail(image: ReturnType<typeof sharp>, out: string): Pro
   );
 }
 
+/**
+ * An EXIF date's parts as local ISO, or null when they name no real moment: cameras whose clock was never set write
+ * `0000:00:00 00:00:00`, and a forged file can say `9999:99:99` — such a date must not become the event date (nor
+ * its month `9999-99`, which no package may carry).
+ */
+function exifDateOf(m: RegExpExecArray): string | null {
+  const day = `${m[1]}-${m[2]}-${m[3]}`;
+  const [h, min, s] = [Number(m[4]), Number(m[5]), Number(m[6])];
+  return isIsoDate(day) && h < 24 && min < 60 && s < 60 ? `${day}T${m[4]}:${m[5]}:${m[6]}` : null;
+}
+
 /** DateTimeOriginal as local ISO (`YYYY-MM-DDTHH:mm:ss`), whether GPS is present, the camera. A broken EXIF block gives nulls. */
 async function readExif(path: string): Promise<Pick<ImageFacts, 'exifDate' | 'gps' | 'camera'>> {
   try {
@@ -178,7 +193,7 @@ async function readExif(path: string): Promise<Pick<ImageFacts, 'exifDate' | 'gp
     const model = typeof x?.Model === 'string' ? x.Model.trim() : '';
     const camera = model.toLowerCase().startsWith(make.toLowerCase()) ? model : `${make} ${model}`.trim();
     return {
-      exifDate: m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}` : null,
+      exifDate: m ? exifDateOf(m) : null,
       gps: x?.GPSLatitude !== undefined,
       camera: camera || null,
     };

@@ -16,19 +16,17 @@ export const dateRules: Rule = (x) => {
         aboutMaterial(
           m,
           'date-missing',
-          '没有填写形成日期或活动日期，无法证明材料在测评周期内。请在“编辑”中补上日期。',
+          '没有填写形成日期或活动日期，无法证明材料在测评周期内。请编辑这份材料，补上日期（用 wangbao attach 添加时可用 --date 给出）。',
           'edit',
         ),
       );
-    const wrong: string[] = [];
-    if (m.eventDate !== null && outside(m.eventDate)) wrong.push(`日期 ${m.eventDate}`);
-    if (exif !== null && outside(exif)) wrong.push(`照片拍摄时间 ${exif.slice(0, 10)}`);
-    if (wrong.length > 0)
+    const wrong = outsideDates(m.eventDate !== null && outside(m.eventDate) ? m.eventDate : null, exif, outside);
+    if (wrong)
       out.push(
         aboutMaterial(
           m,
           'date-outside-period',
-          `${wrong.join('、')}不在测评周期（${start} 至 ${end}）内，这份材料不会被计分。请换用周期内的材料；日期填错的请改正。`,
+          `${wrong}不在测评周期（${start} 至 ${end}）内，这份材料不会被计分。请换用周期内的材料；日期填错的请改正。`,
           'replace',
         ),
       );
@@ -51,3 +49,14 @@ export const dateRules: Rule = (x) => {
   }
   return out;
 };
+
+/**
+ * Which dates fall outside the period, each said once: `日期 2025-10-30`, `照片拍摄时间 2024-05-01`, both joined, or
+ * — the usual case, the event date taken from the EXIF — `日期和照片拍摄时间 2008-05-30`. Null when none does.
+ */
+function outsideDates(eventDate: string | null, exif: string | null, outside: (d: string) => boolean): string | null {
+  const shot = exif !== null && outside(exif) ? exif.slice(0, 10) : null;
+  if (eventDate !== null && eventDate.slice(0, 10) === shot) return `日期和照片拍摄时间 ${shot} `;
+  const wrong = [eventDate && `日期 ${eventDate}`, shot && `照片拍摄时间 ${shot}`].filter(Boolean);
+  return wrong.length > 0 ? `${wrong.join('、')} ` : null;
+}
