@@ -27,3 +27,25 @@ export function fsError(e: unknown, what: string, path: string): AppError {
       return new AppError('io', `${what}时出错：${path}。`, detail);
   }
 }
+
+/**
+ * When a write failed because the disk is full or the folder cannot be written — told by the error's code, or by
+ * the text libvips gives (sharp's errors carry no code) — what the officer can do about it; null otherwise.
+ */
+export function diskTrouble(e: unknown): string | null {
+  const code = (e as { code?: string } | null)?.code ?? '';
+  const text = String((e as Error | null)?.message ?? e);
+  if (
+    code === 'ENOSPC' ||
+    code === 'EDQUOT' ||
+    code === 'SQLITE_FULL' ||
+    /No space left|ENOSPC|Disk quota/iu.test(text)
+  )
+    return '磁盘空间不足，请清理磁盘后重试。';
+  if (
+    ['EROFS', 'EACCES', 'EPERM', 'SQLITE_READONLY'].includes(code) ||
+    /Read-only file system|EROFS|Permission denied/iu.test(text)
+  )
+    return '工作区文件夹不可写（可能是只读的或没有权限）。';
+  return null;
+}

@@ -24,6 +24,7 @@ import { typeOfFile } from './file-type';
 import { IN_THREAD, type Readers } from './readers';
 import { HEIC_MIMES } from './heic';
 import { walk } from './walk';
+import { diskTrouble } from '../fs-errors';
 
 export interface AttachOptions {
   criterionCode: string;
@@ -198,11 +199,7 @@ async function keep(ws: Workspace, put: PutResult): Promise<Kept> {
 
 /** What the officer can do about a failure: a full disk or a read-only folder says so; other causes are logged. */
 function causeOf(e: unknown): string {
-  const code = (e as { code?: string }).code ?? '';
-  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return '磁盘空间不足，请清理磁盘后重试。';
-  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_READONLY')
-    return '工作区文件夹不可写（可能是只读的或没有权限）。';
-  return '';
+  return diskTrouble(e) ?? '';
 }
 
 function refused(file: string, reason: string): AttachResult {

@@ -2,6 +2,7 @@ import exifr from 'exifr';
 import sharp from 'sharp';
 import { isIsoDate } from '../../../shared/domain/period';
 import { laplacianVariance, perceptualHash, screenshotSignals } from '../../../shared/domain/image-measures';
+import { diskTrouble } from '../fs-errors';
 import { logLibvipsWarnings, threadLog } from '../log';
 import { writeAtomically } from '../store/atomic-write';
 import { jpegQuality } from './jpeg-quality';
@@ -61,13 +62,17 @@ export async function readImage(path: string, thumbPath: string): Promise<ImageR
   try {
     measured = await measure(path, thumbPath, 'warning');
   } catch (warning) {
+    // A thumbnail that cannot be written (a full disk) is no fault of the picture.
+    const disk = diskTrouble(warning);
+    if (disk) return { ok: false, reason: disk, detail: String(warning) };
     // What libvips warned about (libjpeg's `VipsJpeg: Corrupt JPEG data…`) goes to the log, never to stderr.
     threadLog().warn(`libvips ${path}: damaged, decoding anyway: ${String(warning)}`);
     try {
       measured = await measure(path, thumbPath, 'none');
       damaged = true;
     } catch (e) {
-      return { ok: false, reason: '图片已损坏，无法解码。请重新从相机或手机导出原图。', detail: String(e) };
+      const reason = diskTrouble(e) ?? '图片已损坏，无法解码。请重新从相机或手机导出原图。';
+      return { ok: false, reason, detail: String(e) };
     }
   }
   const orientation = meta.orientation ?? 1;
