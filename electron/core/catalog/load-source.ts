@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import { catalogShapeProblem } from '../../../shared/domain/catalog-limits';
 import { buildCatalog, countLeaves, type BuiltCatalog, type SkippedRow } from '../../../shared/domain/catalog';
 import { columnLetter, type SheetField } from '../../../shared/domain/ledger-sheet/fields';
 import { headerCells, resolveMapping } from '../../../shared/domain/ledger-sheet/mapping';
@@ -77,7 +78,7 @@ export async function loadSource(
   const bytes = await readFile(path);
   const base = { sourceName: basename(path), sha256: sha256(bytes) };
   if (kind === 'json') {
-    const file = parseCatalogJson(bytes.toString('utf8'), path);
+    const file = parseCatalogJson(decodeText(bytes), path);
     if (opts.edition) file.edition = opts.edition;
     const built = build(file, [], []);
     const ruleProfile = file.ruleProfile ? resolveProfile(file.ruleProfile) : null;
@@ -93,6 +94,8 @@ export async function loadSource(
     );
   const { mapping, problems } = resolveMapping(grid, opts.mapping);
   const sheet = mapping ? sheetToCatalog(grid, mapping) : { nodes: [], skipped: [], title: undefined };
+  const tooLarge = catalogShapeProblem(sheet.nodes);
+  if (tooLarge) throw new AppError('catalog-invalid', tooLarge, `${path}: over the catalog limits`);
   const edition = opts.edition ?? editionOf(sheet.title, path);
   const file: CatalogFile = {
     format: 'wangbao-catalog',
@@ -111,6 +114,20 @@ export async function loadSource(
     Object.entries(mapping?.columns ?? {}).map(([f, c]) => [f, columnLetter(c)]),
   ) as Partial<Record<SheetField, string>>;
   return { ...base, built, name: sheet.title ?? null, preview, ruleProfile: null };
+}
+
+/**
+ * A text file's text as Notepad and WPS save it: UTF-8 (with or without a BOM), UTF-16 with its BOM (Notepad's
+ * “Unicode”), or else GB18030 (Chinese Windows' ANSI): never U+FFFD in place of the 创城办's words.
+ */
+function decodeText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
 }
 
 /** Builds the catalog, folding in the rows a sheet could not place and its mapping problems. */

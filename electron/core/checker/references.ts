@@ -10,6 +10,7 @@ import { fsError } from '../fs-errors';
 import { HEIC_MIMES } from '../intake/heic';
 import { typeOfFile } from '../intake/file-type';
 import type { Readers } from '../intake/readers';
+import { SPECIAL_FILE, UNDECODABLE_NAME, WORKSPACE_ITSELF } from '../intake/attach';
 import { walk } from '../intake/walk';
 import { inLanes } from '../lanes';
 import type { Logger } from '../log';
@@ -96,10 +97,16 @@ async function readFolder(
   log: Logger,
   readers: Readers,
 ): Promise<ReadReferences> {
-  const walked = await walk([opts.source]);
+  const walked = await walk([opts.source], opts.signal, ws.dir);
   const out: ReadReferences = {
     files: [],
-    skipped: walked.skipped.map((file) => ({ file, reason: '系统或隐藏文件，已跳过。' })),
+    skipped: [
+      ...walked.skipped.map((file) => ({ file, reason: '系统或隐藏文件，已跳过。' })),
+      ...walked.special.map((file) => ({ file, reason: SPECIAL_FILE })),
+      ...walked.undecodable.map((file) => ({ file, reason: UNDECODABLE_NAME })),
+      ...walked.avoided.map((file) => ({ file, reason: WORKSPACE_ITSELF })),
+      ...walked.missing.map((file) => ({ file, reason: '找不到这个文件（可能是失效的快捷方式或链接）。' })),
+    ],
   };
   let finished = 0;
   const read = await inLanes(walked.files, async (f) => {

@@ -20,7 +20,7 @@ import {
 import type { Workspace } from '../workspace/workspace';
 import type { PutResult } from '../store/blob-store';
 import { readText } from './document-facts';
-import { typeOfFile } from './file-type';
+import { typeOfFile, type Typed } from './file-type';
 import { IN_THREAD, type Readers } from './readers';
 import { HEIC_MIMES } from './heic';
 import { walk } from './walk';
@@ -39,6 +39,11 @@ export interface AttachOptions {
   date?: string | undefined;
   month?: string | undefined;
 }
+
+export const UNDECODABLE_NAME =
+  '文件名的编码无法识别（可能是在 Windows 上以 GBK 编码保存的中文名），无法读取。请把文件重命名后再添加。';
+export const WORKSPACE_ITSELF = '这是网报通工作区自身的文件或文件夹，不能作为材料添加。';
+export const SPECIAL_FILE = '这不是普通文件（是设备、管道或套接字），已跳过。';
 
 /** Where a blob's thumbnail lives: `thumbs/ab/<sha256>.jpg`. */
 export function thumbPath(ws: Workspace, sha256: string): string {
@@ -60,11 +65,14 @@ export async function attachFiles(
   readers: Readers = IN_THREAD,
 ): Promise<AttachResult[]> {
   const criterion = requireCriterion(ws.db, opts.criterionCode);
-  const walked = await walk(opts.inputs, opts.signal);
+  const walked = await walk(opts.inputs, opts.signal, ws.dir);
   const results: AttachResult[] = [];
   const skip = (path: string, reason: string): AttachResult => ({ ...refused(path, reason), status: 'skipped' });
   for (const missing of walked.missing) results.push(refused(missing, '找不到这个文件或文件夹。'));
+  for (const path of walked.undecodable) results.push(refused(path, UNDECODABLE_NAME));
+  for (const path of walked.avoided) results.push(refused(path, WORKSPACE_ITSELF));
   for (const path of walked.skipped) results.push(skip(path, '系统或隐藏文件，已跳过。'));
+  for (const path of walked.special) results.push(skip(path, SPECIAL_FILE));
   for (const path of walked.notEntered)
     results.push(skip(path, '这个文件夹是指回已读文件夹的快捷方式或链接，或层级过深，已跳过。'));
   let finished = 0;
@@ -98,7 +106,29 @@ async function attachOne(
     log.warn(`attach refused ${path}: ${typed.detail}`);
     return refused(path, typed.reason);
   }
-  const original = await keep(ws, await ws.store.putFile(path));
+  // A reader or the database failing midway leaves no blob behind: a refused file leaves nothing.
+  const held: Kept[] = [];
+  try {
+    return await takeIn(ws, criterion, path, typed, opts, now, log, readers, held);
+  } catch (e) {
+    for (const k of held) await k.discard();
+    throw e;
+  }
+}
+
+/** Stores a typed file, reads its facts and inserts its material; every blob it keeps is in `held`. */
+async function takeIn(
+  ws: Workspace,
+  criterion: CriterionRef,
+  path: string,
+  typed: Typed & { ok: true },
+  opts: AttachOptions,
+  now: Date,
+  log: Logger,
+  readers: Readers,
+  held: Kept[],
+): Promise<AttachResult> {
+  const original = await keep(ws, await ws.store.putFile(path), held);
   const existing = materialOn(ws.db, criterion.id, original.sha256);
   if (existing)
     return { file: path, status: 'duplicate', materialId: existing, sha256: original.sha256, alsoOn: [], reason: null };
@@ -114,7 +144,7 @@ async function attachOne(
     const tmp = join(ws.store.root, 'tmp', `${randomUUID()}.jpg`);
     const converted = await readers.heicToJpeg(ws.store.path(original.sha256), tmp);
     if (!converted.ok) return refuse(converted.reason, converted.detail, original);
-    stored = await keep(ws, await ws.store.putFile(tmp));
+    stored = await keep(ws, await ws.store.putFile(tmp), held);
     await rm(tmp, { force: true });
     source = {
       sha256: original.sha256,
@@ -171,13 +201,7 @@ async function attachOne(
     if (source) await original.discard();
     return { file: path, status: 'duplicate', materialId: twin, sha256: original.sha256, alsoOn: [], reason: null };
   }
-  try {
-    insertMaterial(ws.db, material);
-  } catch (e) {
-    await stored.discard();
-    await original.discard();
-    throw e;
-  }
+  insertMaterial(ws.db, material);
   const alsoOn = criteriaHolding(ws.db, stored.sha256, criterion.id);
   return { file: path, status: 'added', materialId: material.id, sha256: original.sha256, alsoOn, reason: null };
 }
@@ -187,14 +211,16 @@ interface Kept extends PutResult {
   discard(): Promise<void>;
 }
 
-async function keep(ws: Workspace, put: PutResult): Promise<Kept> {
+async function keep(ws: Workspace, put: PutResult, held: Kept[]): Promise<Kept> {
   const known = put.existed || hasBlobRow(ws.db, put.sha256);
-  return {
+  const kept: Kept = {
     ...put,
     discard: async () => {
       if (!known && !hasBlobRow(ws.db, put.sha256)) await rm(ws.store.path(put.sha256), { force: true });
     },
   };
+  held.push(kept);
+  return kept;
 }
 
 /** What the officer can do about a failure: a full disk or a read-only folder says so; other causes are logged. */

@@ -2,10 +2,15 @@ import { open, readFile } from 'node:fs/promises';
 import { isIsoDate } from '../../../shared/domain/period';
 import { countWords } from '../../../shared/domain/statement';
 import { readZipEntry } from '../office/zip-entry';
+import { streamsInflateBeyond } from './pdf-streams';
 
 /** Text kept per blob for search and the 情况说明 rules; more is not needed to judge a document. */
 const MAX_TEXT = 200_000;
 const TEXT_PAGES = 50;
+/** How long reading a PDF's text may take: a real document's first 50 pages take well under a second. */
+const TEXT_BUDGET_MS = 5_000;
+/** Beyond this much inflated content (fonts and page contents) a PDF is a bomb and its text is not read. */
+const MAX_INFLATED = 256 * 2 ** 20;
 
 export interface PdfFacts {
   pages: number | null;
@@ -24,21 +29,33 @@ export interface PdfFacts {
 /**
  * Reads a PDF's facts with pdf.js (no eval, no fonts) and the raw bytes: `encrypted` also when only an owner
  * password restricts it; JavaScript and embedded files are looked for both by pdf.js and in the bytes (names in
- * compressed object streams are found by pdf.js, names in broken files by the byte scan).
+ * compressed object streams are found by pdf.js, names in broken files by the byte scan). The text is not read from
+ * a PDF whose content inflates beyond reason (a "zip bomb": `streamsInflateBeyond`), and otherwise within a time
+ * budget. A PDF that cannot be read into memory at all is accepted unreadable.
  */
 export async function readPdf(path: string): Promise<{ facts: PdfFacts; text: string }> {
-  const bytes = await readFile(path);
-  const raw = bytes.toString('latin1');
   const facts: PdfFacts = {
     pages: null,
-    encrypted: raw.includes('/Encrypt'),
-    hasJavaScript: /\/(JavaScript|JS)\b/u.test(raw),
-    hasEmbeddedFiles: raw.includes('/EmbeddedFile'),
+    encrypted: false,
+    hasJavaScript: false,
+    hasEmbeddedFiles: false,
     hasText: false,
-    pdfVersion: /^%PDF-(\d\.\d)/u.exec(raw.slice(0, 1024))?.[1] ?? null,
+    pdfVersion: null,
     readable: false,
     documentDate: null,
   };
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch {
+    return { facts, text: '' }; // over the 2 GB a buffer can hold
+  }
+  // Scanned as bytes: a latin1 string of the whole file fails beyond V8's 512 MB string limit.
+  facts.encrypted = bytes.includes('/Encrypt');
+  facts.hasJavaScript = hasName(bytes, '/JavaScript') || hasName(bytes, '/JS');
+  facts.hasEmbeddedFiles = bytes.includes('/EmbeddedFile');
+  facts.pdfVersion = /^%PDF-(\d\.\d)/u.exec(bytes.subarray(0, 1024).toString('latin1'))?.[1] ?? null;
+  const bomb = streamsInflateBeyond(bytes, MAX_INFLATED); // before pdf.js, which takes (detaches) the buffer
   let text = '';
   try {
     // Loaded on first use: pdf.js is large and most sessions never read a PDF.
@@ -57,9 +74,11 @@ export async function readPdf(path: string): Promise<{ facts: PdfFacts; text: st
       facts.hasEmbeddedFiles ||= (await doc.getAttachments()) !== null;
       const info = (await doc.getMetadata().catch(() => null))?.info as { CreationDate?: unknown } | undefined;
       facts.documentDate = pdfDate(info?.CreationDate);
-      for (let p = 1; p <= Math.min(doc.numPages, TEXT_PAGES) && text.length < MAX_TEXT; p++) {
-        const content = await (await doc.getPage(p)).getTextContent();
-        const pageText = content.items.map((i) => ('str' in i ? i.str : '')).join('');
+      const deadline = Date.now() + TEXT_BUDGET_MS;
+      const pages = bomb ? 0 : Math.min(doc.numPages, TEXT_PAGES);
+      for (let p = 1; p <= pages && text.length < MAX_TEXT; p++) {
+        const pageText = await pageTextUntil(await doc.getPage(p), deadline, MAX_TEXT - text.length);
+        if (pageText === null) break; // out of time: the text read so far is kept
         if (pageText.trim() !== '') facts.hasText = true;
         text += `${pageText}\n`;
       }
@@ -70,6 +89,49 @@ export async function readPdf(path: string): Promise<{ facts: PdfFacts; text: st
     if ((e as { name?: string }).name === 'PasswordException') facts.encrypted = true;
   }
   return { facts, text: text.slice(0, MAX_TEXT) };
+}
+
+/** A PDF name in the bytes, not as the start of a longer one (`/JS` but not `/JSON`). */
+function hasName(bytes: Buffer, name: string): boolean {
+  for (let at = bytes.indexOf(name); at >= 0; at = bytes.indexOf(name, at + 1)) {
+    const next = bytes[at + name.length];
+    if (next === undefined || !/[A-Za-z0-9]/u.test(String.fromCharCode(next))) return true;
+  }
+  return false;
+}
+
+/**
+ * A page's text, streamed, up to `max` characters; null when `deadline` passes first. The stream is left as it is
+ * (cancelling it races pdf.js's own close and throws uncaught): the caller stops reading and destroys the document,
+ * which ends pdf.js's work on it.
+ */
+async function pageTextUntil(
+  page: { streamTextContent(): ReadableStream },
+  deadline: number,
+  max: number,
+): Promise<string | null> {
+  const reader = page.streamTextContent().getReader() as ReadableStreamDefaultReader<{ items: unknown[] }>;
+  let text = '';
+  let done = false;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<'expired'>((resolve) => {
+    timer = setTimeout(() => resolve('expired'), Math.max(0, deadline - Date.now()));
+  });
+  try {
+    while (text.length < max) {
+      const chunk = await Promise.race([reader.read(), expired]);
+      if (chunk === 'expired') break;
+      if (chunk.done) {
+        done = true;
+        break;
+      }
+      for (const item of chunk.value.items)
+        if (item && typeof item === 'object' && 'str' in item) text += String(item.str);
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+  return done || text.length >= max ? text : null;
 }
 
 /**

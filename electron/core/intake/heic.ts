@@ -5,6 +5,26 @@ import { PIXEL_LIMIT } from './image-facts';
 
 export const HEIC_MIMES = new Set(['image/heic', 'image/heif']);
 
+let quieted = 0;
+let consoleLog: typeof console.log = console.log;
+
+/**
+ * Runs `work` with `console.log` silenced: libheif (wasm) reports a file it cannot decode with `console.log` — on the
+ * CLI's stdout, which must carry nothing but the `--json` result (the worker thread's stdout is the process's). The
+ * failure itself still reaches the caller as the rejected promise. Counted, so overlapping decodes restore it once.
+ */
+async function withoutConsoleLog<T>(work: () => Promise<T>): Promise<T> {
+  if (quieted++ === 0) {
+    consoleLog = console.log;
+    console.log = () => undefined;
+  }
+  try {
+    return await work();
+  } finally {
+    if (--quieted === 0) console.log = consoleLog;
+  }
+}
+
 /**
  * iPhones' HEIC (HEVC) cannot be decoded by sharp's libvips: libheif (wasm, from heic-decode) decodes it and sharp
  * writes a JPEG carrying the original's date and camera in its EXIF, so the material is an ordinary photo while the
@@ -23,7 +43,8 @@ export async function heicToJpeg(
         detail: `${meta.width}x${meta.height}`,
       };
     const { default: decode } = await import('heic-decode'); // libheif (wasm), loaded on first HEIC
-    const img = await decode({ buffer: await readFile(heicPath) });
+    const buffer = await readFile(heicPath);
+    const img = await withoutConsoleLog(() => decode({ buffer }));
     const x = (await exifr
       .parse(heicPath, {
         pick: ['DateTimeOriginal', 'CreateDate', 'Make', 'Model', 'Orientation'],

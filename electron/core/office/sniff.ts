@@ -36,13 +36,22 @@ export async function sniffFile(path: string): Promise<FileKind> {
       if (all.includes(utf16('WordDocument'))) return 'doc';
       return 'ole';
     }
-    const text = head
-      .toString('utf8')
+    const text = textOf(head)
       .replace(/^\uFEFF/u, '')
       .trimStart();
     if (text.startsWith('{') || text.startsWith('[')) return 'json';
-    return head.includes(0) ? 'binary' : 'text';
+    return head.includes(0) && !isUtf16(head) ? 'binary' : 'text';
   } finally {
     await fh.close();
   }
+}
+
+/** UTF-16 with its byte-order mark, as Notepad saves “Unicode” text: its NUL bytes do not make it binary. */
+function isUtf16(head: Buffer): boolean {
+  return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+}
+
+function textOf(head: Buffer): string {
+  if (!isUtf16(head)) return head.toString('utf8');
+  return new TextDecoder(head[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(head.subarray(2));
 }

@@ -20,6 +20,7 @@ import {
   type NameSource,
   type ZipEntryInfo,
 } from './zip-reader';
+import { unreadableDetail } from './zip-errors';
 
 /** Limits checked from the headers before any data is read (a unit's package holds a few thousand files). */
 export const LIMITS = {
@@ -60,7 +61,7 @@ export async function verifyPackage(
   try {
     opened = await openZip(path);
   } catch (e) {
-    add(problem('zip-unreadable', null, `（${(e as Error).message}）`));
+    add(problem('zip-unreadable', null, unreadableDetail(e)));
     return result;
   }
   const { zip } = opened;
@@ -73,7 +74,7 @@ export async function verifyPackage(
     try {
       entries = await readEntries(zip);
     } catch (e) {
-      add(problem('zip-unreadable', null, `（${(e as Error).message}）`));
+      add(problem('zip-unreadable', null, unreadableDetail(e)));
       return done(result);
     }
     if (!checkHeaders(entries, add)) return done(result);

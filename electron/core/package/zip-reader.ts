@@ -219,7 +219,7 @@ export async function localHeaderConflict(zip: yauzl.ZipFile, e: ZipEntryInfo): 
   try {
     local = await zip.readLocalFileHeaderPromise(e.entry, {});
   } catch (err) {
-    return `本地文件头无法读取（${(err as Error).message}）`;
+    return `本地文件头无法读取${inChinese(err)}`;
   }
   const c = e.entry;
   if (!local.fileName.equals(e.rawName))
@@ -282,7 +282,7 @@ export async function endRecordConflict(zip: yauzl.ZipFile): Promise<string | nu
   try {
     b = await readRange(zipPathOf(zip), from, at + 22 - from);
   } catch (err) {
-    return `中央目录结束记录无法读取（${(err as Error).message}）`;
+    return `中央目录结束记录无法读取${inChinese(err)}`;
   }
   if (b.length < at + 22 - from) return '中央目录结束记录不完整';
   const eocd = b.subarray(at - from);
@@ -341,7 +341,7 @@ export async function streamEntry(
   try {
     ({ fileDataStart: start } = await zip.readLocalFileHeaderPromise(e.entry, { minimal: true }));
   } catch (err) {
-    return { ok: false, reason: `本地文件头无法读取（${(err as Error).message}）` };
+    return { ok: false, reason: `本地文件头无法读取${inChinese(err)}` };
   }
   const raw =
     e.compressedSize === 0
@@ -382,8 +382,21 @@ export async function streamEntry(
 /** A read's failure in words: zlib's codes for a damaged deflate stream, our own messages as they are. */
 function readFailure(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
-  if (typeof e?.code === 'string' && e.code.startsWith('Z_')) return `压缩数据已损坏，无法解压（${e.message}）`;
-  return e?.message ?? String(err);
+  if (typeof e?.code === 'string' && e.code.startsWith('Z_')) return '压缩数据已损坏，无法解压';
+  const message = e?.message ?? String(err);
+  return /\p{Script=Han}/u.test(message) ? message : `读取出错${inChinese(err)}`;
+}
+
+/**
+ * What went wrong, for the message verify shows: the file system's error said in Chinese, nothing of a library's
+ * English (yauzl's `invalid local file header signature: 0x…` tells the user nothing they can act on).
+ */
+function inChinese(err: unknown): string {
+  const code = (err as { code?: string } | null)?.code ?? '';
+  if (code === 'ENOENT') return '（文件已不存在）';
+  if (code === 'EACCES' || code === 'EPERM') return '（没有读取权限）';
+  if (code === 'EIO') return '（磁盘读写出错）';
+  return '';
 }
 
 /** An entry's data, decompressed and checked (`streamEntry`), at most `max` bytes. Never rejects. */
