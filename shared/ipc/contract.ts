@@ -6,6 +6,7 @@ import { SheetMapping } from '../schemas/sheet-mapping';
 import { MATERIAL_KINDS, type MaterialKind } from '../domain/value-sets';
 import { RuleProfileFile } from '../schemas/rule-profile';
 import type { VerifyResult } from '../domain/package/verify-problems';
+import { CONTACT_NAME_MAX, CONTACT_PHONE_MAX, isValidPhone } from '../domain/package/contact';
 import type {
   AppInfo,
   CheckReport,
@@ -76,6 +77,13 @@ export const contract = {
       aliases: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
       year: z.number().int().min(2000).max(2100).optional(),
       period: z.object({ start: IsoDate, end: IsoDate }).optional(),
+      /** 联系人 and 联系电话 for the package's documents; '' clears one. */
+      contact: z
+        .object({
+          name: z.string().trim().max(CONTACT_NAME_MAX),
+          phone: z.string().trim().max(CONTACT_PHONE_MAX).refine(isValidPhone),
+        })
+        .optional(),
     }),
   ),
   /** What importing `file` (JSON or 台账 .xlsx) would do; writes nothing. Absent `file`: a file dialog. */

@@ -13,6 +13,8 @@ export interface WorkspaceInfo {
   unit: { name: string; aliases: string[] };
   year: number;
   period: Period;
+  /** 联系人 and 联系电话 for the package's documents ('' when not set). */
+  contact: { name: string; phone: string };
   catalog: { edition: string; name: string | null; importedAt: string; nodes: number; leaves: number } | null;
   /** Leaf criteria the unit answers for. */
   mineLeaves: number;

@@ -77,14 +77,19 @@ export const workspaceHandlers: HandlersOf<Channels> = {
     return list;
   },
 
-  'workspace:update': ({ unit, aliases, year, period }, ctx) => {
+  'workspace:update': ({ unit, aliases, year, period, contact }, ctx) => {
     const ws = requireWorkspace(ctx);
     if (period && !isValidPeriod(period)) throw invalidPeriod(period);
     const before = ws.settings();
     const nextUnit = { name: unit ?? before.unit.name, aliases: aliases ?? before.unit.aliases };
     const unitChanged = JSON.stringify(nextUnit) !== JSON.stringify(before.unit);
     ws.updateSettings(
-      { unit: nextUnit, ...(year !== undefined ? { year } : {}), ...(period ? { period } : {}) },
+      {
+        unit: nextUnit,
+        ...(year !== undefined ? { year } : {}),
+        ...(period ? { period } : {}),
+        ...(contact ? { contact } : {}),
+      },
       ctx.platform.now(),
       unitChanged ? () => refreshMineAuto(ws.db, [nextUnit.name, ...nextUnit.aliases]) : undefined,
     );
@@ -143,6 +148,7 @@ export function workspaceInfo(ws: Workspace): WorkspaceInfo {
     unit: s.unit,
     year: s.year,
     period: s.period,
+    contact: s.contact ?? { name: '', phone: '' },
     catalog: v
       ? { edition: v.edition, name: v.name, importedAt: v.imported_at, nodes: v.node_count, leaves: v.leaf_count }
       : null,

@@ -4,7 +4,7 @@ import { rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
-import { indexDocument, reportDocument, signOffDocument } from '../../../shared/domain/package/documents';
+import { indexDocument, reportDocument, reportJson, signOffDocument } from '../../../shared/domain/package/documents';
 import { PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION } from '../../../shared/schemas/package-manifest';
 import type { PackageExportResult } from '../../../shared/ipc/types';
 import { AppError } from '../../../shared/ipc/errors';
@@ -177,25 +177,11 @@ async function rootFiles(plan: PackagePlan, resourcesDir: string): Promise<RootF
     bytes: Buffer.from(await renderPdf(doc, resourcesDir)),
     store: true,
   });
-  const report = {
-    createdAt: c.createdAt,
-    ruleProfileSha256: c.ruleProfileSha256,
-    summary: c.check.summary,
-    findings: c.check.findings.map((f) => ({
-      ruleId: f.ruleId,
-      severity: f.severity,
-      criterionCode: f.criterionCode,
-      file: f.file,
-      path: c.materials.find((m) => m.id === f.materialId)?.path ?? null,
-      message: f.message,
-      pointsAtRisk: f.pointsAtRisk,
-    })),
-  };
   return [
     await pdf('目录.pdf', indexDocument(c)),
     await pdf('签批单.pdf', signOffDocument(c)),
     { path: '台账.xlsx', bytes: await ledgerWorkbook(c), store: false },
-    { path: '校验报告.json', bytes: Buffer.from(`${JSON.stringify(report, null, 1)}\n`), store: false },
+    { path: '校验报告.json', bytes: Buffer.from(`${JSON.stringify(reportJson(c), null, 1)}\n`), store: false },
     await pdf('校验报告.pdf', reportDocument(c)),
   ];
 }

@@ -1,171 +1,166 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, type PDFFont } from 'pdf-lib';
 import subsetFont from 'subset-font';
-import { docText, type Block, type Doc } from '../../../shared/domain/package/blocks';
+import { docText, type Doc, type Face } from '../../../shared/domain/package/blocks';
+import { ASCENT, layoutDoc, type Layout, type PageLayout } from '../../../shared/domain/package/layout';
 
-const A4: [number, number] = [595.28, 841.89];
-const MARGIN = 48;
-const SIZES = { title: 16, meta: 8.5, heading: 11, para: 9.5, table: 8.5, footer: 8 } as const;
-const GREY = rgb(0.4, 0.4, 0.4);
-const LINE = rgb(0.75, 0.75, 0.75);
+const GREY = '0.35 0.35 0.35 rg';
+const BLACK = '0 0 0 rg';
+/** Table rules: black, thin, as printed forms have them. */
+const RULE = 0.6;
 
-/**
- * OpenType shaping off: fontkit's default features (ligatures, contextual alternates, kerning…) swap in glyphs
- * the subset's cmap does not name, so digits and `fi`/`fl` vanished from the text layer and were spaced oddly on
- * the page. Chinese and Latin need no shaping.
- */
-const NO_SHAPING = {
-  liga: false,
-  clig: false,
-  calt: false,
-  kern: false,
-  rlig: false,
-  ccmp: false,
-  locl: false,
-  dlig: false,
+/** The fonts in resources/fonts (SIL OFL): Noto Sans SC for text, Noto Serif SC Bold (宋体-like) for headings. */
+const FONT_FILES: Record<Face, string> = {
+  sans: 'NotoSansSC_400Regular.ttf',
+  serif: 'NotoSerifSC_700Bold.ttf',
 };
 
-let fontBytes: Promise<Buffer> | undefined;
+const fontBytes = new Map<string, Promise<Buffer>>();
 
-/** The full Noto Sans SC (resources/fonts), read once per process. */
-function fullFont(resourcesDir: string): Promise<Buffer> {
-  fontBytes ??= readFile(join(resourcesDir, 'fonts', 'NotoSansSC_400Regular.ttf'));
-  return fontBytes;
+/** A full font of resources/fonts, read once per process. */
+function fullFont(resourcesDir: string, face: Face): Promise<Buffer> {
+  const path = join(resourcesDir, 'fonts', FONT_FILES[face]);
+  let bytes = fontBytes.get(path);
+  if (!bytes) fontBytes.set(path, (bytes = readFile(path)));
+  return bytes;
 }
 
 /**
- * Draws a document into an A4 PDF with correct Chinese: the full Noto Sans SC is cut down with harfbuzz to the
- * characters this document uses (`subset-font`) and embedded as is (`subset: false`) — pdf-lib's own subsetting
- * garbles CJK. Text wraps by measured width; tables repeat their header on each page; every page gets 第 n 页，共 N 页.
+ * Draws a document into an A4 PDF with correct Chinese: each full font is cut down with harfbuzz to the characters
+ * this document uses (`subset-font`) and embedded as is (`subset: false`) — pdf-lib's own subsetting garbles CJK.
+ * The pages come from the pure layout (`layoutDoc`), which is also what the tests check against the page box.
  */
 export async function renderPdf(doc: Doc, resourcesDir: string): Promise<Uint8Array> {
-  const subset = await subsetFont(await fullFont(resourcesDir), [...new Set(docText(doc))].join(''), {
-    targetFormat: 'truetype',
-  });
+  return (await renderPdfLaidOut(doc, resourcesDir)).bytes;
+}
+
+/** `renderPdf`, returning the layout it drew as well (for the tests' checks). */
+export async function renderPdfLaidOut(doc: Doc, resourcesDir: string): Promise<{ bytes: Uint8Array; layout: Layout }> {
+  const text = docText(doc);
+  const [sansSubset, serifSubset] = await Promise.all(
+    (['sans', 'serif'] as const).map(async (face) =>
+      subsetFont(await fullFont(resourcesDir, face), text[face] || ' ', { targetFormat: 'truetype' }),
+    ),
+  );
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.registerFontkit(fontkit);
   pdf.setTitle(doc.title);
   pdf.setProducer('网报通');
-  const font = await pdf.embedFont(subset, { subset: false, features: NO_SHAPING });
-  const w = new Writer(pdf, font);
-  for (const b of doc.blocks) w.block(b);
-  const pages = pdf.getPages();
-  pages.forEach((p, i) => {
-    const text = `第 ${i + 1} 页，共 ${pages.length} 页`;
-    const x = (A4[0] - font.widthOfTextAtSize(text, SIZES.footer)) / 2;
-    p.drawText(text, { x, y: MARGIN / 2, size: SIZES.footer, font, color: GREY });
+  pdf.setCreator('网报通');
+  // The embedded fonts (and their ToUnicode maps) deflated natively, not with pdf-lib's JavaScript deflate: a
+  // third of the time of drawing a document went there.
+  pdf.context.flateStream = (contents, dict = {}) =>
+    pdf.context.stream(deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents), {
+      ...dict,
+      Filter: 'FlateDecode',
+    });
+  const fonts: Record<Face, PDFFont> = {
+    sans: await pdf.embedFont(sansSubset!, { subset: false }),
+    serif: await pdf.embedFont(serifSubset!, { subset: false }),
+  };
+  const glyphs = { sans: new Glyphs(sansSubset!), serif: new Glyphs(serifSubset!) };
+  const layout = layoutDoc(doc, {
+    advance: (face, ch) => glyphs[face].of(ch).advance,
+    has: (face, ch) => glyphs[face].has(ch),
   });
-  return pdf.save();
+  const { width, height } = layout.box;
+  for (const p of layout.pages) {
+    const page = pdf.addPage([width, height]);
+    const keys = {
+      sans: page.node.newFontDictionary(fonts.sans.name, fonts.sans.ref).toString(),
+      serif: page.node.newFontDictionary(fonts.serif.name, fonts.serif.ref).toString(),
+    };
+    // One raw content stream per page, deflated natively: pdf-lib's operator objects and its JavaScript deflate
+    // took most of the time of a 200-page report.
+    const content = Buffer.from(pageContent(p, height, keys, glyphs), 'latin1');
+    page.node.addContentStream(
+      pdf.context.register(pdf.context.stream(deflateSync(content), { Filter: 'FlateDecode' })),
+    );
+  }
+  return { bytes: await pdf.save(), layout };
 }
 
-/** Lays blocks out top to bottom, starting a new page when one is full. */
-class Writer {
-  private page!: PDFPage;
-  private y = 0;
-  private readonly width = A4[0] - 2 * MARGIN;
+/** A page's content stream: the cells' rules, the lines to write on, then the text. */
+function pageContent(p: PageLayout, height: number, keys: Record<Face, string>, glyphs: Record<Face, Glyphs>): string {
+  const ops: string[] = ['q', `${RULE} w 0 0 0 RG`];
+  for (const c of p.cells) ops.push(`${n(c.x)} ${n(height - c.y - c.h)} ${n(c.w)} ${n(c.h)} re`);
+  if (p.cells.length > 0) ops.push('S');
+  for (const it of p.items)
+    if (it.kind === 'line')
+      ops.push(`${n(it.width)} w ${n(it.x1)} ${n(height - it.y1)} m ${n(it.x2)} ${n(height - it.y2)} l S`);
+  ops.push('BT');
+  let font = '';
+  let fill = '';
+  for (const it of p.items) {
+    if (it.kind !== 'text') continue;
+    const f = `${keys[it.face]} ${n(it.size)} Tf`;
+    if (f !== font) ops.push((font = f));
+    const g = it.grey ? GREY : BLACK;
+    if (g !== fill) ops.push((fill = g));
+    const show = `1 0 0 1 ${n(it.x)} ${n(height - it.top - it.size * ASCENT)} Tm <${glyphs[it.face].hex(it.text)}> Tj`;
+    // A character neither font has (a rare name, 𠀾) is drawn as the empty glyph: its text still reads right.
+    ops.push(glyphs[it.face].covers(it.text) ? show : `/Span <</ActualText <${utf16(it.text)}>>> BDC ${show} EMC`);
+  }
+  ops.push('ET', 'Q');
+  return ops.join('\n');
+}
 
-  constructor(
-    private readonly pdf: PDFDocument,
-    private readonly font: PDFFont,
-  ) {
-    this.newPage();
+/**
+ * A subset's glyphs, read with fontkit from the same bytes pdf-lib embeds (`subset: false`, Identity-H with an
+ * identity CID-to-glyph map, so a glyph's id is its code in the text): each character's advance and code looked up
+ * once. No OpenType shaping: one character is one glyph and a line's width is the sum of its advances (fontkit's
+ * default features — ligatures, contextual alternates… — swapped in glyphs the subset's cmap does not name, so
+ * digits and `fi` vanished from the text layer).
+ */
+class Glyphs {
+  private readonly font: fontkit.Font;
+  private readonly scale: number;
+  private readonly cache = new Map<string, { advance: number; hex: string }>();
+
+  constructor(bytes: Uint8Array) {
+    this.font = fontkit.create(bytes);
+    this.scale = 1 / this.font.unitsPerEm;
   }
 
-  block(b: Block): void {
-    if (b.t === 'table') return this.table(b.columns, b.rows);
-    const size = SIZES[b.t];
-    if (b.t === 'heading') this.y -= 6;
-    for (const line of this.wrap(b.text, size, this.width)) {
-      this.room(size * 1.5);
-      this.page.drawText(line, {
-        x: MARGIN,
-        y: this.y - size,
-        size,
-        font: this.font,
-        color: b.t === 'meta' ? GREY : undefined,
-      });
-      this.y -= size * 1.5;
+  has(ch: string): boolean {
+    return this.font.hasGlyphForCodePoint(ch.codePointAt(0)!);
+  }
+
+  of(ch: string): { advance: number; hex: string } {
+    let g = this.cache.get(ch);
+    if (!g) {
+      const glyph = this.font.glyphForCodePoint(ch.codePointAt(0)!);
+      g = { advance: glyph.advanceWidth * this.scale, hex: glyph.id.toString(16).padStart(4, '0') };
+      this.cache.set(ch, g);
     }
-    this.y -= b.t === 'title' ? 4 : 2;
+    return g;
   }
 
-  private table(columns: { title: string; width: number }[], rows: string[][]): void {
-    const size = SIZES.table;
-    const widths = columns.map((c) => c.width * this.width);
-    const drawRow = (cells: string[], header: boolean): void => {
-      const lines = cells.map((cell, i) => this.wrap(cell, size, widths[i]! - 6));
-      const height = Math.max(1, ...lines.map((l) => l.length)) * size * 1.35 + 5;
-      if (!this.room(height) && !header)
-        drawRow(
-          columns.map((c) => c.title),
-          true,
-        ); // header again on a new page
-      let x = MARGIN;
-      lines.forEach((cellLines, i) => {
-        cellLines.forEach((line, j) =>
-          this.page.drawText(line, { x: x + 3, y: this.y - 3 - size - j * size * 1.35, size, font: this.font }),
-        );
-        x += widths[i]!;
-      });
-      this.page.drawLine({
-        start: { x: MARGIN, y: this.y - height },
-        end: { x: MARGIN + this.width, y: this.y - height },
-        thickness: header ? 0.8 : 0.4,
-        color: LINE,
-      });
-      this.y -= height;
-    };
-    drawRow(
-      columns.map((c) => c.title),
-      true,
-    );
-    for (const r of rows) drawRow(r, false);
-    this.y -= 6;
+  /** Whether the font has a glyph for every character of `text`. */
+  covers(text: string): boolean {
+    for (const ch of text) if (this.of(ch).hex === '0000' && ch.trim() !== '') return false;
+    return true;
   }
 
-  /** Makes room for `h` points; false when that took a new page. */
-  private room(h: number): boolean {
-    if (this.y - h >= MARGIN) return true;
-    this.newPage();
-    return false;
-  }
-
-  private newPage(): void {
-    this.page = this.pdf.addPage(A4);
-    this.y = A4[1] - MARGIN;
-  }
-
-  private readonly advance = new Map<string, number>();
-
-  /** A character's advance at size 1 (shaping is off, so a line's width is the sum): measured once per document. */
-  private advanceOf(ch: string): number {
-    let w = this.advance.get(ch);
-    if (w === undefined) this.advance.set(ch, (w = this.font.widthOfTextAtSize(ch, 1)));
-    return w;
-  }
-
-  /** Lines of at most `max` points: CJK breaks anywhere, other runs at spaces where they can. */
-  private wrap(text: string, size: number, max: number): string[] {
-    const out: string[] = [];
-    for (const para of text.split('\n')) {
-      let line = '';
-      let width = 0;
-      for (const ch of para) {
-        const w = this.advanceOf(ch) * size;
-        if (line !== '' && width + w > max) {
-          const space = line.lastIndexOf(' ');
-          const cut = /[\u3400-\u9fff]/u.test(ch) || space <= 0 ? line.length : space + 1;
-          out.push(line.slice(0, cut).trimEnd());
-          line = line.slice(cut);
-          width = [...line].reduce((a, c) => a + this.advanceOf(c) * size, 0);
-        }
-        line += ch;
-        width += w;
-      }
-      out.push(line);
-    }
+  /** The text's glyph codes as hex, for a `<…> Tj`. */
+  hex(text: string): string {
+    let out = '';
+    for (const ch of text) out += this.of(ch).hex;
     return out;
   }
+}
+
+/** A PDF text string in UTF-16BE with its byte-order mark, as hex. */
+function utf16(text: string): string {
+  let hex = 'FEFF';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0');
+  return hex;
+}
+
+/** A number in a content stream: two decimals at most. */
+function n(x: number): string {
+  return String(Math.round(x * 100) / 100);
 }

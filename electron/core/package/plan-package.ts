@@ -1,5 +1,7 @@
 import { extensionOf, planPackagePaths } from '../../../shared/domain/naming/package-paths';
-import type { PackageContent, PackageMaterial } from '../../../shared/domain/package/content';
+import type { CriterionSheet, PackageContent, PackageMaterial } from '../../../shared/domain/package/content';
+import { FREQUENCIES } from '../../../shared/domain/value-sets';
+import type { Criterion } from '../../../shared/ipc/types';
 import { localIsoDate, localIsoTimestamp } from '../../../shared/domain/period';
 import { AppError } from '../../../shared/ipc/errors';
 import { listCriteria } from '../catalog/criteria-repo';
@@ -50,7 +52,8 @@ export function planPackage(
   const counts = kindCounts(db);
   const list = listMaterials(db);
   const withMaterials = new Set(list.map((m) => m.criterionCode));
-  const criteria = listCriteria(db, (code) => counts.get(code) ?? {}).filter(
+  const all = listCriteria(db, (code) => counts.get(code) ?? {});
+  const criteria = all.filter(
     (c) => c.leaf && ((c.mine && !c.removed && c.needsMaterial) || withMaterials.has(c.code) || c.declaration),
   );
   const titles = new Map(criteria.map((c) => [c.code, c.title]));
@@ -105,6 +108,11 @@ export function planPackage(
       })),
       materials,
       check,
+      documents: {
+        contact: s.contact ?? { name: '', phone: '' },
+        criteria: sheetsOf(all, criteria),
+        originalNames: Object.fromEntries(list.map((m) => [m.id, m.fileName])),
+      },
     },
     // A file on several criteria goes in once per criterion: each folder must be complete on its own (一项一档).
     files: materials.map((m) => ({
@@ -115,4 +123,31 @@ export function planPackage(
       store: STORED.test(mimeOf.get(m.id)!),
     })),
   };
+}
+
+/** The 台账 fields of the package's criteria, with their ancestors from the top level down. */
+function sheetsOf(all: Criterion[], criteria: Criterion[]): Record<string, CriterionSheet> {
+  const byCode = new Map(all.map((c) => [c.code, c]));
+  const out: Record<string, CriterionSheet> = {};
+  for (const c of criteria) {
+    const ancestors: CriterionSheet['ancestors'] = [];
+    const seen = new Set([c.code]);
+    for (let p = c.parentCode ? byCode.get(c.parentCode) : undefined; p && !seen.has(p.code);) {
+      seen.add(p.code);
+      ancestors.unshift({ code: p.code, label: p.label, title: p.title });
+      p = p.parentCode ? byCode.get(p.parentCode) : undefined;
+    }
+    out[c.code] = {
+      ancestors,
+      label: c.label,
+      text: c.text,
+      methods: c.methods,
+      requirements: c.requirements,
+      leadUnit: c.leadUnit,
+      responsibleUnits: c.responsibleUnits,
+      deadline: c.deadline ?? c.dueDate ?? (c.frequency ? FREQUENCIES[c.frequency] : null),
+      counts: c.counts,
+    };
+  }
+  return out;
 }

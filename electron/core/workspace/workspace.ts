@@ -21,6 +21,16 @@ export interface WorkspaceSettings {
   period: Period;
   createdAt: string;
   createdBy: string;
+  /**
+   * 联系人 and 联系电话 printed on the package's documents (目录, 签批单, 台账). Optional: workspaces made before
+   * they existed have none, and the documents then leave a line to write on.
+   */
+  contact?: Contact;
+}
+
+export interface Contact {
+  name: string;
+  phone: string;
 }
 
 export interface OpenOpts {
@@ -126,9 +136,9 @@ export class Workspace {
     return readSettings(this.db);
   }
 
-  /** Changes unit, aliases, year or period; `also` runs in the same transaction (e.g. re-deriving `mine`). */
+  /** Changes unit, aliases, year, period or contact; `also` runs in the same transaction (e.g. re-deriving `mine`). */
   updateSettings(
-    patch: Partial<Pick<WorkspaceSettings, 'unit' | 'year' | 'period'>>,
+    patch: Partial<Pick<WorkspaceSettings, 'unit' | 'year' | 'period' | 'contact'>>,
     now: Date,
     also?: () => void,
   ): WorkspaceSettings {

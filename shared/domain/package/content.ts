@@ -1,7 +1,8 @@
 import type { Caption } from '../caption';
 import type { Period } from '../period';
+import type { Requirement } from '../requirements';
 import type { CheckResult } from '../rules/types';
-import type { CriterionStatus, MaterialKind } from '../value-sets';
+import type { CriterionStatus, MaterialKind, Method } from '../value-sets';
 
 /** What goes into a package, decided once and read by the manifest, the PDFs, the 台账 and the zip. */
 export interface PackageContent {
@@ -21,6 +22,34 @@ export interface PackageContent {
   /** Every live material, in criterion then attachment order. */
   materials: PackageMaterial[];
   check: CheckResult;
+  /** What the documents print beyond the manifest; never written to manifest.json. */
+  documents: DocumentFacts;
+}
+
+/** What the root documents (目录, 签批单, 台账, 校验报告) need that the manifest does not carry. */
+export interface DocumentFacts {
+  /** 联系人 and 联系电话 from the workspace settings ('' when not set: the documents leave a line to write on). */
+  contact: { name: string; phone: string };
+  /** Per code of `criteria`: where it sits in the catalog and its 台账 fields. */
+  criteria: Record<string, CriterionSheet>;
+  /** Per material id: the file's name as the officer added it (the package names it by its path). */
+  originalNames: Record<string, string>;
+}
+
+/** A criterion's catalog fields as the 创城办's 台账 lays them out. */
+export interface CriterionSheet {
+  /** Its ancestors from the top level down (测评项目, 测评内容, then any level above a 子标准). */
+  ancestors: { code: string; label: string | null; title: string }[];
+  label: string | null;
+  text: string;
+  methods: Method[];
+  requirements: Requirement[];
+  leadUnit: string | null;
+  responsibleUnits: string[];
+  /** 完成时限 as the catalog gives it (its text, else its due date), or null. */
+  deadline: string | null;
+  /** Live materials per kind. */
+  counts: Partial<Record<MaterialKind, number>>;
 }
 
 export interface PackageCriterion {

@@ -1,117 +1,157 @@
-import { CRITERION_STATUSES, MATERIAL_KINDS, SEVERITIES } from '../value-sets';
-import { RULES } from '../rules/rule-ids';
-import type { Block, Doc } from './blocks';
-import { KIND_LABEL, type PackageContent } from './content';
+import { MATERIAL_KINDS } from '../value-sets';
+import type { Block, Cell, Doc } from './blocks';
+import type { PackageContent, PackageMaterial } from './content';
+import { catalogLine, criterionLabel, extentOf, fileNameOf, groupBy, monthLabel, officialHeader } from './format';
 
-const monthLabel = (m: string): string => `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`;
-const points = (p: number | null): string => (p === null ? '—' : `${p} 分`);
+export { reportDocument, reportJson } from './report';
 
-function header(c: PackageContent, what: string): Block[] {
-  return [
-    { t: 'title', text: `${c.unit.name} ${c.year}年网上申报材料${what}` },
-    {
-      t: 'meta',
-      text:
-        `${KIND_LABEL[c.kind]} · ${monthLabel(c.month)} · 测评周期 ${c.period.start} 至 ${c.period.end} · ` +
-        `测评体系 ${c.catalog.name ?? c.catalog.edition} · 生成于 ${c.createdAt.slice(0, 16).replace('T', ' ')}`,
-    },
-  ];
-}
+/** The 目录's table of materials: what an office's 材料目录 has, in its order. */
+const INDEX_COLUMNS = [
+  { title: '序号', width: 0.065, align: 'center' },
+  { title: '测评标准', width: 0.19 },
+  { title: '材料名称', width: 0.28 },
+  { title: '类型', width: 0.09, align: 'center' },
+  { title: '形成日期', width: 0.125, align: 'center' },
+  { title: '页数/\n张数', width: 0.075, align: 'center' },
+  { title: '备注', width: 0.175 },
+] as const;
 
 /**
- * 目录.pdf: per criterion its status and points, its declaration if any, and its materials with their file name
- * in the package, kind, date, pages and caption — what the 创城办 will see when it opens the folders.
+ * 目录.pdf, laid out as an office's 材料目录: the official header; how many materials the table lists (the count
+ * is the table's rows), how many are new this month; one row per material — its criterion (merged over the
+ * criterion's rows), its name in the package with its caption, type, date, pages; the month it counts for marked
+ * in 备注 when it is not this package's month (a monthly package is cumulative), as is a date outside the period.
+ * Then the criteria without materials, with a unit's 不属本单位职责 statement. No internal status is printed.
  */
 export function indexDocument(c: PackageContent): Doc {
-  const blocks = header(c, '目录');
-  blocks.push({
-    t: 'para',
-    text: `共 ${c.criteria.length} 条测评标准，${c.materials.length} 份材料。材料按“一项一档”放在“材料”文件夹中，文件夹以标准编号开头。`,
-  });
-  for (const k of c.criteria) {
-    const ms = c.materials.filter((m) => m.criterionCode === k.code);
-    blocks.push({ t: 'heading', text: `${k.code} ${k.title}（${points(k.points)}，${CRITERION_STATUSES[k.status]}）` });
-    if (k.declaration) blocks.push({ t: 'para', text: `不属本单位职责：${k.declaration.statement}` });
-    if (ms.length === 0) {
-      if (!k.declaration) blocks.push({ t: 'para', text: '（无材料）' });
-      continue;
-    }
-    blocks.push({
-      t: 'table',
-      columns: [
-        { title: '文件', width: 0.3 },
-        { title: '类型', width: 0.1 },
-        { title: '日期', width: 0.13 },
-        { title: '页数', width: 0.07 },
-        { title: '图片说明', width: 0.4 },
-      ],
-      rows: ms.map((m) => [
-        m.path.split('/').pop()!,
-        MATERIAL_KINDS[m.kind],
-        m.eventDate ?? '—',
-        m.pages === null ? '—' : String(m.pages),
-        m.caption?.text ?? '',
-      ]),
-    });
-  }
-  return { title: `${c.unit.name}网上申报材料目录`, blocks };
-}
-
-/** 签批单.pdf: who approved what and when; an empty table to sign by hand until sign-off exists in the app. */
-export function signOffDocument(c: PackageContent): Doc {
-  const blocks = header(c, '签批单');
-  blocks.push({
-    t: 'para',
-    text: '分管领导审改、主要负责同志审阅把关后签字。软件内的签批功能启用前，请打印本表手工签字，随纸质材料存档。',
-  });
-  blocks.push({
-    t: 'table',
-    columns: [
-      { title: '标准', width: 0.36 },
-      { title: '材料', width: 0.08 },
-      { title: '分管领导审改', width: 0.2 },
-      { title: '主要负责同志审阅把关', width: 0.22 },
-      { title: '日期', width: 0.14 },
-    ],
-    rows: c.criteria.map((k) => [
-      `${k.code} ${k.title}`,
-      String(c.materials.filter((m) => m.criterionCode === k.code).length),
-      '',
-      '',
-      '',
-    ]),
-  });
-  return { title: `${c.unit.name}网上申报材料签批单`, blocks };
-}
-
-/** 校验报告.pdf: the check at export time — the summary, then every finding by criterion. */
-export function reportDocument(c: PackageContent): Doc {
-  const s = c.check.summary;
-  const blocks = header(c, '校验报告');
-  blocks.push({
-    t: 'para',
-    text: `错误 ${s.errors} 项，警告 ${s.warnings} 项，提示 ${s.infos} 项；预计失分 ${s.pointsAtRisk} 分。规则指纹 ${c.ruleProfileSha256.slice(0, 16)}。`,
-  });
-  if (c.check.findings.length === 0) blocks.push({ t: 'para', text: '未发现失分风险。' });
+  const blocks = officialHeader(c, '目录');
+  const titles = new Map(c.criteria.map((k) => [k.code, k.title]));
+  const byCriterion = groupBy(c.materials, (m) => m.criterionCode);
+  const fresh = c.materials.filter((m) => m.month === c.month).length;
+  const month = monthLabel(c.month);
+  blocks.push(
+    {
+      t: 'para',
+      text:
+        `本目录共列材料 ${c.materials.length} 份，涉及测评标准 ${byCriterion.size} 条；其中${month}新增 ${fresh} 份，` +
+        `其余 ${c.materials.length - fresh} 份为往月材料，备注栏注明其计入月份。` +
+        '材料按“一项一档”存放在申报包的“材料”文件夹中，每条测评标准一个文件夹，“材料名称”即文件名。',
+    },
+    { t: 'note', text: catalogLine(c) },
+    { t: 'heading', text: `一、材料目录（共 ${c.materials.length} 份）` },
+  );
+  if (c.materials.length === 0) blocks.push({ t: 'para', text: '本次尚未报送材料。' });
   else
     blocks.push({
       t: 'table',
-      columns: [
-        { title: '标准', width: 0.09 },
-        { title: '级别', width: 0.07 },
-        { title: '问题', width: 0.16 },
-        { title: '文件', width: 0.18 },
-        { title: '说明', width: 0.42 },
-        { title: '预计失分', width: 0.08 },
-      ],
-      rows: c.check.findings.map((f) => [
-        f.criterionCode,
-        SEVERITIES[f.severity],
-        RULES[f.ruleId].label,
-        f.file ?? '',
-        f.message,
-        f.pointsAtRisk ? String(f.pointsAtRisk) : '',
+      columns: [...INDEX_COLUMNS],
+      merge: 1,
+      rows: c.materials.map((m, i) => [
+        String(i + 1),
+        // The code on a line of its own: the title then breaks less often in the narrow column.
+        `${m.criterionCode}\n${titles.get(m.criterionCode) ?? ''}`.trim(),
+        materialCell(m),
+        MATERIAL_KINDS[m.kind],
+        m.eventDate ?? '—',
+        extentOf(m),
+        remarks(c, m).join('\n'),
       ]),
     });
-  return { title: `${c.unit.name}网上申报材料校验报告`, blocks };
+  const without = c.criteria.filter((k) => !byCriterion.has(k.code));
+  if (without.length > 0)
+    blocks.push(
+      { t: 'heading', text: `二、尚无材料的测评标准（共 ${without.length} 条）` },
+      {
+        t: 'table',
+        columns: [
+          { title: '序号', width: 0.065, align: 'center' },
+          { title: '测评标准', width: 0.45 },
+          { title: '备注', width: 0.485 },
+        ],
+        rows: without.map((k, i) => [
+          String(i + 1),
+          criterionLabel(k.code, k.title),
+          k.declaration ? `不属本单位职责：${k.declaration.statement}` : '',
+        ]),
+      },
+    );
+  return { title: `${c.unit.name}${c.year}年网上申报材料目录`, blocks };
+}
+
+/** 材料名称: the file's name in the package, its caption (图片说明) below it. */
+function materialCell(m: PackageMaterial): Cell {
+  return { text: fileNameOf(m), note: m.caption?.text ? `说明：${m.caption.text}` : undefined };
+}
+
+/** 备注: the month a material counts for when it is not this package's, and a date outside the period. */
+function remarks(c: PackageContent, m: PackageMaterial): string[] {
+  const out = [m.month === c.month ? '本月新增' : `计入${monthLabel(m.month)}`];
+  if (m.eventDate && (m.eventDate < c.period.start || m.eventDate > c.period.end)) out.push('日期超出测评周期');
+  return out;
+}
+
+/**
+ * What a review cell holds until leader sign-off exists in the app: nothing, a place to sign by hand. With
+ * sign-off, the decision, the signer and the date of `manifest.reviews` go here.
+ */
+const REVIEW_PLACEHOLDER = '';
+/** A date to fill in by hand. */
+const SIGNING_DATE = '\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日';
+
+/**
+ * 签批单.pdf: the official header, one row per criterion with its number of materials and a place for 分管领导审改
+ * and 主要负责同志审阅把关 (empty until sign-off exists), then the signature lines for the paper file.
+ */
+export function signOffDocument(c: PackageContent): Doc {
+  const blocks: Block[] = officialHeader(c, '签批单');
+  const counts = groupBy(c.materials, (m) => m.criterionCode);
+  blocks.push(
+    {
+      t: 'para',
+      text:
+        `本次报送测评标准 ${c.criteria.length} 条、材料 ${c.materials.length} 份（详见《目录》）。` +
+        '请分管领导审改、主要负责同志审阅把关后，在下表逐条签署意见。',
+    },
+    {
+      t: 'table',
+      columns: [
+        { title: '序号', width: 0.065, align: 'center' },
+        { title: '测评标准', width: 0.32 },
+        { title: '材料数', width: 0.085, align: 'center' },
+        { title: '分管领导\n审改意见', width: 0.19 },
+        { title: '主要负责同志\n审阅把关意见', width: 0.19 },
+        { title: '备注', width: 0.15 },
+      ],
+      minRowHeight: 30,
+      rows: c.criteria.map((k, i) => [
+        String(i + 1),
+        criterionLabel(k.code, k.title),
+        `${counts.get(k.code)?.length ?? 0} 份`,
+        REVIEW_PLACEHOLDER,
+        REVIEW_PLACEHOLDER,
+        k.declaration ? '不属本单位职责' : '',
+      ]),
+    },
+    {
+      t: 'fields',
+      gap: 14,
+      rows: [
+        [
+          { label: '分管领导（签字）', value: '' },
+          { label: '日期', value: SIGNING_DATE },
+        ],
+        [
+          { label: '主要负责同志（签字）', value: '' },
+          { label: '日期', value: SIGNING_DATE },
+        ],
+      ],
+    },
+    {
+      t: 'note',
+      text:
+        '软件内的签批功能启用前，请打印本表，由分管领导、主要负责同志逐条签署意见并签字，随纸质材料存档；' +
+        '启用后，审核意见由软件按签批记录填入。',
+    },
+  );
+  return { title: `${c.unit.name}${c.year}年网上申报材料签批单`, blocks };
 }

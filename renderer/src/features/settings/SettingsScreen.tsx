@@ -3,6 +3,7 @@ import type { ArgsIn } from '../../../../shared/ipc/contract';
 import type { WorkspaceInfo } from '../../../../shared/ipc/types';
 import { ReferencesPanel } from '../check/ReferencesPanel';
 import { RuleProfileForm } from '../check/RuleProfileForm';
+import { S } from './messages';
 import { WorkspaceSettingsForm } from './WorkspaceSettingsForm';
 
 /** 设置: the workspace's facts, the catalog version (import a new edition here), the check rules and 往年材料. */
@@ -18,6 +19,8 @@ export function SettingsScreen(props: {
     ['单位', info.unit.name + (info.unit.aliases.length ? `（别名：${info.unit.aliases.join('、')}）` : '')],
     ['测评年度', `${info.year}年`],
     ['测评周期', `${info.period.start} 至 ${info.period.end}`],
+    [S.contact, info.contact.name || S.notSet],
+    [S.phone, info.contact.phone || S.notSet],
     ['工作区文件夹', info.dir],
   ];
   return (
@@ -41,7 +44,7 @@ export function SettingsScreen(props: {
           修改
         </Title>
         <WorkspaceSettingsForm
-          key={JSON.stringify([info.unit, info.year, info.period])}
+          key={JSON.stringify([info.unit, info.year, info.period, info.contact])}
           info={info}
           onSave={props.onSave}
         />

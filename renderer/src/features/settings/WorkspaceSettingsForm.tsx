@@ -1,10 +1,15 @@
-import { Button, Group, NumberInput, Stack, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { CONTACT_NAME_MAX, CONTACT_PHONE_MAX, isValidPhone } from '../../../../shared/domain/package/contact';
 import { isValidPeriod } from '../../../../shared/domain/period';
 import type { ArgsIn } from '../../../../shared/ipc/contract';
 import type { WorkspaceInfo } from '../../../../shared/ipc/types';
+import { S } from './messages';
 
-/** Edits the unit's name and aliases (which re-derives 本单位负责), the year and the 测评周期. */
+/**
+ * Edits the unit's name and aliases (which re-derives 本单位负责), the year, the 测评周期, and the 联系人 and
+ * 联系电话 printed on the package's documents.
+ */
 export function WorkspaceSettingsForm({
   info,
   onSave,
@@ -16,7 +21,10 @@ export function WorkspaceSettingsForm({
   const [aliases, setAliases] = useState(info.unit.aliases.join('、'));
   const [year, setYear] = useState<number>(info.year);
   const [period, setPeriod] = useState(info.period);
-  const ok = unit.trim() !== '' && Number.isInteger(year) && isValidPeriod(period);
+  const [contact, setContact] = useState(info.contact.name);
+  const [phone, setPhone] = useState(info.contact.phone);
+  const phoneOk = isValidPhone(phone.trim());
+  const ok = unit.trim() !== '' && Number.isInteger(year) && isValidPeriod(period) && phoneOk;
   return (
     <Stack gap="xs" data-testid="workspace-settings">
       <Group grow>
@@ -46,6 +54,24 @@ export function WorkspaceSettingsForm({
           error={isValidPeriod(period) ? null : '开始日期须早于结束日期，且不超过两年'}
         />
       </Group>
+      <Group grow align="flex-start">
+        <TextInput
+          label={S.contact}
+          maxLength={CONTACT_NAME_MAX}
+          value={contact}
+          onChange={(e) => setContact(e.currentTarget.value)}
+        />
+        <TextInput
+          label={S.phone}
+          maxLength={CONTACT_PHONE_MAX}
+          value={phone}
+          onChange={(e) => setPhone(e.currentTarget.value)}
+          error={phoneOk ? null : S.phoneError}
+        />
+      </Group>
+      <Text size="xs" c="dimmed">
+        {S.contactHint}
+      </Text>
       <Button
         style={{ alignSelf: 'flex-start' }}
         disabled={!ok}
@@ -58,6 +84,7 @@ export function WorkspaceSettingsForm({
               .filter(Boolean),
             year,
             period,
+            contact: { name: contact.trim(), phone: phone.trim() },
           })
         }
       >
