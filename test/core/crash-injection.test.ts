@@ -9,6 +9,7 @@ import { CRASH_CRITERION, CRASH_OPS, type CrashOp } from '../crash/ops';
 import { acksOf, assertSound } from '../crash/sound';
 import { REPO, testCtx } from '../helpers/ctx';
 import { periodPhoto } from '../helpers/photos';
+import { seeded } from '../helpers/random';
 
 // Crash injection (ARCHITECTURE.md's write order, proven): each operation runs in a real child process through
 // core's handlers and is killed with SIGKILL at a uniformly random moment within its measured run time; the next
@@ -17,18 +18,6 @@ import { periodPhoto } from '../helpers/photos';
 const KILLS = Number(process.env.WANGBAO_CRASH_KILLS ?? 30);
 const SEED = Number(process.env.WANGBAO_CRASH_SEED ?? Date.now() % 2 ** 31);
 const PER_OP = Math.ceil(KILLS / CRASH_OPS.length);
-
-/** mulberry32: a small seeded generator, so a failing run can be repeated. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 const base = mkdtempSync(join(tmpdir(), 'wangbao-crash-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));

@@ -3,12 +3,12 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
-import { AppError } from '../../shared/ipc/errors';
 import { acksOf, assertSound } from '../crash/sound';
 import { cli } from '../helpers/cli';
 import { FIXTURES, testCtx } from '../helpers/ctx';
 import { periodPhoto } from '../helpers/photos';
 import { tmpDir } from '../helpers/tmp';
+import { errorOf } from '../helpers/errors';
 
 // A full disk and a read-only folder, for real: small tmpfs mounts. `chmod` does not stop root (CI runs as root),
 // so a permission bit would prove nothing. Where mounting is not allowed the tests are skipped, saying why.
@@ -29,15 +29,6 @@ const why = (() => {
   return null;
 })();
 if (why) console.log(`disk-full and read-only tests skipped: ${why}`);
-
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  if (!(e instanceof AppError)) throw new Error(`expected an AppError, got ${String(e)}`);
-  return e;
-}
 
 describe.skipIf(why !== null)('a full disk and a read-only folder', () => {
   it('disk full mid-intake and mid-export: a clear message, nothing acknowledged lost, no partial left', async () => {

@@ -13,6 +13,7 @@ import { cli } from '../helpers/cli';
 import { FIXTURES } from '../helpers/ctx';
 import { useDemoWorkspace } from '../helpers/demo-workspace';
 import { FULL_CAPTION, periodPhoto } from '../helpers/photos';
+import { seeded } from '../helpers/random';
 import {
   editPackage,
   rawEntriesOf,
@@ -310,18 +311,6 @@ describe('defect 5: reference import reads what it records', () => {
 
 /** `unzip -t` finds an error (exit 2 and up; 1 is a warning, such as a local name it read in another encoding). */
 const unzipFails = (file: string): boolean => (spawnSync('unzip', ['-tqq', file]).status ?? 3) > 1;
-
-/** mulberry32: a small seeded generator, so a failing flip can be replayed from the seed in the test's name. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 /** What Python's zipfile extracts from each zip (names and SHA-256s, or its error), one process for all. */
 function pythonExtracts(files: string[]): string[] {

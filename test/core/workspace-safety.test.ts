@@ -15,11 +15,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
 import { Workspace } from '../../electron/core/workspace/workspace';
-import { AppError } from '../../shared/ipc/errors';
 import { cli } from '../helpers/cli';
 import { FIXTURES, REPO, testCtx } from '../helpers/ctx';
 import { useDemoWorkspace } from '../helpers/demo-workspace';
 import { tmpDir } from '../helpers/tmp';
+import { errorOf } from '../helpers/errors';
 
 const demo = useDemoWorkspace();
 const ws = () => join(demo.base, 'ws');
@@ -37,15 +37,6 @@ async function otherWriter(dir: string): Promise<ChildProcess> {
     child.on('exit', (code) => fail(new Error(`the other writer exited with ${code}`)));
   });
   return child;
-}
-
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  if (!(e instanceof AppError)) throw new Error(`expected an AppError, got ${String(e)}`);
-  return e;
 }
 
 describe('one writer at a time (workspace.lock)', () => {

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { FIXTURES } from '../helpers/ctx';
+import { seeded } from '../helpers/random';
 
 /** A file of the corpus (test/fixtures): every hostile input is derived from these or from nothing. */
 export const fixture = (...parts: string[]): string => join(FIXTURES, ...parts);
@@ -17,18 +18,6 @@ export function put(dir: string, name: string, bytes: Buffer | Uint8Array | stri
 /** Writes a file whose name is the given bytes (not UTF-8: a GBK name from a Windows disk) in `dir`. */
 export function putRawName(dir: string, name: Buffer, bytes: Buffer): void {
   writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), name]), bytes);
-}
-
-/** A seeded generator (mulberry32): the same bytes on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
 }
 
 /** The first `fraction` of the bytes (a copy cut short). */
