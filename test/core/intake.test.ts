@@ -11,7 +11,7 @@ import {
   readFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { call } from '../../electron/core/dispatch';
@@ -22,6 +22,7 @@ import { AppError } from '../../shared/ipc/errors';
 import type { AttachResult } from '../../shared/ipc/types';
 import { FIXTURES, testCtx } from '../helpers/ctx';
 import { useDemoWorkspace } from '../helpers/demo-workspace';
+import { blackPng } from '../hostile/images';
 
 const photo = (name: string) => join(FIXTURES, 'photos', name);
 
@@ -44,26 +45,7 @@ function assertNoOrphanBlobs(): void {
 }
 
 /** A PNG whose header claims `w`×`h` pixels (the data is a few bytes): a decompression bomb as sharp would see it. */
-function pngClaiming(w: number, h: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(td));
-    return Buffer.concat([len, td, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([8, 0, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.alloc(16))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
+const pngClaiming = (w: number, h: number): Buffer => blackPng(w, h, deflateSync(Buffer.alloc(16)));
 
 describe('intake of the corpus photos', () => {
   it('imports each with the right date and upright size; refuses the undecodable one clearly; the HEIF as a JPEG', async () => {
