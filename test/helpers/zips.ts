@@ -267,3 +267,8 @@ export function zipLayout(buf: Buffer): ZipLayout {
   }
   return { entries, eocd: [eocd, buf.length] };
 }
+
+/** The items with the text of part `name` edited by `edit` (an Office file's XML, say); the others as they are. */
+export function editPart(items: ZipItem[], name: string, edit: (text: string) => string): ZipItem[] {
+  return items.map((i) => (i.name === name ? { ...i, bytes: Buffer.from(edit(i.bytes.toString('utf8'))) } : i));
+}

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import officeCrypto from 'officecrypto-tool';
 import { writeLedgerXlsx, writeRawXlsx, worksheetXml } from '../helpers/xlsx';
-import { readZip, writeZip, type ZipItem } from '../helpers/zips';
+import { editPart, readZip, writeZip, type ZipItem } from '../helpers/zips';
 
 const HEAD = '{"format":"wangbao-catalog","formatVersion":1,"edition":"2026","nodes":';
 
@@ -92,21 +92,12 @@ export function withExternalLinks(items: ZipItem[]): ZipItem[] {
   const rels = (target: string) =>
     `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/externalLinkPath" Target="${target}" TargetMode="External"/></Relationships>`;
   return [
-    ...items.map((i) =>
-      i.name === 'xl/_rels/workbook.xml.rels'
-        ? {
-            ...i,
-            bytes: Buffer.from(
-              i.bytes
-                .toString('utf8')
-                .replace(
-                  '</Relationships>',
-                  `<Relationship Id="rIdX1" Type="${rel}/externalLink" Target="externalLinks/externalLink1.xml"/>` +
-                    `<Relationship Id="rIdX2" Type="${rel}/externalLink" Target="externalLinks/externalLink2.xml"/></Relationships>`,
-                ),
-            ),
-          }
-        : i,
+    ...editPart(items, 'xl/_rels/workbook.xml.rels', (xml) =>
+      xml.replace(
+        '</Relationships>',
+        `<Relationship Id="rIdX1" Type="${rel}/externalLink" Target="externalLinks/externalLink1.xml"/>` +
+          `<Relationship Id="rIdX2" Type="${rel}/externalLink" Target="externalLinks/externalLink2.xml"/></Relationships>`,
+      ),
     ),
     { name: 'xl/externalLinks/externalLink1.xml', bytes: Buffer.from(link(1)) },
     {

@@ -1,6 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
-import { readZip, writeZip, type ZipItem } from '../helpers/zips';
+import { editPart, readZip, writeZip, type ZipItem } from '../helpers/zips';
 import { fixture, fixtureBytes } from './bytes';
 import { zerosZlib } from './images';
 
@@ -114,20 +114,8 @@ export const documentOfSpaces = (mb: number): Buffer =>
 export function withMacros(items: ZipItem[], part: 'word' | 'xl'): ZipItem[] {
   const main = part === 'word' ? 'ms-word.document.macroEnabled.main+xml' : 'ms-excel.sheet.macroEnabled.main+xml';
   return [
-    ...items.map((i) =>
-      i.name === '[Content_Types].xml'
-        ? {
-            ...i,
-            bytes: Buffer.from(
-              i.bytes
-                .toString('utf8')
-                .replace(
-                  /openxmlformats-officedocument\.(wordprocessingml\.document|spreadsheetml\.sheet)\.main\+xml/u,
-                  main,
-                ),
-            ),
-          }
-        : i,
+    ...editPart(items, '[Content_Types].xml', (xml) =>
+      xml.replace(/openxmlformats-officedocument\.(wordprocessingml\.document|spreadsheetml\.sheet)\.main\+xml/u, main),
     ),
     {
       name: `${part}/vbaProject.bin`,
