@@ -63,7 +63,8 @@ export async function catalogImport(ctx: Ctx, pos: string[], flags: Flags): Prom
     human:
       `已导入测评体系“${r.edition}”：${r.nodes} 条（其中末级标准 ${r.leaves} 条）` +
       (r.skipped.length ? `\n跳过 ${r.skipped.length} 条：\n${skipped}` : '') +
-      (r.removedCodes.length ? `\n新版本中已移除（保留并标记）：${r.removedCodes.join('、')}` : ''),
+      (r.removedCodes.length ? `\n新版本中已移除（保留并标记）：${r.removedCodes.join('、')}` : '') +
+      r.warnings.map((w) => `\n注意：${w}`).join(''),
     exit: EXIT.ok,
   };
 }

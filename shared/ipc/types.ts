@@ -54,6 +54,8 @@ export interface CatalogImportResult {
   leaves: number;
   skipped: SkippedRow[];
   removedCodes: string[];
+  /** The catalog names another year than the workspace's (its edition, deadlines outside the period). */
+  warnings: string[];
 }
 
 export interface ScopeResult {
@@ -87,6 +89,8 @@ export interface CatalogPreview {
   skipped: SkippedRow[];
   /** Faults that block the import (no level column, duplicate codes, a cycle). */
   errors: string[];
+  /** What does not block it but must not pass unseen (another year than the workspace's). */
+  warnings: string[];
 }
 
 /** A material as listed: a blob attached to a criterion, with what the user gave and what intake read. */

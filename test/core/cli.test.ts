@@ -79,7 +79,18 @@ describe('wangbao CLI', () => {
     const imp = cli(['catalog', 'import', ws, DEMO_CATALOG, '--edition', '2025版', '--json'], base);
     expect(imp.code).toBe(0);
     expect(imp.json()).toMatchObject({ edition: '2025版', skipped: [], removedCodes: [] });
-    expect(Object.keys(imp.json()).sort()).toEqual(['edition', 'leaves', 'nodes', 'removedCodes', 'skipped']);
+    expect(Object.keys(imp.json()).sort()).toEqual([
+      'edition',
+      'leaves',
+      'nodes',
+      'removedCodes',
+      'skipped',
+      'warnings',
+    ]);
+    // The edition named (2025版) is the workspace's year, but the demo's deadlines are of 2026: said, not silent.
+    expect(imp.json().warnings).toEqual([expect.stringMatching(/完成时限的日期（2026 年）不在测评周期/u)]);
+    const other = cli(['catalog', 'import', ws, DEMO_CATALOG, '--edition', '2024版'], base);
+    expect(other.stderr + other.stdout).toContain('台账的版本是 2024 年');
   });
 
   it('refused input exits 1, usage and IO errors exit 2, always with {"error"} when there is no result', () => {
@@ -133,6 +144,7 @@ describe('wangbao CLI', () => {
       leaves: 6,
       skipped: [{ row: 11, reason: '整行合并的说明或备注行' }],
       removedCodes: [],
+      warnings: [],
     });
     const bySheet = cli(['catalog', 'import', ws, file, '--sheet', '台账', '--edition', '2025版', '--json'], base);
     expect(bySheet.json()).toMatchObject({ edition: '2025版', leaves: 6 });

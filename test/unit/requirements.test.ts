@@ -165,3 +165,15 @@ describe('requirement-unmet counts what can score', () => {
     expect(f.message).toContain('每月至少 2 份，到目前共需 4 份');
   });
 });
+
+describe('a catalog of another year is said, not silent', () => {
+  const ws = { year: 2026, period: { start: '2025-11-01', end: '2026-10-31' } };
+  it('names the edition’s year and the deadlines outside the period', async () => {
+    const { yearWarnings } = await import('../../shared/domain/catalog-year');
+    expect(yearWarnings('２０２６版', ['2026-05-05', null], ws)).toEqual([]);
+    expect(yearWarnings('2025', [], ws)).toEqual([expect.stringContaining('台账的版本是 2025 年')]);
+    expect(yearWarnings('示例', ['2024-10-31', '2024-12-01', '2026-06-01'], ws)).toEqual([
+      expect.stringContaining('有 2 条完成时限的日期（2024 年）不在测评周期'),
+    ]);
+  });
+});

@@ -28,7 +28,7 @@ export function importCatalog(
   settings: WorkspaceSettings,
   input: ImportInput,
   now: Date,
-): CatalogImportResult {
+): Omit<CatalogImportResult, 'warnings'> {
   const { built } = input;
   if (built.errors.length > 0) {
     const shown = built.errors

@@ -154,6 +154,7 @@ function previewOf(path: string, kind: 'json' | 'xlsx', file: CatalogFile, built
     leaves: countLeaves(built.nodes),
     skipped: built.skipped,
     errors: built.errors,
+    warnings: [], // against the workspace: the handler adds them (handlers/catalog.ts)
   };
 }
 

@@ -121,6 +121,15 @@ export function ImportPreview({ preview: p, edition, busy, onEdition, onMapping,
             ))}
           </Alert>
         )}
+        {p.warnings.length > 0 && (
+          <Alert color="yellow" title={M.warningsTitle} data-testid="import-warnings">
+            {p.warnings.map((w) => (
+              <Text key={w} size="sm">
+                {w}
+              </Text>
+            ))}
+          </Alert>
+        )}
         {untyped.length > 0 && (
           <Alert color="yellow" title={M.untypedTitle(untyped.length)} data-testid="import-untyped">
             <Text size="sm" mb={4}>

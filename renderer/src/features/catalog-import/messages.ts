@@ -11,6 +11,7 @@ export const M = {
   summary: (nodes: number, leaves: number) => `将导入 ${nodes} 条，其中末级测评标准 ${leaves} 条。`,
   errorsTitle: '无法导入，请先处理以下问题',
   skippedTitle: (n: number) => `有 ${n} 行无法放入目录（不会导入）`,
+  warningsTitle: '请注意年度',
   untypedTitle: (n: number) => `有 ${n} 条材料要求未能识别材料类型（按“其他”导入，原文保留）`,
   untypedHint: '这些要求不会丢失：导入后在标准详情中可看到原文，按“其他”类型计数。',
   row: (r: number) => `第 ${r} 行`,
