@@ -12,6 +12,7 @@ import {
   listMaterials,
   moveMaterials,
   requireCriterion,
+  requireLeafCriterion,
   setDeleted,
   searchMaterials,
   updateMaterial,
@@ -87,7 +88,7 @@ export const materialHandlers: HandlersOf<Channels> = {
 
   'materials:move': ({ ids, toCriterionCode, copy }, ctx) => {
     const ws = requireWorkspace(ctx);
-    const to = requireCriterion(ws.db, toCriterionCode);
+    const to = requireLeafCriterion(ws.db, toCriterionCode);
     const now = ctx.platform.now();
     return audited(ws, now, copy ? 'materials.copy' : 'materials.move', () => moveMaterials(ws.db, ids, to, copy, now));
   },

@@ -13,7 +13,7 @@ import {
   hasBlobRow,
   insertMaterial,
   materialOn,
-  requireCriterion,
+  requireLeafCriterion,
   type CriterionRef,
   type NewMaterial,
 } from '../materials/materials-repo';
@@ -64,7 +64,7 @@ export async function attachFiles(
   log: Logger,
   readers: Readers = IN_THREAD,
 ): Promise<AttachResult[]> {
-  const criterion = requireCriterion(ws.db, opts.criterionCode);
+  const criterion = requireLeafCriterion(ws.db, opts.criterionCode);
   const walked = await walk(opts.inputs, opts.signal, ws.dir);
   const results: AttachResult[] = [];
   const skip = (path: string, reason: string): AttachResult => ({ ...refused(path, reason), status: 'skipped' });

@@ -29,6 +29,30 @@ export function requireCriterion(db: Database.Database, code: string): Criterion
   return c;
 }
 
+/**
+ * The criterion materials may go on: a leaf (a 测评标准 without sub-standards). A 测评项目, a 测评内容 or a standard
+ * with sub-standards is refused naming its leaves — a file there would be in no folder of the package.
+ */
+export function requireLeafCriterion(db: Database.Database, code: string): CriterionRef {
+  const c = requireCriterion(db, code);
+  const below = db
+    .prepare(
+      `WITH RECURSIVE sub(code) AS (SELECT code FROM criteria WHERE parent_code = ? AND removed = 0
+         UNION ALL SELECT c.code FROM criteria c JOIN sub ON c.parent_code = sub.code WHERE c.removed = 0)
+       SELECT s.code FROM sub s WHERE NOT EXISTS (SELECT 1 FROM criteria k WHERE k.parent_code = s.code AND k.removed = 0)
+       ORDER BY s.code`,
+    )
+    .pluck()
+    .all(c.code) as string[];
+  if (below.length > 0)
+    throw new AppError(
+      'input-refused',
+      `“${c.code}”下面还有具体的测评标准，材料要添加到末级标准上：${below.slice(0, 10).join('、')}${below.length > 10 ? ` 等 ${below.length} 条` : ''}。`,
+      `not a leaf: ${c.code} (${below.length} leaves below)`,
+    );
+  return c;
+}
+
 export function hasBlobRow(db: Database.Database, sha256: string): boolean {
   return db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').get(sha256) !== undefined;
 }
