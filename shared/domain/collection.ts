@@ -34,3 +34,36 @@ export function monthsDue(period: Period, today: string, collectionDay = DEFAULT
 export function quarterOf(month: string): string {
   return `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
 }
+
+/**
+ * The month being collected on `today`: the month before until the collection day (on 2026-05-03 the 创城办 is still
+ * collecting April), then this one.
+ */
+export function collectionMonth(today: string, collectionDay = DEFAULT_COLLECTION_DAY): string {
+  const month = today.slice(0, 7);
+  if (Number(today.slice(8, 10)) >= collectionDay) return month;
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** `month` moved into the period's months (its first or last when outside). */
+export function clampMonth(month: string, period: Period): string {
+  const first = period.start.slice(0, 7);
+  const last = period.end.slice(0, 7);
+  return month < first ? first : month > last ? last : month;
+}
+
+/**
+ * The month a material counts for when none is given: its event date's month when that date lies in the period,
+ * else the current collection month moved into the period — never a month outside it.
+ */
+export function defaultMonth(
+  eventDate: string | null,
+  period: Period,
+  today: string,
+  collectionDay = DEFAULT_COLLECTION_DAY,
+): string {
+  if (eventDate !== null && eventDate.slice(0, 10) >= period.start && eventDate.slice(0, 10) <= period.end)
+    return eventDate.slice(0, 7);
+  return clampMonth(collectionMonth(today, collectionDay), period);
+}

@@ -57,7 +57,7 @@ describe('intake of the corpus photos', () => {
       kind: 'photo',
       title: 'Canon_40D',
       eventDate: '2008-05-30',
-      month: '2008-05',
+      month: '2026-05', // its date (2008) is outside the period: the current collection month
       facts: {
         mime: 'image/jpeg',
         width: 100,

@@ -177,3 +177,20 @@ describe('a catalog of another year is said, not silent', () => {
     ]);
   });
 });
+
+describe('the month a material counts for', () => {
+  const period = { start: '2025-11-01', end: '2026-10-31' };
+  it('is the collection month: the month before until the collection day, then this one', async () => {
+    const { collectionMonth, clampMonth, defaultMonth } = await import('../../shared/domain/collection');
+    expect(collectionMonth('2026-05-04')).toBe('2026-04');
+    expect(collectionMonth('2026-05-05')).toBe('2026-05');
+    expect(collectionMonth('2026-01-02')).toBe('2025-12');
+    expect(clampMonth('2026-12', period)).toBe('2026-10');
+    expect(clampMonth('2025-01', period)).toBe('2025-11');
+    // Its event date's month in the period; else the collection month, moved into the period.
+    expect(defaultMonth('2026-03-12', period, '2026-05-20')).toBe('2026-03');
+    expect(defaultMonth('2008-05-30', period, '2026-05-20')).toBe('2026-05');
+    expect(defaultMonth(null, period, '2026-05-03')).toBe('2026-04');
+    expect(defaultMonth('2024-01-01', period, '2026-12-20')).toBe('2026-10');
+  });
+});

@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { parseCaption, readDate } from '../../../shared/domain/caption';
 import { guessKind } from '../../../shared/domain/material-kind';
+import { defaultMonth } from '../../../shared/domain/collection';
 import { localIsoDate } from '../../../shared/domain/period';
 import type { MaterialKind } from '../../../shared/domain/value-sets';
 import type { AttachResult } from '../../../shared/ipc/types';
@@ -187,7 +188,7 @@ async function takeIn(
     title,
     caption,
     eventDate,
-    month: opts.month ?? (eventDate ?? localIsoDate(now)).slice(0, 7),
+    month: opts.month ?? defaultMonth(eventDate, ws.settings().period, localIsoDate(now)),
     fileName: basename(path),
     createdAt: now.toISOString(),
     facts,
