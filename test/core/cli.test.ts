@@ -276,6 +276,11 @@ describe('wangbao CLI', () => {
     const final = cli(['export', ws, join(base, 'f.zip'), '--final', '--json'], base);
     expect([final.code, (final.json().error as { code: string }).code]).toEqual([1, 'input-refused']);
     expect(cli(['export', ws, join(base, 'm.zip'), '--month', '2026-13', '--json'], base).code).toBe(2);
+    const outside = cli(['export', ws, join(base, 'm.zip'), '--month', '2027-01', '--json'], base);
+    expect([outside.code, (outside.json().error as { message: string }).message]).toEqual([
+      2,
+      expect.stringContaining('不在测评周期（2025-11-01 至 2026-10-31）内'),
+    ]);
   });
 
   it('keeps stdout for the result; log lines go to the log file, and to stderr only with WANGBAO_DEBUG=1', () => {

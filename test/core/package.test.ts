@@ -29,6 +29,16 @@ async function exported(name = 'pkg.zip', extra: Record<string, unknown> = {}) {
 }
 const codes = async (file: string) => (await verifyPackage(file)).problems.map((p) => p.code);
 
+describe('the month of a package', () => {
+  it('a monthly one defaults to the collection month in the period; one outside the period is refused', async () => {
+    // The test clock is 2026-05-20: May is being collected.
+    expect((await call('package:preview', { kind: 'monthly' }, ctx)).month).toBe('2026-05');
+    await expect(call('package:preview', { kind: 'monthly', month: '2024-05' }, ctx)).rejects.toMatchObject({
+      code: 'invalid-args',
+    });
+  });
+});
+
 describe('export → verify round trip', () => {
   it('writes a package every tool reads: Python zipfile, unzip, pdftotext; every hash matches the manifest', async () => {
     await call('workspace:update', { unit: '𠀾堃犇区教育局' }, ctx); // rare characters in the unit's name

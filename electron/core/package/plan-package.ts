@@ -2,7 +2,8 @@ import { extensionOf, planPackagePaths } from '../../../shared/domain/naming/pac
 import type { CriterionSheet, PackageContent, PackageMaterial } from '../../../shared/domain/package/content';
 import { FREQUENCIES } from '../../../shared/domain/value-sets';
 import type { Criterion } from '../../../shared/ipc/types';
-import { localIsoDate, localIsoTimestamp } from '../../../shared/domain/period';
+import { clampMonth, collectionMonth } from '../../../shared/domain/collection';
+import { localIsoDate, localIsoTimestamp, type Period } from '../../../shared/domain/period';
 import { AppError } from '../../../shared/ipc/errors';
 import { listCriteria } from '../catalog/criteria-repo';
 import { checkWorkspace } from '../checker/check-workspace';
@@ -27,6 +28,22 @@ export interface PackagePlan {
 }
 
 /**
+ * The month a package is of: a final one, the month it is made (PACKAGE-FORMAT.md); a monthly one, the month given —
+ * which must lie in the 测评周期 — else the current collection month moved into the period.
+ */
+function packageMonth(opts: { kind: 'monthly' | 'final'; month?: string | undefined }, period: Period, today: string) {
+  if (opts.kind === 'final') return today.slice(0, 7);
+  if (opts.month === undefined) return clampMonth(collectionMonth(today), period);
+  if (opts.month < period.start.slice(0, 7) || opts.month > period.end.slice(0, 7))
+    throw new AppError(
+      'invalid-args',
+      `月份 ${opts.month} 不在测评周期（${period.start} 至 ${period.end}）内。月报的月份须在测评周期内。`,
+      `month ${opts.month} outside ${period.start}..${period.end}`,
+    );
+  return opts.month;
+}
+
+/**
  * Decides what a package holds, from the workspace as it is now: every live material (cumulative: the package
  * replaces any earlier one of the unit), the unit's leaf criteria plus any other that has materials or a
  * declaration, the check. A final package is refused while an error finding remains.
@@ -42,6 +59,7 @@ export function planPackage(
   const version = db.prepare('SELECT edition, name, sha256 FROM catalog_versions ORDER BY id DESC LIMIT 1').get() as
     { edition: string; name: string | null; sha256: string } | undefined;
   if (!version) throw new AppError('input-refused', '还没有导入测评体系，无法生成申报包。', 'no catalog version');
+  const month = packageMonth(opts, s.period, localIsoDate(now));
   const check = checkWorkspace(ws, localIsoDate(now));
   if (opts.kind === 'final' && check.summary.errors > 0)
     throw new AppError(
@@ -86,7 +104,7 @@ export function planPackage(
   return {
     content: {
       kind: opts.kind,
-      month: opts.kind === 'monthly' && opts.month ? opts.month : localIsoDate(now).slice(0, 7),
+      month,
       createdAt: localIsoTimestamp(now),
       app: { name: 'wangbao', version: appVersion },
       unit: { id: s.unitId, name: s.unit.name },

@@ -27,6 +27,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/u;
 
 /** 导出: monthly or final, what goes in, what blocks a final package, progress with 取消, where it was written. */
 export function ExportScreen(props: {
+  /** The month a monthly package defaults to: the collection month, within the period. */
   thisMonth: string;
   criteria: Criterion[];
   onOpenCriterion(code: string): void;

@@ -10,6 +10,7 @@ import { useCatalogImport } from '../catalog-import/useCatalogImport';
 import { LedgerScreen } from '../ledger/LedgerScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { ProgressSummary } from './ProgressSummary';
+import { clampMonth, collectionMonth } from '../../../../shared/domain/collection';
 
 type Section = 'ledger' | 'check' | 'export' | 'settings';
 
@@ -154,7 +155,7 @@ export function Shell(props: {
           )}
           {section === 'export' && criteria && (
             <ExportScreen
-              thisMonth={today.slice(0, 7)}
+              thisMonth={clampMonth(collectionMonth(today), info.period)}
               criteria={criteria}
               onOpenCriterion={openCriterion}
               onChanged={() => void reload()}
