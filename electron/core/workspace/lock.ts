@@ -47,9 +47,12 @@ export async function acquireLock(dir: string, now: Date = new Date()): Promise<
       try {
         await fh.writeFile(JSON.stringify(me));
         await fh.sync();
-      } finally {
+      } catch (e) {
         await fh.close();
+        await rm(path, { force: true }); // a lock that could not be written (a full disk) is not left behind
+        throw e;
       }
+      await fh.close();
       held.set(dir, 1);
       return releaser(dir, path);
     } catch (e) {
@@ -60,16 +63,6 @@ export async function acquireLock(dir: string, now: Date = new Date()): Promise<
     await rm(path, { force: true }); // stale: its holder is gone
   }
   throw new AppError('workspace-locked', LOCKED_MESSAGE, `${path}: could not take the lock after removing stale ones`);
-}
-
-/** The live process holding the workspace's lock, or null when it is free or stale. */
-export async function lockHolder(dir: string): Promise<LockHolder | null> {
-  return liveHolder(join(dir, LOCK_FILE));
-}
-
-/** Whether this process holds the workspace's lock. */
-export function holdsLock(dir: string): boolean {
-  return held.has(dir);
 }
 
 function releaser(dir: string, path: string): () => void {
