@@ -1,4 +1,4 @@
-import type { Period } from './period';
+import { inPeriod, type Period } from './period';
 
 /**
  * Warnings for a 测评体系 that names another year than the workspace's: its edition (`2025`, `2025版`) and the dates
@@ -15,9 +15,7 @@ export function yearWarnings(
     out.push(
       `台账的版本是 ${named} 年（“${edition}”），而本工作区是 ${workspace.year} 年度。请确认导入的是本年度的台账。`,
     );
-  const outside = dueDates.filter(
-    (d): d is string => d !== null && (d < workspace.period.start || d > workspace.period.end),
-  );
+  const outside = dueDates.filter((d): d is string => d !== null && !inPeriod(d, workspace.period));
   if (outside.length > 0) {
     const years = [...new Set(outside.map((d) => d.slice(0, 4)))].sort().join('、');
     out.push(

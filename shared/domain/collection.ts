@@ -1,4 +1,4 @@
-import type { Period } from './period';
+import { inPeriod, type Period } from './period';
 
 /** The day of the month by which the previous month's materials are collected (the 创城办's 月收集; seed 000). */
 export const DEFAULT_COLLECTION_DAY = 5;
@@ -63,7 +63,6 @@ export function defaultMonth(
   today: string,
   collectionDay = DEFAULT_COLLECTION_DAY,
 ): string {
-  if (eventDate !== null && eventDate.slice(0, 10) >= period.start && eventDate.slice(0, 10) <= period.end)
-    return eventDate.slice(0, 7);
+  if (eventDate !== null && inPeriod(eventDate, period)) return eventDate.slice(0, 7);
   return clampMonth(collectionMonth(today, collectionDay), period);
 }

@@ -15,6 +15,12 @@ export function isIsoDate(s: string): boolean {
   return d.toISOString().slice(0, 10) === s;
 }
 
+/** Whether a date (or a timestamp: its day counts) lies in the period, both ends included. */
+export function inPeriod(date: string, period: Period): boolean {
+  const day = date.slice(0, 10);
+  return day >= period.start && day <= period.end;
+}
+
 /** The period many cities use: 11-01 of the year before to 10-31 of the test year. */
 export function defaultPeriod(year: number): Period {
   return { start: `${year - 1}-11-01`, end: `${year}-10-31` };

@@ -2,7 +2,8 @@ import { MATERIAL_KINDS, parseValue, type MaterialKind } from './value-sets';
 
 /** What a count repeats over: 每场/每次 (each event), 每月, 每季度. */
 export type RequirementPer = 'event' | 'month' | 'quarter';
-export const REQUIREMENT_PERS: readonly RequirementPer[] = ['event', 'month', 'quarter'];
+/** How a repetition is said: 每场活动至少 3 份. */
+export const PER_LABELS: Record<RequirementPer, string> = { event: '每场活动', month: '每月', quarter: '每季度' };
 
 /**
  * One evidence requirement of a criterion, one per phrase of the 材料要求: at least `min` of `kind` — per event,

@@ -1,3 +1,4 @@
+import { inPeriod } from '../period';
 import { aboutMaterial, daysApart } from './draft';
 import type { Draft, Rule } from './types';
 
@@ -8,7 +9,7 @@ import type { Draft, Rule } from './types';
 export const dateRules: Rule = (x) => {
   const out: Draft[] = [];
   const { start, end } = x.period;
-  const outside = (d: string): boolean => d.slice(0, 10) < start || d.slice(0, 10) > end;
+  const outside = (d: string): boolean => !inPeriod(d, x.period);
   for (const m of x.materials) {
     const exif = m.facts.exifDate ?? null;
     if (m.eventDate === null)

@@ -1,10 +1,8 @@
 import { requirementProgress } from '../requirement-progress';
-import { filesNeeded } from '../requirements';
+import { filesNeeded, PER_LABELS } from '../requirements';
 import { MATERIAL_KINDS } from '../value-sets';
 import { whyNotScoring } from './scoring';
 import type { Draft, Rule } from './types';
-
-const PER_LABEL = { event: '每场活动', month: '每月', quarter: '每季度' } as const;
 
 /**
  * `no-materials` and `requirement-unmet`, on every leaf that needs material and is the unit's (or already has
@@ -38,7 +36,7 @@ export const requirementRules: Rule = (x) => {
       const what = r.kind === 'other' ? `“${r.text}”` : MATERIAL_KINDS[r.kind];
       const group = r.groupSize ? `（${r.min} 组，每组 ${r.groupSize} 份）` : '';
       const asked = r.per
-        ? `${PER_LABEL[r.per]}至少 ${filesNeeded(r)} 份${group}，到目前共需 ${p.need} 份`
+        ? `${PER_LABELS[r.per]}至少 ${filesNeeded(r)} 份${group}，到目前共需 ${p.need} 份`
         : `至少 ${p.need} 份${group}`;
       const owned = p.have + p.notScoring;
       const tail = p.notScoring > 0 ? `现有 ${owned} 份，其中 ${p.notScoring} 份不计分` : `现有 ${p.have} 份`;

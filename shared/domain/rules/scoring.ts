@@ -1,4 +1,4 @@
-import type { Period } from '../period';
+import { inPeriod, type Period } from '../period';
 import type { CheckMaterial } from './types';
 
 /**
@@ -7,7 +7,7 @@ import type { CheckMaterial } from './types';
  * encrypted or cannot be opened. Returns the reason it cannot, or null when it can.
  */
 export function whyNotScoring(m: Pick<CheckMaterial, 'kind' | 'eventDate' | 'facts'>, period: Period): string | null {
-  const outside = (d: string): boolean => d.slice(0, 10) < period.start || d.slice(0, 10) > period.end;
+  const outside = (d: string): boolean => !inPeriod(d, period);
   if (m.eventDate !== null && outside(m.eventDate)) return '日期不在测评周期内';
   if (m.kind === 'photo' && m.facts.exifDate && outside(m.facts.exifDate)) return '拍摄时间不在测评周期内';
   if (m.kind === 'photo' && m.facts.screenshotLike === true) return '是截图而不是实景照片';

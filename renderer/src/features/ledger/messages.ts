@@ -1,6 +1,6 @@
 import { CRITERION_STATUSES, FREQUENCIES, MATERIAL_KINDS, METHODS } from '../../../../shared/domain/value-sets';
 import type { CriterionStatus } from '../../../../shared/domain/value-sets';
-import type { Requirement } from '../../../../shared/domain/requirements';
+import { PER_LABELS, type Requirement } from '../../../../shared/domain/requirements';
 
 /** The ledger's Chinese text, in one place. */
 export const M = {
@@ -43,11 +43,9 @@ export const M = {
   requirementLabel: (r: Requirement) => (r.kind === 'other' && r.text ? r.text : MATERIAL_KINDS[r.kind]),
   /** 至少 3 份 · 每月至少 3 份 · 至少 5 组（每组 2 份）. */
   requirementCount: (r: Requirement) =>
-    `${r.per ? PER_LABEL[r.per] : ''}至少 ${r.min} ${r.groupSize ? `组（每组 ${r.groupSize} 份）` : '份'}`,
+    `${r.per ? PER_LABELS[r.per] : ''}至少 ${r.min} ${r.groupSize ? `组（每组 ${r.groupSize} 份）` : '份'}`,
   frequencyLabel: (f: keyof typeof FREQUENCIES) => FREQUENCIES[f],
 };
-
-const PER_LABEL = { event: '每场活动', month: '每月', quarter: '每季度' } as const;
 
 /** Status colours (UI.md): red missing/overdue, blue in progress, green complete, grey not applicable. */
 export const STATUS_COLOR: Record<CriterionStatus, string> = {
