@@ -84,7 +84,8 @@ export async function attachFiles(
       result = await attachOne(ws, criterion, f.path, f.size, opts, now, log, readers);
     } catch (e) {
       log.error(`attach ${f.path} failed: ${(e as Error)?.stack ?? String(e)}`);
-      result = refused(f.path, `读取或保存这个文件时出错，已跳过。${causeOf(e)}`);
+      // A full disk or a read-only folder says so; other causes are in the log.
+      result = refused(f.path, `读取或保存这个文件时出错，已跳过。${diskTrouble(e) ?? ''}`);
     }
     opts.onProgress?.(++finished, walked.files.length);
     return result;
@@ -222,11 +223,6 @@ async function keep(ws: Workspace, put: PutResult, held: Kept[]): Promise<Kept> 
   };
   held.push(kept);
   return kept;
-}
-
-/** What the officer can do about a failure: a full disk or a read-only folder says so; other causes are logged. */
-function causeOf(e: unknown): string {
-  return diskTrouble(e) ?? '';
 }
 
 function refused(file: string, reason: string): AttachResult {
