@@ -72,7 +72,7 @@ describe('体检 in Chromium against the real core', () => {
     await dialog.getByRole('button', { name: '确认声明' }).click();
     await expect.poll(() => group.count()).toBe(0);
 
-    await app.nav('台帐');
+    await app.nav('台账');
     await app.treeRow('3.1.3').click();
     expect(await app.treeRow('3.1.3').locator('[title=不适用]').count()).toBe(1);
     const declared = page.getByTestId('declaration');
@@ -111,7 +111,7 @@ describe('体检 in Chromium against the real core', () => {
     await expect.poll(() => page.getByTestId('references').textContent()).toContain('2025年');
     await shot(page, '24-settings-rules');
 
-    await app.nav('台帐');
+    await app.nav('台账');
     await app.treeRow('3.1.2').click();
     const findings = page.getByTestId('criterion-findings');
     await expect.poll(() => findings.locator('[data-rule=reused-from-earlier-year]').count()).toBe(1);

@@ -139,7 +139,7 @@ describe('ledger in Chromium against the real core', () => {
     await form.getByLabel('单位别名（用顿号分隔）').fill('');
     await form.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => page.getByTestId('header-unit').textContent()).toBe('市教育局');
-    await app.nav('台帐');
+    await app.nav('台账');
     await expect.poll(() => app.visibleLeafCodes()).toContain('3.1.2');
     await app.nav('关闭工作区');
     await app.welcome.waitFor();

@@ -27,7 +27,7 @@ interface Props {
 const NO_FINDINGS: Finding[] = [];
 const NO_RISKS: Record<string, RiskCount> = {};
 
-/** 台帐: the criteria tree (or table) with filters on the left, the selected criterion on the right. */
+/** 台账: the criteria tree (or table) with filters on the left, the selected criterion on the right. */
 export function LedgerScreen(props: Props) {
   const { criteria, report, focus, today, onSetMine, onImportCatalog, onMaterialsChanged } = props;
   const [filter, setFilter] = useState<LedgerFilter>(DEFAULT_FILTER);

@@ -89,7 +89,7 @@ export function Shell(props: {
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         <Stack gap={2}>
-          <NavLink label="台帐" active={section === 'ledger'} onClick={() => setSection('ledger')} />
+          <NavLink label="台账" active={section === 'ledger'} onClick={() => setSection('ledger')} />
           <NavLink
             label="体检"
             active={section === 'check'}
