@@ -11,7 +11,7 @@ import { DeclareDialog } from './DeclareDialog';
 
 /**
  * What a finding's buttons do, wherever findings are listed: 查看 shows the material (or, for a finding about the
- * criterion, opens it in the 台帐), 编辑 opens the material's editor, 优化图片 runs at once, 不属本单位职责 asks
+ * criterion, opens it in the 台账), 编辑 opens the material's editor, 优化图片 runs at once, 不属本单位职责 asks
  * for the statement, and 添加/更换材料 open the criterion in the 台账. After a change `onChanged` re-runs the
  * check, so a fixed finding disappears.
  */
