@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parsePeriod } from '../../shared/domain/period';
 import { parseKind } from '../../shared/domain/requirements';
+import { parseUnitKind, UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../shared/domain/unit-kind';
 import { CRITERION_STATUSES, MATERIAL_KINDS } from '../../shared/domain/value-sets';
 import { AppError } from '../../shared/ipc/errors';
 import { SheetMapping } from '../../shared/schemas/sheet-mapping';
@@ -20,11 +21,13 @@ export interface Outcome {
 
 export type Flags = Record<string, string | boolean | string[] | undefined>;
 
-/** `wangbao init <dir> [--demo] [--unit NAME] [--alias NAME]... [--year YYYY] [--period START..END]` */
+/** `wangbao init <dir> [--demo] [--unit NAME] [--alias NAME]... [--unit-kind KIND] [--year YYYY] [--period START..END]` */
 export async function init(ctx: Ctx, pos: string[], flags: Flags): Promise<Outcome> {
   const [dir] = pos;
   if (!dir || pos.length > 1)
-    throw usage('用法：wangbao init <目录> [--demo] [--unit 单位名称] [--year 年度] [--period 开始..结束]');
+    throw usage(
+      '用法：wangbao init <目录> [--demo] [--unit 单位名称] [--unit-kind 单位类别] [--year 年度] [--period 开始..结束]',
+    );
   const year = yearFlag('--year', str(flags, 'year')) ?? ctx.platform.now().getFullYear();
   let period;
   if (typeof flags.period === 'string') {
@@ -37,13 +40,26 @@ export async function init(ctx: Ctx, pos: string[], flags: Flags): Promise<Outco
   const demo = flags.demo === true;
   const unit = textFlag('--unit', '单位名称', str(flags, 'unit'), 100) ?? (demo ? '市教育局' : '本单位');
   const aliases = (Array.isArray(flags.alias) ? flags.alias : []).map((a) => textFlag('--alias', '别名', a, 100)!);
-  const info = await call('workspace:create', { dir: resolve(dir), unit, aliases, year, period, demo }, ctx);
+  const unitKind = unitKindFlag(str(flags, 'unit-kind'));
+  const info = await call('workspace:create', { dir: resolve(dir), unit, aliases, unitKind, year, period, demo }, ctx);
   const criteria = info.catalog?.nodes ?? 0;
   return {
+    // The documented JSON, unchanged; the human output names the unit's kind for the officer to confirm.
     json: { workspace: info.dir, unit: info.unit.name, year: info.year, period: info.period, criteria },
-    human: `已创建工作区：${info.dir}\n单位：${info.unit.name}  年度：${info.year}  测评周期：${info.period.start} 至 ${info.period.end}\n测评标准：${criteria} 条`,
+    human: `已创建工作区：${info.dir}\n单位：${info.unit.name}（${UNIT_KIND_LABELS[info.unit.kind]}）  年度：${info.year}  测评周期：${info.period.start} 至 ${info.period.end}\n测评标准：${criteria} 条`,
     exit: EXIT.ok,
   };
+}
+
+/** `--unit-kind 市直单位` (or its id, `city`). */
+function unitKindFlag(value: string | undefined): UnitKind | undefined {
+  if (value === undefined) return undefined;
+  const kind = parseUnitKind(value);
+  if (!kind)
+    throw usage(
+      `--unit-kind 的单位类别不正确：${value}。应为 ${UNIT_KINDS.map((k) => UNIT_KIND_LABELS[k]).join('、')} 之一。`,
+    );
+  return kind;
 }
 
 /** `wangbao catalog import <ws> <file.json|file.xlsx> [--mapping mapping.json] [--sheet NAME] [--edition NAME]` */

@@ -15,7 +15,8 @@ import { intakeWorkerScript } from '../core/workers/script';
 const HELP = `网报通 wangbao ${APP_VERSION}
 
 用法：
-  wangbao init <目录> [--demo] [--unit 单位名称] [--alias 别名]... [--year YYYY] [--period 开始..结束] [--json]
+  wangbao init <目录> [--demo] [--unit 单位名称] [--alias 别名]... [--unit-kind 单位类别] [--year YYYY] [--period 开始..结束] [--json]
+      单位类别：市直单位、区县、街道乡镇、学校、其他（不写则按单位名称判断）
   wangbao catalog import <工作区> <台账.xlsx|测评体系.json> [--mapping 映射.json] [--sheet 工作表] [--edition 版本名] [--json]
   wangbao catalog list <工作区> --json
   wangbao scope <工作区> <编号>... --mine|--not-mine [--json]
@@ -36,6 +37,7 @@ const OPTIONS = {
   demo: { type: 'boolean' },
   unit: { type: 'string' },
   alias: { type: 'string', multiple: true },
+  'unit-kind': { type: 'string' },
   year: { type: 'string' },
   period: { type: 'string' },
   edition: { type: 'string' },

@@ -62,6 +62,7 @@ const EXAMPLES: Record<string, string> = {
   period: '--period 2025-11-01..2026-10-31',
   unit: '--unit 市教育局',
   alias: '--alias 教育局',
+  'unit-kind': '--unit-kind 市直单位',
   kind: '--kind 实景图片',
   title: '--title 宣讲现场',
   caption: '--caption "时间：2025年5月12日；地点：市实验小学"',
@@ -82,6 +83,7 @@ export function invalidArgsMessage(details: string | undefined): string {
 const FIELD_FLAGS: Record<string, string> = {
   unit: '--unit',
   aliases: '--alias',
+  unitKind: '--unit-kind',
   year: '--year',
   period: '--period',
   kind: '--kind',

@@ -106,3 +106,30 @@ function numberOf(s: string): number {
 export function parseKind(input: string): MaterialKind | undefined {
   return parseValue(MATERIAL_KINDS, input);
 }
+
+/** The officer's kind for one phrase of one criterion's 材料要求 (set in the import preview). */
+export interface RequirementKindChoice {
+  code: string;
+  text: string;
+  kind: MaterialKind;
+}
+
+/**
+ * The nodes with the officer's kinds put on the phrases they name (matched by criterion code and the phrase as
+ * written); a choice whose phrase is no longer there does nothing. The nodes given are not changed.
+ */
+export function withRequirementKinds<N extends { code: string; requirements: Requirement[] }>(
+  nodes: N[],
+  choices: RequirementKindChoice[],
+): N[] {
+  if (choices.length === 0) return nodes;
+  const chosen = new Map(choices.map((c) => [`${c.code}\u0000${c.text}`, c.kind]));
+  return nodes.map((n) =>
+    n.requirements.some((r) => chosen.has(`${n.code}\u0000${r.text}`))
+      ? {
+          ...n,
+          requirements: n.requirements.map((r) => ({ ...r, kind: chosen.get(`${n.code}\u0000${r.text}`) ?? r.kind })),
+        }
+      : n,
+  );
+}

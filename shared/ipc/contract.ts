@@ -4,6 +4,7 @@ import type { AppEvent } from './events';
 import type { Channel } from './channels';
 import { SheetMapping } from '../schemas/sheet-mapping';
 import { MATERIAL_KINDS, type MaterialKind } from '../domain/value-sets';
+import { UNIT_KINDS } from '../domain/unit-kind';
 import { RuleProfileFile } from '../schemas/rule-profile';
 import type { VerifyResult } from '../domain/package/verify-problems';
 import { CONTACT_NAME_MAX, CONTACT_PHONE_MAX, isValidPhone } from '../domain/package/contact';
@@ -36,16 +37,30 @@ export const CreateWorkspaceArgs = z.object({
   dir: PathArg,
   unit: z.string().trim().min(1).max(100),
   aliases: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
+  /** 市直单位, 区县…: which collective 责任单位 reach the unit. Absent: guessed from its name. */
+  unitKind: z.enum(UNIT_KINDS).optional(),
   year: z.number().int().min(2000).max(2100),
   period: z.object({ start: IsoDate, end: IsoDate }).optional(),
   demo: z.boolean().default(false),
 });
 
 /** Pairs an arguments schema with its result type: `def<Result>()(argsSchema)`. */
+const MaterialKindArg = z.enum(Object.keys(MATERIAL_KINDS) as [MaterialKind, ...MaterialKind[]]);
+const CriterionCode = z.string().min(1).max(100);
 const ImportArgs = z.object({
   file: PathArg.optional(),
   edition: z.string().trim().min(1).max(100).optional(),
   mapping: SheetMapping.optional(),
+  /** The officer's kind for a phrase of a criterion's 材料要求 (kept for later imports of the same phrase). */
+  requirementKinds: z
+    .array(z.object({ code: CriterionCode, text: z.string().min(1).max(2000), kind: MaterialKindArg }))
+    .max(20_000)
+    .optional(),
+  /** The officer's scope choices in the preview (`catalog:import` only): kept as their own, like `criteria:scope`. */
+  scope: z
+    .array(z.object({ code: CriterionCode, mine: z.boolean() }))
+    .max(20_000)
+    .optional(),
 });
 
 const def =
@@ -70,11 +85,12 @@ export const contract = {
   'workspace:current': def<WorkspaceInfo | null>()(NoArgs),
   'workspace:recent': def<RecentWorkspace[]>()(NoArgs),
   'workspace:close': def<null>()(NoArgs),
-  /** Edits the open workspace's unit, aliases, year or period (logged; `mine` preselection re-derived). */
+  /** Edits the open workspace's unit, aliases, kind, year or period (logged; `mine` preselection re-derived). */
   'workspace:update': def<WorkspaceInfo>()(
     z.object({
       unit: z.string().trim().min(1).max(100).optional(),
       aliases: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
+      unitKind: z.enum(UNIT_KINDS).optional(),
       year: z.number().int().min(2000).max(2100).optional(),
       period: z.object({ start: IsoDate, end: IsoDate }).optional(),
       /** 联系人 and 联系电话 for the package's documents; '' clears one. */
@@ -98,14 +114,11 @@ export const contract = {
       jobId: z.string().uuid().optional(),
       criterionCode: z.string().min(1).max(100),
       paths: z.array(PathArg).min(1).max(10_000),
-      kind: z.enum(Object.keys(MATERIAL_KINDS) as [MaterialKind, ...MaterialKind[]]).optional(),
+      kind: MaterialKindArg.optional(),
       title: z.string().trim().min(1).max(200).optional(),
       caption: z.string().trim().max(1000).optional(),
       date: IsoDate.optional(),
-      month: z
-        .string()
-        .regex(/^\d{4}-(0[1-9]|1[0-2])$/u)
-        .optional(),
+      month: Month.optional(),
     }),
   ),
   /** Thumbnails (~320 px JPEG) as data URLs, by material id; materials without one are left out. */
@@ -114,7 +127,7 @@ export const contract = {
   'materials:update': def<Material>()(
     z.object({
       id: z.string().uuid(),
-      kind: z.enum(Object.keys(MATERIAL_KINDS) as [MaterialKind, ...MaterialKind[]]).optional(),
+      kind: MaterialKindArg.optional(),
       title: z.string().trim().min(1).max(200).optional(),
       caption: z.string().trim().max(1000).optional(),
       eventDate: IsoDate.nullable().optional(),

@@ -6,11 +6,14 @@ import type { CriterionStatus, MaterialKind } from '../domain/value-sets';
 import type { Caption } from '../domain/caption';
 import type { CheckResult, Finding, RiskCount } from '../domain/rules/types';
 import type { RuleProfile } from '../schemas/rule-profile';
+import type { ScopeReason } from '../domain/scope';
+import type { UnitKind } from '../domain/unit-kind';
 
 /** What the renderer and the CLI know of the open workspace. */
 export interface WorkspaceInfo {
   dir: string;
-  unit: { name: string; aliases: string[] };
+  /** `kind`: which collective 责任单位 (各市直单位, 各街道…) reach the unit. */
+  unit: { name: string; aliases: string[]; kind: UnitKind };
   year: number;
   period: Period;
   /** 联系人 and 联系电话 for the package's documents ('' when not set). */
@@ -91,6 +94,21 @@ export interface CatalogPreview {
   errors: string[];
   /** What does not block it but must not pass unseen (another year than the workspace's). */
   warnings: string[];
+  /** The scope step: every leaf the unit's name or kind reaches, or a collective names that the officer must judge. */
+  scope: ScopeProposal[];
+  /** Nothing in the catalog names the unit: every criterion is preselected (the officer narrows it down). */
+  scopeAll: boolean;
+  /** The workspace unit's kind the collectives were matched against. */
+  unitKind: UnitKind;
+}
+
+/** A leaf of the preview's scope step: why it may be the unit's, and whether it is preselected. */
+export interface ScopeProposal extends ScopeReason {
+  code: string;
+  title: string;
+  /** Preselected (named, collective), or the officer's own choice from an earlier import (kept). */
+  mine: boolean;
+  setByUser: boolean;
 }
 
 /** A material as listed: a blob attached to a criterion, with what the user gave and what intake read. */

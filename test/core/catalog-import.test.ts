@@ -47,7 +47,9 @@ describe('catalog import', () => {
       leaf: true,
       status: 'not-started',
     });
-    expect(criteria.find((x) => x.code === '1.1.1')!.mine).toBe(false);
+    // 市直各单位 reaches 市教育局 (a 市直单位) as a collective; 各区人民政府 does not.
+    expect(criteria.find((x) => x.code === '1.1.1')!.mine).toBe(true);
+    expect(criteria.find((x) => x.code === '1.1.3')!.mine).toBe(false);
     expect(criteria.find((x) => x.code === '5.1.1')!.status).toBe('not-applicable');
     expect(criteria.find((x) => x.code === '4.3.1.2')!.level).toBe(4);
   });

@@ -71,6 +71,13 @@ describe('wangbao CLI', () => {
       ['init', ws, '--unit', '市卫健委', '--year', '2025', '--period', '2024-12-01..2025-11-30', '--json'],
       base,
     );
+    const human = cli(['init', join(base, 'ws2'), '--unit', '文澜街道', '--unit-kind', '街道乡镇'], base);
+    expect(human.stdout).toContain('文澜街道（街道乡镇）');
+    const wrong = cli(['init', join(base, 'ws3'), '--unit-kind', '市直'], base);
+    expect([wrong.code, wrong.stderr]).toEqual([
+      2,
+      expect.stringContaining('应为 市直单位、区县、街道乡镇、学校、其他 之一'),
+    ]);
     expect(init.json()).toMatchObject({
       unit: '市卫健委',
       period: { start: '2024-12-01', end: '2025-11-30' },

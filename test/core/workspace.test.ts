@@ -10,7 +10,7 @@ import { testCtx } from '../helpers/ctx';
 import { tmpDir } from '../helpers/tmp';
 
 const settings: WorkspaceSettings = {
-  unit: { name: '市教育局', aliases: ['教育局'] },
+  unit: { name: '市教育局', aliases: ['教育局'], kind: 'city' },
   unitId: '0123456789abcdef0123456789abcdef',
   year: 2026,
   period: { start: '2025-11-01', end: '2026-10-31' },
@@ -41,6 +41,20 @@ describe('workspace create and open', () => {
     expect(again.settings()).toEqual(settings);
     expect(verifyAuditChain(again.db)).toBeNull();
     again.close();
+  });
+
+  it('a workspace made before unit kinds gets the kind its name suggests', async () => {
+    const dir = join(tmpDir(), 'old');
+    const unit = { name: '文澜街道办事处', aliases: [] }; // as such a workspace stored it: no kind
+    (await Workspace.create(dir, { ...settings, unit } as unknown as WorkspaceSettings)).close();
+    const db = new Database(join(dir, 'workspace.db'));
+    expect(
+      JSON.parse(db.prepare("SELECT value FROM settings WHERE key = 'unit'").pluck().get() as string),
+    ).not.toHaveProperty('kind');
+    db.close();
+    const ws = await Workspace.open(dir);
+    expect(ws.settings().unit.kind).toBe('township');
+    ws.close();
   });
 
   it('refuses a folder that is not a workspace, a file, a missing path, a non-empty folder and an existing workspace', async () => {
@@ -139,7 +153,7 @@ describe('workspace handlers', () => {
     const base = tmpDir();
     const { ctx } = testCtx(base);
     await call('workspace:create', { dir: join(base, 'ws'), unit: '市教育局', year: 2026, demo: true }, ctx);
-    await call('criteria:scope', { codes: ['1.1.1'], mine: true }, ctx);
+    await call('criteria:scope', { codes: ['1.1.3'], mine: true }, ctx);
     const info = await call(
       'workspace:update',
       { unit: '市卫健委', aliases: ['卫健委'], period: { start: '2025-12-01', end: '2026-11-30' } },
@@ -153,7 +167,7 @@ describe('workspace handlers', () => {
     const mine = (await call('catalog:list', {}, ctx)).criteria.filter((c) => c.leaf && c.mine).map((c) => c.code);
     expect(mine).toContain('6.1.1'); // 牵头单位 市卫健委
     expect(mine).not.toContain('3.1.2'); // 市教育局's, no longer preselected
-    expect(mine).toContain('1.1.1'); // chosen by hand, kept
+    expect(mine).toContain('1.1.3'); // chosen by hand (各区人民政府 does not reach a 市直单位), kept
     const err = await call('workspace:update', { period: { start: '2026-01-01', end: '2025-01-01' } }, ctx).catch(
       (e: AppError) => e,
     );

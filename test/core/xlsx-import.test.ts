@@ -217,7 +217,7 @@ describe('台账 .xlsx through the handlers', () => {
     const mine = (await call('catalog:list', {}, ctx)).criteria
       .filter((c: Criterion) => c.leaf && c.mine)
       .map((c) => c.code);
-    expect(mine).toEqual(['1.1.2']); // 市教育局 is named only there
+    expect(mine).toEqual(['1.1.1', '1.1.2']); // named in 1.1.2; 市直各单位 reaches a 市直单位 in 1.1.1
 
     const smaller = join(base, '台账v2.xlsx');
     const wb = new ExcelJS.Workbook();

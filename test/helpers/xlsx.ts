@@ -247,3 +247,25 @@ export function sharedStringsXml(count: number, text: string): () => Iterable<st
     yield '</sst>';
   };
 }
+
+/**
+ * A 台账 whose 责任单位 name collectives as the 创城办 writes them, with two phrases naming no kind, and its upper
+ * levels written again on every row (an unmerged sheet): one 测评项目, one 测评内容, six standards 1.1.1–1.1.6.
+ */
+export async function writeCollectiveLedger(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('台账');
+  ws.getRow(1).values = ['序号', '测评项目', '测评内容', '测评标准', '测评方法', '材料要求', '牵头单位', '责任单位'];
+  const rows: [string, string, string, string][] = [
+    ['学习制度', '学习心得体会', '市委宣传部', '各成员单位'],
+    ['教师培训', '工作方案', '市教育局', ''],
+    ['机关环境', '实景图片不少于3张', '市机关事务局', '各市直单位'],
+    ['街巷整治', '实景图片不少于3张', '市城管局', '各街道'],
+    ['执法规范', '典型案例', '市城管局', '各执法部门'],
+    ['财政保障', '工作方案', '市财政局', ''],
+  ];
+  rows.forEach(([title, req, lead, resp], i) =>
+    ws.addRow([String(i + 1), '一、组织', '（一）制度', `${i + 1}.${title}`, '网上申报', req, lead, resp]),
+  );
+  await wb.xlsx.writeFile(file);
+}

@@ -115,10 +115,10 @@ describe('scope preselection', () => {
     expect(unitMatches('局', ['市教育局'])).toBe(false);
   });
   it('marks matching criteria and their parents', () => {
-    const m = preselectMine(nodes, ['市教育局']);
+    const m = preselectMine(nodes, { names: ['市教育局'], kind: 'city' });
     expect(Object.fromEntries(m)).toEqual({ '1': true, '1.1': true, '1.2': false, '2': true });
   });
   it('marks everything when nothing matches', () => {
-    expect([...preselectMine(nodes, ['市财政局']).values()].every(Boolean)).toBe(true);
+    expect([...preselectMine(nodes, { names: ['市财政局'], kind: 'city' }).values()].every(Boolean)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { normalizeCode } from '../../../shared/domain/codes';
-import { preselectMine } from '../../../shared/domain/scope';
+import { preselectMine, type ScopeUnit } from '../../../shared/domain/scope';
 import type { Requirement } from '../../../shared/domain/requirements';
 import { aggregateStatus, leafStatus, type KindCounts } from '../../../shared/domain/status';
 import type { CriterionStatus, Frequency, Method } from '../../../shared/domain/value-sets';
@@ -122,8 +122,17 @@ export function setScope(db: Database.Database, codes: string[], mine: boolean):
   return { updated, unknown: [] };
 }
 
-/** Re-derives the preselected `mine` after the unit's name or aliases change (the user's own choices stay). */
-export function refreshMineAuto(db: Database.Database, unitNames: string[]): void {
+/** The criteria whose `mine` the user set by hand (their choice outlives re-imports and renames). */
+export function userScopeChoices(db: Database.Database): Map<string, boolean> {
+  const rows = db.prepare('SELECT code, mine_user FROM criteria WHERE mine_user IS NOT NULL').all() as {
+    code: string;
+    mine_user: number;
+  }[];
+  return new Map(rows.map((r) => [r.code, r.mine_user === 1]));
+}
+
+/** Re-derives the preselected `mine` after the unit's names or kind change (the user's own choices stay). */
+export function refreshMineAuto(db: Database.Database, unit: ScopeUnit): void {
   const rows = db
     .prepare('SELECT code, parent_code, lead_unit, responsible_units FROM criteria WHERE removed = 0')
     .all() as Pick<Row, 'code' | 'parent_code' | 'lead_unit' | 'responsible_units'>[];
@@ -134,7 +143,7 @@ export function refreshMineAuto(db: Database.Database, unitNames: string[]): voi
       leadUnit: r.lead_unit,
       responsibleUnits: JSON.parse(r.responsible_units) as string[],
     })),
-    unitNames,
+    unit,
   );
   const set = db.prepare('UPDATE criteria SET mine_auto = ? WHERE code = ?');
   for (const [code, m] of mine) set.run(m ? 1 : 0, code);

@@ -1,12 +1,14 @@
 import type Database from 'better-sqlite3';
 import { countLeaves, type BuiltCatalog, type CatalogNode } from '../../../shared/domain/catalog';
+import type { RequirementKindChoice } from '../../../shared/domain/requirements';
 import { preselectMine } from '../../../shared/domain/scope';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CatalogImportResult } from '../../../shared/ipc/types';
 import type { RuleProfile } from '../../../shared/schemas/rule-profile';
 import { saveProfile } from '../checker/profile-repo';
 import { appendAudit } from '../workspace/audit';
-import type { WorkspaceSettings } from '../workspace/workspace';
+import { scopeUnitOf, type WorkspaceSettings } from '../workspace/workspace';
+import { saveRequirementKinds } from './requirement-kinds-repo';
 
 export interface ImportInput {
   built: BuiltCatalog;
@@ -15,12 +17,17 @@ export interface ImportInput {
   sha256: string;
   /** The catalog's own rule profile, put in force with it. */
   ruleProfile?: RuleProfile | null;
+  /** The officer's scope choices from the preview, kept as theirs (like `criteria:scope`). */
+  scope?: { code: string; mine: boolean }[];
+  /** The officer's kinds for 材料要求 phrases (already applied to `built`), kept for later imports. */
+  requirementKinds?: RequirementKindChoice[];
 }
 
 /**
  * Imports a built catalog (refused whole when it has errors) into the workspace in one transaction: criteria are
  * upserted by code (so what hangs on a code survives a new edition, and a user's `mine` choice is kept); codes that
- * vanished are kept and marked removed. A rule profile shipped with the catalog replaces the one in force (the
+ * vanished are kept and marked removed. The officer's choices in the preview (scope, kinds of 材料要求 phrases) are
+ * written with it. A rule profile shipped with the catalog replaces the one in force (the
  * 创城办's thresholds apply to every unit alike).
  */
 export function importCatalog(
@@ -41,7 +48,7 @@ export function importCatalog(
   if (built.nodes.length === 0) throw new AppError('catalog-invalid', '测评体系中没有可导入的标准。', 'no nodes');
   const edition = built.edition;
   const leaves = countLeaves(built.nodes);
-  const mine = preselectMine(built.nodes, [settings.unit.name, ...settings.unit.aliases]);
+  const mine = preselectMine(built.nodes, scopeUnitOf(settings));
   let removedCodes: string[] = [];
   db.transaction(() => {
     const versionId = db
@@ -53,6 +60,9 @@ export function importCatalog(
       .lastInsertRowid as number;
     const upsert = db.prepare(UPSERT);
     for (const n of built.nodes) upsert.run(toRow(n, versionId, mine.get(n.code) ?? false));
+    const choose = db.prepare('UPDATE criteria SET mine_user = ? WHERE code = ?');
+    for (const c of input.scope ?? []) choose.run(c.mine ? 1 : 0, c.code);
+    saveRequirementKinds(db, input.requirementKinds ?? [], now);
     removedCodes = db
       .prepare('SELECT code FROM criteria WHERE catalog_version_id <> ? AND removed = 0 ORDER BY position')
       .pluck()
@@ -65,6 +75,8 @@ export function importCatalog(
       sha256: input.sha256,
       nodes: built.nodes.length,
       removedCodes,
+      scopeChoices: input.scope?.length ?? 0,
+      requirementKinds: input.requirementKinds?.length ?? 0,
     });
   })();
   return { edition, nodes: built.nodes.length, leaves, skipped: built.skipped, removedCodes };

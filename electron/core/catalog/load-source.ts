@@ -154,7 +154,11 @@ function previewOf(path: string, kind: 'json' | 'xlsx', file: CatalogFile, built
     leaves: countLeaves(built.nodes),
     skipped: built.skipped,
     errors: built.errors,
-    warnings: [], // against the workspace: the handler adds them (handlers/catalog.ts)
+    // Against the workspace: the handler adds them (handlers/catalog.ts).
+    warnings: [],
+    scope: [],
+    scopeAll: false,
+    unitKind: 'other',
   };
 }
 

@@ -7,6 +7,7 @@ import { migration0040 } from './migrations/0040-near-duplicates';
 import { migration0050 } from './migrations/0050-material-versions';
 import { migration0060 } from './migrations/0060-checker';
 import { migration0070 } from './migrations/0070-unit-id';
+import { migration0080 } from './migrations/0080-requirement-kinds';
 
 export interface Migration {
   /** The `PRAGMA user_version` after it: the number of its file (`0010-init.ts` → 10). Append-only. */
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0050,
   migration0060,
   migration0070,
+  migration0080,
 ];
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 

@@ -1,9 +1,17 @@
 import { yearWarnings } from '../../../shared/domain/catalog-year';
+import { normalizeCode } from '../../../shared/domain/codes';
+import { withRequirementKinds, type RequirementKindChoice } from '../../../shared/domain/requirements';
+import { scopeStep } from '../../../shared/domain/scope';
+import { AppError } from '../../../shared/ipc/errors';
+import type { CatalogPreview } from '../../../shared/ipc/types';
+import type { SheetMapping } from '../../../shared/schemas/sheet-mapping';
 import { importCatalog } from '../catalog/import-catalog';
-import { listCriteria, setScope } from '../catalog/criteria-repo';
-import { loadSource } from '../catalog/load-source';
+import { listCriteria, setScope, userScopeChoices } from '../catalog/criteria-repo';
+import { loadSource, type LoadedSource } from '../catalog/load-source';
+import { readRequirementKinds } from '../catalog/requirement-kinds-repo';
 import { kindCounts } from '../materials/materials-repo';
 import { givenOrPickedFile, requireWorkspace, type Ctx } from '../context';
+import { scopeUnitOf } from '../workspace/workspace';
 import type { HandlersOf } from './types';
 
 const FILTERS = [
@@ -15,36 +23,79 @@ const FILTERS = [
 const sourcePath = (file: string | undefined, ctx: Ctx) =>
   givenOrPickedFile(ctx, file, { title: '导入台账或测评体系', filters: FILTERS });
 
-/** The year warnings of a catalog against the open workspace (shared/domain/catalog-year.ts). */
-function warningsOf(edition: string, nodes: { dueDate: string | null }[], ctx: Ctx): string[] {
-  const s = requireWorkspace(ctx).settings();
-  return yearWarnings(
-    edition,
-    nodes.map((n) => n.dueDate),
-    s,
-  );
+interface ReadArgs {
+  file?: string | undefined;
+  mapping?: SheetMapping | undefined;
+  edition?: string | undefined;
+  requirementKinds?: RequirementKindChoice[] | undefined;
+}
+
+/**
+ * Reads the source as the preview shows it and the import writes it: the officer's kinds for 材料要求 phrases (kept
+ * from earlier imports, then the ones given now) put on the nodes. Null when the file dialog was cancelled.
+ */
+async function readSource(
+  args: ReadArgs,
+  ctx: Ctx,
+): Promise<{ loaded: LoadedSource; given: RequirementKindChoice[] } | null> {
+  const ws = requireWorkspace(ctx);
+  const path = await sourcePath(args.file, ctx);
+  if (path === null) return null;
+  const loaded = await loadSource(path, { mapping: args.mapping, edition: args.edition });
+  const given = (args.requirementKinds ?? []).map((c) => ({ ...c, code: normalizeCode(c.code) }));
+  const nodes = withRequirementKinds(loaded.built.nodes, [...readRequirementKinds(ws.db), ...given]);
+  loaded.built = { ...loaded.built, nodes };
+  loaded.preview = { ...loaded.preview, nodes };
+  return { loaded, given };
+}
+
+/** What the preview adds against the open workspace: year warnings and the scope step. */
+function againstWorkspace(
+  preview: CatalogPreview,
+  ctx: Ctx,
+): Pick<CatalogPreview, 'warnings' | 'scope' | 'scopeAll' | 'unitKind'> {
+  const ws = requireWorkspace(ctx);
+  const s = ws.settings();
+  const step = scopeStep(preview.nodes, scopeUnitOf(s), userScopeChoices(ws.db));
+  return {
+    warnings: yearWarnings(
+      preview.edition,
+      preview.nodes.map((n) => n.dueDate),
+      s,
+    ),
+    scope: step.rows,
+    scopeAll: step.all,
+    unitKind: s.unit.kind,
+  };
 }
 
 export const catalogHandlers: HandlersOf<'catalog:preview' | 'catalog:import' | 'catalog:list' | 'criteria:scope'> = {
-  'catalog:preview': async ({ file, mapping, edition }, ctx) => {
-    requireWorkspace(ctx);
-    const path = await sourcePath(file, ctx);
-    if (path === null) return null;
-    const { preview } = await loadSource(path, { mapping, edition });
-    return { ...preview, warnings: warningsOf(preview.edition, preview.nodes, ctx) };
+  'catalog:preview': async (args, ctx) => {
+    const read = await readSource(args, ctx);
+    if (read === null) return null;
+    return { ...read.loaded.preview, ...againstWorkspace(read.loaded.preview, ctx) };
   },
 
-  'catalog:import': async ({ file, mapping, edition }, ctx) => {
+  'catalog:import': async (args, ctx) => {
     const ws = requireWorkspace(ctx);
-    const path = await sourcePath(file, ctx);
-    if (path === null) return null;
-    const loaded = await loadSource(path, { mapping, edition });
+    const read = await readSource(args, ctx);
+    if (read === null) return null;
+    const { loaded, given } = read;
+    const codes = new Set(loaded.built.nodes.map((n) => n.code));
+    const scope = (args.scope ?? []).map((c) => ({ ...c, code: normalizeCode(c.code) }));
+    const stray = [...scope, ...given].map((c) => c.code).filter((c) => !codes.has(c));
+    if (stray.length > 0)
+      throw new AppError(
+        'invalid-args',
+        `所选内容与文件不一致（${stray.slice(0, 3).join('、')} 不在该文件中），请重新预览后再导入。`,
+        `choices for codes not in the file: ${stray.join(', ')}`,
+      );
     const result = {
-      ...importCatalog(ws.db, ws.settings(), loaded, ctx.platform.now()),
-      warnings: warningsOf(loaded.preview.edition, loaded.preview.nodes, ctx),
+      ...importCatalog(ws.db, ws.settings(), { ...loaded, scope, requirementKinds: given }, ctx.platform.now()),
+      warnings: againstWorkspace(loaded.preview, ctx).warnings,
     };
     ctx.log.info(
-      `catalog imported: ${loaded.sourceName} edition ${result.edition}, ${result.nodes} nodes, ${result.skipped.length} skipped`,
+      `catalog imported: ${loaded.sourceName} edition ${result.edition}, ${result.nodes} nodes, ${result.skipped.length} skipped, ${scope.length} scope choices, ${given.length} requirement kinds`,
     );
     return result;
   },

@@ -7,8 +7,9 @@ import { loadSource } from '../catalog/load-source';
 import { importCatalog } from '../catalog/import-catalog';
 import { listCriteria, refreshMineAuto } from '../catalog/criteria-repo';
 import { allowPath, pickFolderGranted, realPath, requireWorkspace, type Ctx } from '../context';
+import { guessUnitKind } from '../../../shared/domain/unit-kind';
 import { readRecent, touchRecent } from '../workspace/recent';
-import { Workspace } from '../workspace/workspace';
+import { scopeUnitOf, Workspace } from '../workspace/workspace';
 import type { HandlersOf } from './types';
 
 type Channels =
@@ -35,7 +36,7 @@ export const workspaceHandlers: HandlersOf<Channels> = {
     const period = args.period ?? defaultPeriod(args.year);
     if (!isValidPeriod(period)) throw invalidPeriod(period);
     const settings = {
-      unit: { name: args.unit, aliases: args.aliases },
+      unit: { name: args.unit, aliases: args.aliases, kind: args.unitKind ?? guessUnitKind(args.unit) },
       unitId: randomBytes(16).toString('hex'),
       year: args.year,
       period,
@@ -77,11 +78,15 @@ export const workspaceHandlers: HandlersOf<Channels> = {
     return list;
   },
 
-  'workspace:update': ({ unit, aliases, year, period, contact }, ctx) => {
+  'workspace:update': ({ unit, aliases, unitKind, year, period, contact }, ctx) => {
     const ws = requireWorkspace(ctx);
     if (period && !isValidPeriod(period)) throw invalidPeriod(period);
     const before = ws.settings();
-    const nextUnit = { name: unit ?? before.unit.name, aliases: aliases ?? before.unit.aliases };
+    const nextUnit = {
+      name: unit ?? before.unit.name,
+      aliases: aliases ?? before.unit.aliases,
+      kind: unitKind ?? before.unit.kind,
+    };
     const unitChanged = JSON.stringify(nextUnit) !== JSON.stringify(before.unit);
     ws.updateSettings(
       {
@@ -91,7 +96,7 @@ export const workspaceHandlers: HandlersOf<Channels> = {
         ...(contact ? { contact } : {}),
       },
       ctx.platform.now(),
-      unitChanged ? () => refreshMineAuto(ws.db, [nextUnit.name, ...nextUnit.aliases]) : undefined,
+      unitChanged ? () => refreshMineAuto(ws.db, scopeUnitOf({ ...before, unit: nextUnit })) : undefined,
     );
     return workspaceInfo(ws);
   },

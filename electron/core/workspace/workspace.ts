@@ -3,6 +3,8 @@ import { mkdir, readdir, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Period } from '../../../shared/domain/period';
+import type { ScopeUnit } from '../../../shared/domain/scope';
+import { guessUnitKind, type UnitKind } from '../../../shared/domain/unit-kind';
 import { AppError } from '../../../shared/ipc/errors';
 import { LATEST_VERSION } from '../db/migrate';
 import { openDatabase } from '../db/open';
@@ -14,7 +16,8 @@ import { acquireLock } from './lock';
 export const DB_FILE = 'workspace.db';
 
 export interface WorkspaceSettings {
-  unit: { name: string; aliases: string[] };
+  /** `kind` (市直单位, 区县…) decides which collective 责任单位 reach the unit; guessed from the name until set. */
+  unit: { name: string; aliases: string[]; kind: UnitKind };
   /** The unit's stable id in packages (migration 0070 gives older workspaces one). */
   unitId: string;
   year: number;
@@ -213,5 +216,12 @@ function readSettings(db: Database.Database): WorkspaceSettings {
       '工作区设置不完整，可能已损坏。请从备份恢复。',
       `settings: ${JSON.stringify(s)}`,
     );
+  // Workspaces made before unit kinds existed: the guess from the name, until the officer sets one in 设置.
+  s.unit.kind ??= guessUnitKind(s.unit.name);
   return s as WorkspaceSettings;
+}
+
+/** The unit as the scope preselection sees it (shared/domain/scope.ts). */
+export function scopeUnitOf(s: WorkspaceSettings): ScopeUnit {
+  return { names: [s.unit.name, ...s.unit.aliases], kind: s.unit.kind };
 }

@@ -19,6 +19,8 @@ const ATTRIBUTES = [
 
 interface Open {
   master: string;
+  /** The cell's text, so a level written again on every row (an unmerged, filled-down 台账) continues the node. */
+  text: string;
   node: CatalogNodeInput;
   parent: Open | undefined;
 }
@@ -32,8 +34,8 @@ export interface SheetCatalog {
 
 /**
  * Builds the catalog tree from a sheet: each level column opens a node where a new value (a new cell or merge)
- * appears and continues the open one where the cell is blank or part of the same merge — so upper levels written
- * once, merged over many rows or left blank below, are read right. The row's other columns go to its deepest node.
+ * appears and continues the open one where the cell is blank, part of the same merge or the same text again — so
+ * upper levels written once, merged over many rows, left blank below or filled down on every row, are read right. The row's other columns go to its deepest node.
  * Points merged over several standards belong to the level that spans them (their nearest common parent).
  * Rows with no level value are skipped with a reason; note rows (one merged cell across the row) too.
  */
@@ -65,14 +67,14 @@ export function sheetToCatalog(grid: SheetGrid, m: ResolvedMapping): SheetCatalo
       const cell = cells[k]!;
       const text = cell.text.trim();
       const current = path[k];
-      if (text === '' || (current && current.master === cell.master && !opened)) {
+      if (text === '' || (current && !opened && (current.master === cell.master || current.text === text))) {
         if (current) deepest = current;
         continue;
       }
       const parent = deepestOpen(path, k);
       const node = levelNode(text, sheetRow);
       (parent ? (parent.node.children ??= []) : roots).push(node);
-      path[k] = { master: cell.master, node, parent };
+      path[k] = { master: cell.master, text, node, parent };
       path.length = k + 1;
       deepest = path[k];
       opened = true;

@@ -12,10 +12,15 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
+import { useState } from 'react';
 import { SHEET_FIELD_IDS, SHEET_FIELDS, type SheetField } from '../../../../shared/domain/ledger-sheet/fields';
+import type { MaterialKind } from '../../../../shared/domain/value-sets';
 import type { CatalogPreview } from '../../../../shared/ipc/types';
 import type { SheetMapping } from '../../../../shared/schemas/sheet-mapping';
+import { phraseKey, type ImportChoices } from './choices';
 import { M } from './messages';
+import { ScopeStep } from './ScopeStep';
+import { UntypedPhrases, type UntypedPhrase } from './UntypedPhrases';
 
 interface Props {
   preview: CatalogPreview;
@@ -23,11 +28,14 @@ interface Props {
   busy: boolean;
   onEdition(edition: string): void;
   onMapping(mapping: SheetMapping): void;
-  onConfirm(): void;
+  onConfirm(choices: ImportChoices): void;
   onCancel(): void;
 }
 
-/** The mapping preview: what the import will build, editable, before anything is written. */
+/**
+ * The mapping preview: what the import will build, editable, before anything is written — the mapping, the
+ * edition, the kinds of phrases the words did not type, and the scope step. The action bar stays in view.
+ */
 export function ImportPreview({ preview: p, edition, busy, onEdition, onMapping, onConfirm, onCancel }: Props) {
   const columnOptions = [
     { value: '', label: M.notMapped },
@@ -39,10 +47,19 @@ export function ImportPreview({ preview: p, edition, busy, onEdition, onMapping,
       headerRow: p.headerRow ?? undefined,
       columns: { ...p.mapping, [field]: column ?? '' },
     });
-  // Phrases of the 材料要求 whose words name no kind: imported as 其他, listed so the officer sees them in one place.
-  const untyped = p.nodes.flatMap((n) =>
+  // Phrases of the 材料要求 whose words name no kind: imported as 其他, listed so the officer types them in one place.
+  const untyped: UntypedPhrase[] = p.nodes.flatMap((n) =>
     n.requirements.filter((r) => r.kind === 'other').map((r) => ({ code: n.code, title: n.title, text: r.text })),
   );
+  const [kinds, setKinds] = useState(new Map<string, MaterialKind>());
+  const [mine, setMine] = useState(new Map<string, boolean>());
+  const choices = (): ImportChoices => ({
+    scope: p.scope.filter((r) => mine.has(r.code)).map((r) => ({ code: r.code, mine: mine.get(r.code)! })),
+    requirementKinds: untyped.flatMap((u) => {
+      const kind = kinds.get(phraseKey(u.code, u.text));
+      return kind && kind !== 'other' ? [{ code: u.code, text: u.text, kind }] : [];
+    }),
+  });
   return (
     <Modal opened onClose={onCancel} title={M.title} size="90%" data-testid="import-preview">
       <Stack gap="sm">
@@ -130,17 +147,19 @@ export function ImportPreview({ preview: p, edition, busy, onEdition, onMapping,
             ))}
           </Alert>
         )}
-        {untyped.length > 0 && (
-          <Alert color="yellow" title={M.untypedTitle(untyped.length)} data-testid="import-untyped">
-            <Text size="sm" mb={4}>
-              {M.untypedHint}
-            </Text>
-            {untyped.slice(0, 30).map((u, i) => (
-              <Text key={i} size="sm">
-                {u.code} {u.title}：“{u.text}”
-              </Text>
-            ))}
-          </Alert>
+        <UntypedPhrases
+          phrases={untyped}
+          kinds={kinds}
+          onKind={(u, kind) => setKinds(new Map(kinds).set(phraseKey(u.code, u.text), kind))}
+        />
+        {p.errors.length === 0 && (
+          <ScopeStep
+            rows={p.scope}
+            all={p.scopeAll}
+            unitKind={p.unitKind}
+            mine={mine}
+            onToggle={(code, m) => setMine(new Map(mine).set(code, m))}
+          />
         )}
         <Text fw={600}>{M.tree}</Text>
         <ScrollArea h={180} type="auto" style={{ border: '1px solid var(--mantine-color-gray-3)' }}>
@@ -159,11 +178,23 @@ export function ImportPreview({ preview: p, edition, busy, onEdition, onMapping,
             </Table.Tbody>
           </Table>
         </ScrollArea>
-        <Group justify="flex-end">
+        <Group
+          justify="flex-end"
+          pos="sticky"
+          bottom={0}
+          py="sm"
+          bg="var(--mantine-color-body)"
+          style={{ borderTop: '1px solid var(--mantine-color-gray-3)', zIndex: 1 }}
+          data-testid="import-actions"
+        >
           <Button variant="default" onClick={onCancel}>
             {M.cancel}
           </Button>
-          <Button onClick={onConfirm} loading={busy} disabled={p.errors.length > 0 || edition.trim() === ''}>
+          <Button
+            onClick={() => onConfirm(choices())}
+            loading={busy}
+            disabled={p.errors.length > 0 || edition.trim() === ''}
+          >
             {M.confirm}
           </Button>
         </Group>

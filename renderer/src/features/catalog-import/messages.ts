@@ -12,8 +12,19 @@ export const M = {
   errorsTitle: '无法导入，请先处理以下问题',
   skippedTitle: (n: number) => `有 ${n} 行无法放入目录（不会导入）`,
   warningsTitle: '请注意年度',
-  untypedTitle: (n: number) => `有 ${n} 条材料要求未能识别材料类型（按“其他”导入，原文保留）`,
-  untypedHint: '这些要求不会丢失：导入后在标准详情中可看到原文，按“其他”类型计数。',
+  untypedTitle: (n: number) => `有 ${n} 条材料要求未能识别材料类型：请选择类型（不选则按“其他”计数）`,
+  untypedHint: '这些要求不会丢失，原文保留。所选类型在以后导入同一要求时沿用。',
+  scopeTitle: '本单位负责的标准',
+  scopeSummary: (named: number, collective: number, unplaced: number, kind: string) =>
+    `按单位名称预选 ${named} 条；按集体责任（本单位类别：${kind}）预选 ${collective} 条` +
+    (unplaced > 0 ? `；另有 ${unplaced} 条写的是无法判断的集体单位，未预选，请逐条确认。` : '。') +
+    '可在此勾选或取消，导入后也可在台账中修改。',
+  scopeAll:
+    '台账中没有找到本单位的名称或适用的集体责任，已预选全部标准。请取消不属于本单位的标准，或导入后在台账中调整。',
+  scopeMine: '本单位负责',
+  collective: '集体责任',
+  unplaced: '待确认',
+  setByUser: '已手动设置',
   row: (r: number) => `第 ${r} 行`,
   noMethods: '没有指定“测评方法”列：所有标准都将视为不需要网上申报材料。请在上面选择测评方法所在的列。',
   tree: '将建立的目录',

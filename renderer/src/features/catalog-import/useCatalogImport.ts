@@ -2,10 +2,11 @@ import { useState } from 'react';
 import type { CatalogImportResult, CatalogPreview } from '../../../../shared/ipc/types';
 import type { SheetMapping } from '../../../../shared/schemas/sheet-mapping';
 import { invoke } from '../../api/client';
+import type { ImportChoices } from './choices';
 
 /**
  * The import flow: pick a file (core shows the dialog) → preview → adjust mapping and edition (each change re-reads
- * the preview) → confirm. Nothing is written before `confirm`.
+ * the preview) → confirm with the officer's choices (scope, phrase kinds). Nothing is written before `confirm`.
  */
 export function useCatalogImport(onImported: (r: CatalogImportResult) => void, onError: (message: string) => void) {
   const [preview, setPreview] = useState<CatalogPreview | null>(null);
@@ -42,10 +43,15 @@ export function useCatalogImport(onImported: (r: CatalogImportResult) => void, o
         setMapping(m);
         setPreview(await invoke('catalog:preview', { file: preview.file, mapping: m }));
       }),
-    confirm: () =>
+    confirm: (choices: ImportChoices) =>
       guard(async () => {
         if (!preview) return;
-        const r = await invoke('catalog:import', { file: preview.file, mapping, edition: edition.trim() });
+        const r = await invoke('catalog:import', {
+          file: preview.file,
+          mapping,
+          edition: edition.trim(),
+          ...choices,
+        });
         setPreview(null);
         if (r) onImported(r);
       }),

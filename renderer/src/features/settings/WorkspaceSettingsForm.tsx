@@ -5,9 +5,10 @@ import { isValidPeriod } from '../../../../shared/domain/period';
 import type { ArgsIn } from '../../../../shared/ipc/contract';
 import type { WorkspaceInfo } from '../../../../shared/ipc/types';
 import { S } from './messages';
+import { UnitKindSelect } from './UnitKindSelect';
 
 /**
- * Edits the unit's name and aliases (which re-derives 本单位负责), the year, the 测评周期, and the 联系人 and
+ * Edits the unit's name, aliases and kind (which re-derive 本单位负责), the year, the 测评周期, and the 联系人 and
  * 联系电话 printed on the package's documents.
  */
 export function WorkspaceSettingsForm({
@@ -19,6 +20,7 @@ export function WorkspaceSettingsForm({
 }) {
   const [unit, setUnit] = useState(info.unit.name);
   const [aliases, setAliases] = useState(info.unit.aliases.join('、'));
+  const [kind, setKind] = useState(info.unit.kind);
   const [year, setYear] = useState<number>(info.year);
   const [period, setPeriod] = useState(info.period);
   const [contact, setContact] = useState(info.contact.name);
@@ -30,6 +32,7 @@ export function WorkspaceSettingsForm({
       <Group grow>
         <TextInput label="单位名称" value={unit} onChange={(e) => setUnit(e.currentTarget.value)} />
         <TextInput label="单位别名（用顿号分隔）" value={aliases} onChange={(e) => setAliases(e.currentTarget.value)} />
+        <UnitKindSelect value={kind} guessed={false} onChange={setKind} />
       </Group>
       <Group grow>
         <NumberInput
@@ -82,6 +85,7 @@ export function WorkspaceSettingsForm({
               .split(/[、，,\s]+/u)
               .map((a) => a.trim())
               .filter(Boolean),
+            unitKind: kind,
             year,
             period,
             contact: { name: contact.trim(), phone: phone.trim() },

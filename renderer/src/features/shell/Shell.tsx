@@ -129,7 +129,7 @@ export function Shell(props: {
             busy={importer.busy}
             onEdition={importer.setEdition}
             onMapping={(m) => void importer.remap(m)}
-            onConfirm={() => void importer.confirm()}
+            onConfirm={(choices) => void importer.confirm(choices)}
             onCancel={importer.cancel}
           />
         )}

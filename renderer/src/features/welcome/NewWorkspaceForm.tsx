@@ -1,20 +1,23 @@
 import { Button, Checkbox, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { defaultPeriod, isValidPeriod } from '../../../../shared/domain/period';
+import { guessUnitKind, type UnitKind } from '../../../../shared/domain/unit-kind';
 import type { AppInfo } from '../../../../shared/ipc/types';
 import { invoke } from '../../api/client';
+import { UnitKindSelect } from '../settings/UnitKindSelect';
 import { M } from './messages';
 
 export interface NewWorkspaceValues {
   dir: string;
   unit: string;
   aliases: string[];
+  unitKind: UnitKind;
   year: number;
   period: { start: string; end: string };
   demo: boolean;
 }
 
-/** The first-run wizard: unit, year, 测评周期, where to keep the workspace, and whether to load the demo. */
+/** The first-run wizard: unit (name, aliases, kind), year, 测评周期, where to keep the workspace, and whether to load the demo. */
 export function NewWorkspaceForm(props: {
   app: AppInfo;
   thisYear: number;
@@ -23,6 +26,9 @@ export function NewWorkspaceForm(props: {
 }) {
   const [unit, setUnit] = useState('');
   const [aliases, setAliases] = useState('');
+  // Follows the guess from the name until the officer picks a kind.
+  const [kindChosen, setKindChosen] = useState<UnitKind | null>(null);
+  const unitKind = kindChosen ?? guessUnitKind(unit);
   const [year, setYear] = useState<number>(props.thisYear);
   const [period, setPeriod] = useState(defaultPeriod(props.thisYear));
   const [root, setRoot] = useState(props.app.defaultWorkspaceRoot);
@@ -51,7 +57,7 @@ export function NewWorkspaceForm(props: {
       .split(/[、，,\s]+/u)
       .map((a) => a.trim())
       .filter(Boolean);
-    props.onCreate({ dir, unit: unit.trim(), aliases: aliasList, year, period, demo });
+    props.onCreate({ dir, unit: unit.trim(), aliases: aliasList, unitKind, year, period, demo });
   };
 
   return (
@@ -73,6 +79,7 @@ export function NewWorkspaceForm(props: {
         value={aliases}
         onChange={(e) => setAliases(e.currentTarget.value)}
       />
+      <UnitKindSelect value={unitKind} guessed={kindChosen === null} onChange={setKindChosen} />
       <NumberInput
         label={M.year}
         value={year}
