@@ -129,6 +129,18 @@ describe('migrations', () => {
     fresh.close();
   });
 
+  it('0080-requirement-kinds: from 70 adds the officer’s phrase kinds, one per criterion and phrase', () => {
+    const db = new Database(join(tmpDir(), 'w.db'));
+    migrate(db, 70);
+    expect(migrate(db, 80)).toEqual({ from: 70, to: 80 });
+    const put = db.prepare(
+      "INSERT INTO requirement_kinds (criterion_code, phrase, kind, set_at) VALUES ('1.1.1', '学习心得', 'document', 't')",
+    );
+    put.run();
+    expect(() => put.run()).toThrow(/UNIQUE|PRIMARY/u);
+    db.close();
+  });
+
   it('run all pending migrations in one transaction: a failing one leaves the database as it was', () => {
     const db = new Database(join(tmpDir(), 'w.db'));
     const broken: Migration[] = [
