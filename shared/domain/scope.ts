@@ -2,8 +2,8 @@
  * Which criteria are the unit's own (`mine`): preselected where the unit's name or one of its aliases appears among
  * a criterion's 牵头/责任单位, or a collective term there reaches the unit's kind (各成员单位 → every unit, 各市直单位
  * → 市直单位; shared/domain/unit-kind.ts). A collective we cannot place (各执法部门) is not preselected but listed
- * for the officer. When nothing in the whole catalog matches (a catalog without unit columns, or a unit named
- * differently), every criterion is preselected so nothing is silently left out. The user edits it after.
+ * for the officer. When nothing in the whole catalog names the unit (a catalog without unit columns, or a unit
+ * named differently), every criterion is preselected so nothing is silently left out. The user edits it after.
  */
 import { reachOf, collectiveReaches, type UnitKind } from './unit-kind';
 
@@ -50,14 +50,20 @@ export function scopeReason(n: ScopedNode, unit: ScopeUnit): ScopeReason | null 
   return unplaced ? { reason: 'unplaced', term: unplaced } : null;
 }
 
-/** The preselected `mine` of each node, parents included (a parent is mine when any descendant is). */
+/**
+ * The preselected `mine` of each node, parents included (a parent is mine when any descendant is). When nothing
+ * names the unit (its name written differently, or no unit columns), everything is preselected: a collective alone
+ * must not silently leave out the criteria the unit answers for by name.
+ */
 export function preselectMine(nodes: ScopedNode[], unit: ScopeUnit): Map<string, boolean> {
   const own = new Map<string, boolean>();
+  let named = false;
   for (const n of nodes) {
     const r = scopeReason(n, unit);
     own.set(n.code, r !== null && r.reason !== 'unplaced');
+    named ||= r?.reason === 'named';
   }
-  if (![...own.values()].some(Boolean)) return new Map(nodes.map((n) => [n.code, true]));
+  if (!named) return new Map(nodes.map((n) => [n.code, true]));
   const parentOf = new Map(nodes.map((n) => [n.code, n.parentCode]));
   for (const [code, mine] of [...own]) {
     if (!mine) continue;
@@ -88,11 +94,11 @@ export function scopeStep(
   const mine = preselectMine(nodes, unit);
   const parents = new Set(nodes.map((n) => n.parentCode));
   const rows: ScopeStepRow[] = [];
-  let any = false;
+  let named = false;
   for (const n of nodes) {
     if (parents.has(n.code)) continue;
     const r = scopeReason(n, unit);
-    if (r && r.reason !== 'unplaced') any = true;
+    if (r?.reason === 'named') named = true;
     const own = userChoices.get(n.code);
     if (r)
       rows.push({
@@ -103,5 +109,5 @@ export function scopeStep(
         setByUser: own !== undefined,
       });
   }
-  return { rows, all: !any };
+  return { rows, all: !named };
 }

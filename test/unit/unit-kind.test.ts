@@ -88,7 +88,7 @@ describe('scope by name and kind', () => {
       '2.2': false,
       '2.3': false,
     });
-    const street = preselectMine(nodes, { names: ['文澜街道'], kind: 'township' });
+    const street = preselectMine(nodes, { names: ['市委宣传部'], kind: 'township' }); // named on 1.1
     expect(street.get('2.3')).toBe(true);
     expect(street.get('2.1')).toBe(false);
   });
@@ -111,9 +111,10 @@ describe('scope by name and kind', () => {
     ]);
   });
 
-  it('the scope step says when nothing reaches the unit and all is preselected', () => {
-    const step = scopeStep(nodes, { names: ['市财政局'], kind: 'school' }, new Map());
-    expect(step.all).toBe(false); // 各成员单位 reaches a school
-    expect(scopeStep(nodes.slice(3, 4), bureau, new Map()).all).toBe(true);
+  it('when nothing names the unit, everything is preselected (a collective alone does not narrow it)', () => {
+    const step = scopeStep(nodes, { names: ['市教体局'], kind: 'city' }, new Map());
+    expect(step.all).toBe(true);
+    expect(step.rows.every((r) => r.mine)).toBe(true);
+    expect(step.rows.find((r) => r.code === '1.1')).toMatchObject({ reason: 'collective', term: '各成员单位' });
   });
 });
