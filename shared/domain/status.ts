@@ -1,4 +1,4 @@
-import { progressFromCounts } from './requirement-progress';
+import { progressFromCounts, type RequirementProgress } from './requirement-progress';
 import type { Requirement } from './requirements';
 import type { CriterionStatus, MaterialKind } from './value-sets';
 
@@ -7,19 +7,19 @@ export type KindCounts = Partial<Record<MaterialKind, number>>;
 
 /**
  * The computed status of one leaf criterion (DOMAIN.md): `not-applicable` when it needs no online material (or is
- * declared 不属本单位职责), `not-started` with nothing attached, `complete` when every requirement is met
- * (`progressFromCounts`: two of one kind need two files; groups count their files) — with no requirement written,
- * one material of any kind — else `in-progress`.
+ * declared 不属本单位职责), `not-started` with nothing attached, `complete` when every requirement is met — by
+ * `progress`, the 体检's own count (what can score, month by month: requirement-progress.ts), or without it from
+ * the per-kind totals — with no requirement written, one material of any kind; else `in-progress`.
  */
 export function leafStatus(
   c: { needsMaterial: boolean; requirements: Requirement[]; declaration?: unknown },
   counts: KindCounts,
+  progress: RequirementProgress[] = progressFromCounts(c.requirements, counts),
 ): CriterionStatus {
   if (!c.needsMaterial || (c.declaration !== undefined && c.declaration !== null)) return 'not-applicable';
   const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
   if (total === 0) return 'not-started';
-  const met = progressFromCounts(c.requirements, counts).every((p) => p.met);
-  return met ? 'complete' : 'in-progress';
+  return progress.every((p) => p.met) ? 'complete' : 'in-progress';
 }
 
 /** The status of a parent node from its children's: the applicable ones decide; none applicable → not-applicable. */

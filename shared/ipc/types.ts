@@ -2,6 +2,7 @@ import type { CatalogNode, SkippedRow } from '../domain/catalog';
 import type { SheetField } from '../domain/ledger-sheet/fields';
 import type { Period } from '../domain/period';
 import type { KindCounts } from '../domain/status';
+import type { RequirementProgress } from '../domain/requirement-progress';
 import type { CriterionStatus, MaterialKind } from '../domain/value-sets';
 import type { Caption } from '../domain/caption';
 import type { CheckResult, Finding, RiskCount } from '../domain/rules/types';
@@ -40,8 +41,13 @@ export interface Criterion extends CatalogNode {
   /** No longer in the current catalog edition: kept with what hangs on it, marked 已移除. */
   removed: boolean;
   status: CriterionStatus;
-  /** Materials attached, per kind (the requirement counters "实景图片 2/3"). */
+  /** Materials attached, per kind. */
   counts: KindCounts;
+  /**
+   * How far each requirement is met, counted as the 体检 counts (only what can score; a 每月 requirement in every
+   * month due): the counters "实景图片 2/3" and `status` both come from it, so the ledger and 体检 agree.
+   */
+  progress: RequirementProgress[];
   /** Declared 不属本单位职责: the statement travels with the package and the status is not-applicable. */
   declaration: Declaration | null;
 }

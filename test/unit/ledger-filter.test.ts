@@ -26,6 +26,7 @@ const node = (code: string, parentCode: string | null, over: Partial<Criterion> 
   removed: false,
   status: 'not-started',
   counts: {},
+  progress: [],
   declaration: null,
   ...over,
 });

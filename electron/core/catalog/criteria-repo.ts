@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { normalizeCode } from '../../../shared/domain/codes';
 import { preselectMine, type ScopeUnit } from '../../../shared/domain/scope';
 import type { Requirement } from '../../../shared/domain/requirements';
+import { progressFromCounts, type RequirementProgress } from '../../../shared/domain/requirement-progress';
 import { aggregateStatus, leafStatus, type KindCounts } from '../../../shared/domain/status';
 import type { CriterionStatus, Frequency, Method } from '../../../shared/domain/value-sets';
 import type { Criterion, ScopeResult } from '../../../shared/ipc/types';
@@ -35,9 +36,14 @@ interface Row {
  * Every criterion with its computed fields: `leaf` (no current children), `mine` (leaves: the user's choice or the
  * preselection; parents: any leaf below is mine) and `status` (leaves from their material counts, parents
  * aggregated; a declared 不属本单位职责 leaf is not-applicable). Current criteria come in catalog order, removed ones
- * after them. `counts` gives the materials per kind of a criterion.
+ * after them. `counts` gives the materials per kind of a criterion; `progress` its requirements' progress as the
+ * 体检 counts it (checker/ledger-progress.ts; without it, from the counts alone).
  */
-export function listCriteria(db: Database.Database, counts: (code: string) => KindCounts = () => ({})): Criterion[] {
+export function listCriteria(
+  db: Database.Database,
+  counts: (code: string) => KindCounts = () => ({}),
+  progress?: (c: Criterion) => RequirementProgress[],
+): Criterion[] {
   const rows = db
     .prepare(
       `SELECT c.*, d.statement, d.declared_at FROM criteria c LEFT JOIN declarations d ON d.criterion_id = c.id
@@ -57,7 +63,8 @@ export function listCriteria(db: Database.Database, counts: (code: string) => Ki
     if (kids.length === 0 || c.removed) {
       c.leaf = true;
       c.counts = counts(c.code);
-      c.status = leafStatus(c, c.counts);
+      c.progress = progress ? progress(c) : progressFromCounts(c.requirements, c.counts);
+      c.status = leafStatus(c, c.counts, c.progress);
       return;
     }
     kids.forEach(visit);
@@ -95,6 +102,7 @@ function fromRow(r: Row): Criterion {
     removed: r.removed === 1,
     status: 'not-started' as CriterionStatus,
     counts: {},
+    progress: [],
     declaration: r.statement === null ? null : { statement: r.statement, declaredAt: r.declared_at! },
   };
 }

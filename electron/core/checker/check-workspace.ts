@@ -50,7 +50,7 @@ export function loadCheckInput(ws: Workspace, today: string) {
         requirements: c.requirements,
         declared: c.declaration !== null,
       })),
-    materials: loadMaterials(db, criteriaIds(db)),
+    materials: liveMaterials(db),
     nearDuplicates: db
       .prepare('SELECT a, b, distance FROM near_duplicates WHERE distance <= ?')
       .all(profile.profile.thresholds.nearDuplicateMaxDistance) as CheckInput['nearDuplicates'],
@@ -58,6 +58,11 @@ export function loadCheckInput(ws: Workspace, today: string) {
     signOffAvailable: false, // leader sign-off is not built yet: every criterion with materials is not-reviewed
   };
   return { input, profile };
+}
+
+/** Every live material as the rules see it, in ledger order (the 体检's input; the ledger's progress too). */
+export function liveMaterials(db: Database.Database): CheckMaterial[] {
+  return loadMaterials(db, criteriaIds(db));
 }
 
 type MaterialRow = [

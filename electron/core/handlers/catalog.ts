@@ -5,6 +5,8 @@ import { scopeStep } from '../../../shared/domain/scope';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CatalogPreview } from '../../../shared/ipc/types';
 import type { SheetMapping } from '../../../shared/schemas/sheet-mapping';
+import { localIsoDate } from '../../../shared/domain/period';
+import { ledgerProgress } from '../checker/ledger-progress';
 import { importCatalog } from '../catalog/import-catalog';
 import { listCriteria, setScope, userScopeChoices } from '../catalog/criteria-repo';
 import { loadSource, type LoadedSource } from '../catalog/load-source';
@@ -101,9 +103,10 @@ export const catalogHandlers: HandlersOf<'catalog:preview' | 'catalog:import' | 
   },
 
   'catalog:list': (_args, ctx) => {
-    const { db } = requireWorkspace(ctx);
-    const counts = kindCounts(db);
-    return { criteria: listCriteria(db, (code) => counts.get(code) ?? {}) };
+    const ws = requireWorkspace(ctx);
+    const counts = kindCounts(ws.db);
+    const progress = ledgerProgress(ws, localIsoDate(ctx.platform.now()));
+    return { criteria: listCriteria(ws.db, (code) => counts.get(code) ?? {}, progress) };
   },
 
   'criteria:scope': ({ codes, mine }, ctx) => setScope(requireWorkspace(ctx).db, codes, mine),

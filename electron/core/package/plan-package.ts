@@ -7,6 +7,7 @@ import { localIsoDate, localIsoTimestamp, type Period } from '../../../shared/do
 import { AppError } from '../../../shared/ipc/errors';
 import { listCriteria } from '../catalog/criteria-repo';
 import { checkWorkspace } from '../checker/check-workspace';
+import { ledgerProgress } from '../checker/ledger-progress';
 import { kindCounts, listMaterials } from '../materials/materials-repo';
 import type { Workspace } from '../workspace/workspace';
 
@@ -70,7 +71,7 @@ export function planPackage(
   const counts = kindCounts(db);
   const list = listMaterials(db);
   const withMaterials = new Set(list.map((m) => m.criterionCode));
-  const all = listCriteria(db, (code) => counts.get(code) ?? {});
+  const all = listCriteria(db, (code) => counts.get(code) ?? {}, ledgerProgress(ws, localIsoDate(now)));
   const criteria = all.filter(
     (c) => c.leaf && ((c.mine && !c.removed && c.needsMaterial) || withMaterials.has(c.code) || c.declaration),
   );
