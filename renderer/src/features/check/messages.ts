@@ -14,6 +14,9 @@ export const C = {
   noneFiltered: '没有符合筛选条件的问题。',
   points: (p: number) => `预计失分 ${p} 分`,
   total: (p: number) => `预计共失分 ${p} 分`,
+  /** Why a criterion's total (体检's group, the detail) is less than its lines added up. */
+  cappedShort: '已达本条全部分值',
+  capped: (p: number) => `各条合计已超过本条分值，一条标准最多失去它的全部分值（${p} 分）。`,
   counts: (e: number, w: number, i: number) => `错误 ${e} · 警告 ${w} · 提示 ${i}`,
   showAll: (n: number) => `显示全部 ${n} 条`,
   open: '查看',
