@@ -51,6 +51,10 @@ export const C = {
     enabled: '检查',
     severity: '级别',
     fraction: '扣分比例',
+    fractionOf: '扣该条分值的',
+    fractionHint:
+      '扣分比例：发现一处这类问题，预计失去该条测评标准分值的百分之几；完全缺少所需材料时失去全部分值，一条标准合计最多失去它的全部分值。',
+    ruleId: (id: RuleId) => `规则编号：${id}`,
   },
   references: {
     title: '往年材料',
