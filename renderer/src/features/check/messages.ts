@@ -37,6 +37,7 @@ export const C = {
     confirm: '确认声明',
     cancel: '取消',
     declared: '已声明不属本单位职责',
+    counters: '已声明不属本单位职责，这条标准不需要材料',
     withdraw: '撤销声明',
     button: '不属本单位职责…',
   },
