@@ -8,6 +8,7 @@ import { roundPoints } from './points';
 import { requirementRules } from './requirements';
 import { reviewRules } from './review';
 import { RULE_IDS } from './rule-ids';
+import { riskTotals } from './totals';
 import type { CheckInput, CheckMaterial, CheckResult, Finding, Prepared, RiskCount, Rule } from './types';
 
 const ALL_RULES: Rule[] = [
@@ -28,8 +29,8 @@ const RULE_ORDER = new Map(RULE_IDS.map((id, i) => [id, i]));
 /**
  * The lost-point check: runs every rule over the facts, applies the profile (disabled rules dropped, severities
  * and point shares from it) and totals the points at risk. A finding takes its rule's share of its criterion's
- * points (`full` findings all of them); a criterion's total is capped at its points; the summary adds the
- * criteria's totals. Findings come in catalog order, errors first within a criterion. Pure.
+ * points (`full` findings all of them); the totals are `riskTotals`' (a criterion's capped at its points, the
+ * summary adding the criteria's). Findings come in catalog order, errors first within a criterion. Pure.
  */
 export function runCheck(input: CheckInput): CheckResult {
   const x = prepare(input);
@@ -87,12 +88,9 @@ function totals(findings: Finding[], x: Prepared): CheckResult {
     const key = f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'infos';
     c[key]++;
     summary[key]++;
-    c.pointsAtRisk += f.pointsAtRisk;
   }
-  for (const [code, c] of Object.entries(criteria)) {
-    c.pointsAtRisk = roundPoints(Math.min(c.pointsAtRisk, x.byCode.get(code)?.points ?? 0));
-    summary.pointsAtRisk += c.pointsAtRisk;
-  }
-  summary.pointsAtRisk = roundPoints(summary.pointsAtRisk);
+  const points = riskTotals(findings, (code) => x.byCode.get(code)?.points);
+  for (const [code, p] of points.byCriterion) criteria[code]!.pointsAtRisk = p;
+  summary.pointsAtRisk = points.total;
   return { summary, findings, criteria };
 }

@@ -12,12 +12,14 @@ import {
   Title,
 } from '@mantine/core';
 import { useMemo, useState } from 'react';
+import { riskTotals } from '../../../../shared/domain/rules/totals';
 import type { Severity } from '../../../../shared/domain/value-sets';
 import type { CheckReport, Criterion } from '../../../../shared/ipc/types';
 import { FindingLine } from './FindingLine';
 import { groupFindings, ruleOf, type FindingGroup } from './group-findings';
 import { C, SEVERITY_COLOR } from './messages';
 import { useFindingActions } from './useFindingActions';
+import { usePointsOf } from './usePointsOf';
 
 /** Lines shown per group before 显示全部: a rule can have thousands of findings. */
 const FIRST_LINES = 20;
@@ -34,14 +36,21 @@ export function CheckScreen(props: {
   const [shown, setShown] = useState<Severity[]>(['error', 'warning', 'info']);
   const [opened, setOpened] = useState<Set<string>>(new Set());
   const titles = useMemo(() => new Map(props.criteria.map((c) => [c.code, c.title])), [props.criteria]);
+  const pointsOf = usePointsOf(props.criteria);
+  // A group's points at risk count all its findings, whatever the filter shows: by criterion the criterion's
+  // capped total (as in its detail), by rule what that rule's findings cost, capped per criterion.
   const groups = useMemo(
-    () => groupFindings(report.findings, by, new Set(shown), report.criteria),
-    [report, by, shown],
+    () =>
+      groupFindings(report.findings, by, new Set(shown)).map((g) => {
+        const t = riskTotals(g.all, pointsOf);
+        return { ...g, pointsAtRisk: t.total, capped: by === 'criterion' && t.capped.has(g.key) };
+      }),
+    [report, by, shown, pointsOf],
   );
   const { act, ui } = useFindingActions(props);
   const s = report.summary;
 
-  const header = (g: FindingGroup) =>
+  const header = (g: FindingGroup): string =>
     by === 'criterion' ? `${g.key} ${titles.get(g.key) ?? ''}` : C.ruleLabel(ruleOf(g));
 
   return (
@@ -55,7 +64,7 @@ export function CheckScreen(props: {
         </Stack>
         <Group gap="md" data-testid="check-summary">
           <Text size="sm">{C.counts(s.errors, s.warnings, s.infos)}</Text>
-          <Text fw={700} c={s.pointsAtRisk > 0 ? 'red' : 'green'}>
+          <Text fw={700} c={s.pointsAtRisk > 0 ? 'red' : 'green'} data-testid="check-total">
             {C.total(s.pointsAtRisk)}
           </Text>
         </Group>
@@ -102,8 +111,13 @@ export function CheckScreen(props: {
                       {g.warnings > 0 && <Badge color="orange">{g.warnings}</Badge>}
                     </Group>
                     <Group gap="xs" wrap="nowrap" style={{ flex: 'none' }}>
+                      {g.capped && (
+                        <Text size="xs" c="dimmed" data-testid="group-capped">
+                          {C.cappedShort}
+                        </Text>
+                      )}
                       {g.pointsAtRisk > 0 && (
-                        <Text size="sm" c="red" fw={600}>
+                        <Text size="sm" c="red" fw={600} data-testid="group-points">
                           {C.points(g.pointsAtRisk)}
                         </Text>
                       )}

@@ -45,16 +45,17 @@ export function FindingLine({
               {C.points(f.pointsAtRisk)}
             </Text>
           )}
+          {/* Neutral buttons: brand red is for a screen's one primary action, and a list has many of these. */}
           <Group gap={4} wrap="nowrap">
             {[f.fix, extra].map(
               (a) =>
                 a && (
-                  <Button key={a} size="compact-xs" variant="light" onClick={() => onAct(f, a)}>
+                  <Button key={a} size="compact-xs" variant="default" onClick={() => onAct(f, a)}>
                     {C.fix[a]}
                   </Button>
                 ),
             )}
-            <Button size="compact-xs" variant="subtle" onClick={() => onAct(f, 'open')}>
+            <Button size="compact-xs" variant="subtle" color="gray" onClick={() => onAct(f, 'open')}>
               {C.open}
             </Button>
           </Group>

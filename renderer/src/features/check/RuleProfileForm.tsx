@@ -1,4 +1,16 @@
-import { Alert, Button, Checkbox, Group, NumberInput, Select, SimpleGrid, Switch, Table, Text } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Switch,
+  Table,
+  Text,
+  Tooltip,
+} from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { CAPTION_ELEMENTS, type CaptionElement } from '../../../../shared/domain/caption';
 import { RULE_IDS } from '../../../../shared/domain/rules/rule-ids';
@@ -118,32 +130,38 @@ export function RuleProfileForm({ onSaved }: { onSaved(): void }) {
           ))}
         </SimpleGrid>
       </Checkbox.Group>
+      <Text size="xs" c="dimmed" mb={4}>
+        {C.profile.fractionHint}
+      </Text>
       <Table withTableBorder striped>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{C.profile.rule}</Table.Th>
             <Table.Th w={70}>{C.profile.enabled}</Table.Th>
             <Table.Th w={110}>{C.profile.severity}</Table.Th>
-            <Table.Th w={120}>{C.profile.fraction}</Table.Th>
+            <Table.Th w={200}>{C.profile.fraction}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {RULE_IDS.map((id) => {
             const r = p.rules[id];
             const set = (patch: Partial<typeof r>) => setP({ ...p, rules: { ...p.rules, [id]: { ...r, ...patch } } });
+            const label = C.ruleLabel(id);
             return (
               <Table.Tr key={id} data-rule={id}>
                 <Table.Td>
-                  {C.ruleLabel(id)}{' '}
-                  <Text span size="xs" c="dimmed" ff="monospace">
-                    {id}
-                  </Text>
+                  {/* The id is what the CLI, packages and 创城办 profiles name the rule by: for technical staff. */}
+                  <Tooltip label={C.profile.ruleId(id)} withinPortal>
+                    <Text span size="sm">
+                      {label}
+                    </Text>
+                  </Tooltip>
                 </Table.Td>
                 <Table.Td>
                   <Switch
                     checked={r.enabled}
                     onChange={(e) => set({ enabled: e.currentTarget.checked })}
-                    aria-label={`${C.profile.enabled} ${id}`}
+                    aria-label={`${C.profile.enabled}：${label}`}
                   />
                 </Table.Td>
                 <Table.Td>
@@ -153,20 +171,29 @@ export function RuleProfileForm({ onSaved }: { onSaved(): void }) {
                     value={r.severity}
                     allowDeselect={false}
                     onChange={(v) => v && set({ severity: v as Severity })}
-                    aria-label={`${C.profile.severity} ${id}`}
+                    aria-label={`${C.profile.severity}：${label}`}
                   />
                 </Table.Td>
                 <Table.Td>
-                  <NumberInput
-                    size="xs"
-                    value={r.fraction}
-                    min={0}
-                    max={1}
-                    step={0.05}
-                    decimalScale={2}
-                    onChange={(v) => typeof v === 'number' && set({ fraction: v })}
-                    aria-label={`${C.profile.fraction} ${id}`}
-                  />
+                  <Group gap={4} wrap="nowrap">
+                    <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                      {C.profile.fractionOf}
+                    </Text>
+                    {/* The profile keeps a fraction (0–1); people think in percent. */}
+                    <NumberInput
+                      size="xs"
+                      w={76}
+                      value={Math.round(r.fraction * 1000) / 10}
+                      min={0}
+                      max={100}
+                      step={5}
+                      decimalScale={1}
+                      suffix="%"
+                      clampBehavior="strict"
+                      onChange={(v) => typeof v === 'number' && set({ fraction: v / 100 })}
+                      aria-label={`${C.profile.fraction}：${label}`}
+                    />
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             );

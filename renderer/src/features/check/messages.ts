@@ -14,6 +14,9 @@ export const C = {
   noneFiltered: '没有符合筛选条件的问题。',
   points: (p: number) => `预计失分 ${p} 分`,
   total: (p: number) => `预计共失分 ${p} 分`,
+  /** Why a criterion's total (体检's group, the detail) is less than its lines added up. */
+  cappedShort: '已达本条全部分值',
+  capped: (p: number) => `各条合计已超过本条分值，一条标准最多失去它的全部分值（${p} 分）。`,
   counts: (e: number, w: number, i: number) => `错误 ${e} · 警告 ${w} · 提示 ${i}`,
   showAll: (n: number) => `显示全部 ${n} 条`,
   open: '查看',
@@ -34,6 +37,7 @@ export const C = {
     confirm: '确认声明',
     cancel: '取消',
     declared: '已声明不属本单位职责',
+    counters: '已声明不属本单位职责，这条标准不需要材料',
     withdraw: '撤销声明',
     button: '不属本单位职责…',
   },
@@ -48,6 +52,10 @@ export const C = {
     enabled: '检查',
     severity: '级别',
     fraction: '扣分比例',
+    fractionOf: '扣该条分值的',
+    fractionHint:
+      '扣分比例：发现一处这类问题，预计失去该条测评标准分值的百分之几；完全缺少所需材料时失去全部分值，一条标准合计最多失去它的全部分值。',
+    ruleId: (id: RuleId) => `规则编号：${id}`,
   },
   references: {
     title: '往年材料',

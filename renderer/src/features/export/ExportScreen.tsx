@@ -17,9 +17,8 @@ import type { Criterion, PackageExportResult } from '../../../../shared/ipc/type
 import { invoke } from '../../api/client';
 import { useJob } from '../../api/useJob';
 import { JobProgress } from '../../components/JobProgress';
-import { FindingLine } from '../check/FindingLine';
-import { useFindingActions } from '../check/useFindingActions';
 import { PdfViewer } from '../materials/PdfViewer';
+import { BlockingList } from './BlockingList';
 import { mb, X } from './messages';
 import { VerifyPanel } from './VerifyPanel';
 
@@ -31,6 +30,8 @@ export function ExportScreen(props: {
   thisMonth: string;
   criteria: Criterion[];
   onOpenCriterion(code: string): void;
+  /** Goes to 体检, where every finding is listed. */
+  onOpenCheck(): void;
   /** A fix made here (from a blocking finding) changed the workspace. */
   onChanged(): void;
 }) {
@@ -51,16 +52,11 @@ export function ExportScreen(props: {
       (e: Error) => setError(e.message),
     );
   }, [kind, month, monthOk, version]);
-  const titles = new Map(props.criteria.map((c) => [c.code, c.title]));
   // A blocking finding's buttons fix it here as in 体检; the preview and the ledger follow.
-  const findings = useFindingActions({
-    criteria: props.criteria,
-    onOpenCriterion: props.onOpenCriterion,
-    onChanged: () => {
-      setVersion((v) => v + 1);
-      props.onChanged();
-    },
-  });
+  const fixed = () => {
+    setVersion((v) => v + 1);
+    props.onChanged();
+  };
 
   const blocked = kind === 'final' && (preview?.blocking.length ?? 0) > 0;
   const start = async () => {
@@ -120,26 +116,19 @@ export function ExportScreen(props: {
               {X.fileName}：<b>{preview.fileName}</b>
             </Text>
             <Text size="sm">{X.preview(preview.criteria, preview.materials, mb(preview.bytes))}</Text>
-            <Text size="sm" c={preview.check.errors > 0 ? 'red' : 'green'}>
+            <Text size="sm" c={preview.check.errors > 0 ? 'red' : 'green'} data-testid="export-check">
               {X.checkLine(preview.check.errors, preview.check.warnings, preview.check.pointsAtRisk)}
             </Text>
           </Stack>
         )}
         {blocked && (
-          <Stack gap={6} mt="md" data-testid="export-blocking">
-            <Text c="red" fw={600} size="sm">
-              {X.blocking(preview!.blocking.length)}
-            </Text>
-            {findings.ui}
-            {preview!.blocking.slice(0, 5).map((f, i) => (
-              <FindingLine
-                key={i}
-                f={f}
-                showCriterion={`${f.criterionCode} ${titles.get(f.criterionCode) ?? ''}`}
-                onAct={findings.act}
-              />
-            ))}
-          </Stack>
+          <BlockingList
+            blocking={preview!.blocking}
+            criteria={props.criteria}
+            onOpenCriterion={props.onOpenCriterion}
+            onOpenCheck={props.onOpenCheck}
+            onChanged={fixed}
+          />
         )}
         {job.busy ? (
           <JobProgress

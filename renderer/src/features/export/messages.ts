@@ -14,7 +14,10 @@ export const X = {
   preview: (criteria: number, materials: number, mb: string) => `${criteria} 条测评标准，${materials} 份材料，约 ${mb}`,
   fileName: '文件名',
   checkLine: (e: number, w: number, p: number) => `体检：错误 ${e}，警告 ${w}，预计失分 ${p} 分`,
-  blocking: (n: number) => `还有 ${n} 项错误，不能生成正式申报包。请先在“体检”中处理：`,
+  blocking: (n: number, criteria: number) => `还有 ${n} 项错误（${criteria} 条标准），不能生成正式申报包。`,
+  /** Around the link to 体检 (the middle part is the link). */
+  blockingGo: ['请到', '体检', '中处理，也可以直接在下面逐项处理：'] as const,
+  errorCount: (n: number) => `${n} 项错误`,
   export: '选择保存位置并导出…',
   exporting: (done: number, total: number) => `正在写入 ${done}/${total} 个文件…`,
   written: '申报包已生成，并已重新读取校验通过',

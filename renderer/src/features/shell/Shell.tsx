@@ -158,6 +158,7 @@ export function Shell(props: {
               thisMonth={clampMonth(collectionMonth(today), info.period)}
               criteria={criteria}
               onOpenCriterion={openCriterion}
+              onOpenCheck={() => setSection('check')}
               onChanged={() => void reload()}
             />
           )}
