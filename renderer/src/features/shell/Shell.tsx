@@ -9,6 +9,7 @@ import { ExportScreen } from '../export/ExportScreen';
 import { useCatalogImport } from '../catalog-import/useCatalogImport';
 import { LedgerScreen } from '../ledger/LedgerScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
+import { BRAND_COLOR } from '../../theme';
 import { ProgressSummary } from './ProgressSummary';
 import { clampMonth, collectionMonth } from '../../../../shared/domain/collection';
 
@@ -74,7 +75,7 @@ export function Shell(props: {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Title order={4} c="red.8">
+            <Title order={4} c={`${BRAND_COLOR}.8`}>
               网报通
             </Title>
             <Text fw={600} data-testid="header-unit">
