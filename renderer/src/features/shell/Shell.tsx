@@ -85,7 +85,7 @@ export function Shell(props: {
               {info.year}年 · 测评周期 {info.period.start} 至 {info.period.end}
             </Text>
           </Group>
-          {criteria && <ProgressSummary s={summary} />}
+          {criteria && <ProgressSummary s={summary} pointsAtRisk={report?.summary.pointsAtRisk} />}
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
