@@ -41,6 +41,16 @@ export function nextDue(
   return series.find((d) => d >= today) ?? series[series.length - 1]!;
 }
 
+/** A criterion's next due date and how pressing it is, as the ledger shows and filters it; null without a date. */
+export function dueOf(
+  c: Schedule & { status: CriterionStatus },
+  today: string,
+  period: Period,
+): { date: string; urgency: DueUrgency | null } | null {
+  const date = nextDue(c, today, period);
+  return date === null ? null : { date, urgency: dueUrgency(date, c.status, today) };
+}
+
 /** `nextDue` read against a criterion's status: passed, within `SOON_DAYS`, or later. */
 export function dueUrgency(due: string | null, status: CriterionStatus, today: string): DueUrgency | null {
   if (due === null || status === 'complete' || status === 'not-applicable') return null;

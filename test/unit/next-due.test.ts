@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeadline } from '../../shared/domain/deadline';
-import { daysBetween, dueSeries, dueUrgency, nextDue, type Schedule } from '../../shared/domain/next-due';
+import { daysBetween, dueOf, dueSeries, dueUrgency, nextDue, type Schedule } from '../../shared/domain/next-due';
 import type { Period } from '../../shared/domain/period';
 
 /** The 2026 test year as many cities set it. */
@@ -104,4 +104,24 @@ describe('dueUrgency', () => {
     expect(dueUrgency(null, 'not-started', '2026-05-05')).toBeNull();
   });
   it('counts days across a year end', () => expect(daysBetween('2025-12-30', '2026-01-02')).toBe(3));
+});
+
+describe('dueOf', () => {
+  it('joins the next date and its urgency for a criterion', () => {
+    expect(dueOf({ ...as('每月5日前'), status: 'not-started' }, '2026-06-03', P2026)).toEqual({
+      date: '2026-06-05',
+      urgency: 'soon',
+    });
+    expect(dueOf({ ...as('2026年3月31日前'), status: 'in-progress' }, '2026-06-03', P2026)).toEqual({
+      date: '2026-03-31',
+      urgency: 'overdue',
+    });
+    expect(dueOf({ ...as('2026年3月31日前'), status: 'complete' }, '2026-06-03', P2026)).toEqual({
+      date: '2026-03-31',
+      urgency: null,
+    });
+    expect(dueOf({ deadline: null, dueDate: null, frequency: null, status: 'not-started' }, '2026-06-03', P2026)).toBe(
+      null,
+    );
+  });
 });
