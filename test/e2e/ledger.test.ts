@@ -115,15 +115,16 @@ describe('ledger in Chromium against the real core', () => {
     await app.tree.waitFor();
     await app.scope('全部');
     await app.view('表格');
+    const pointsColumn = (await app.table.locator('thead th').allTextContents()).indexOf('分值');
+    const pointsShown = () =>
+      app.table
+        .locator('tbody tr')
+        .evaluateAll((rows, i) => rows.map((r) => parseFloat(r.children[i]!.textContent ?? '') || 0), pointsColumn);
     await app.table.getByText('分值', { exact: true }).click();
-    const points = await app.table
-      .locator('tbody tr')
-      .evaluateAll((rows) => rows.map((r) => parseFloat(r.children[3]!.textContent ?? '') || 0));
+    const points = await pointsShown();
     expect(points).toEqual([...points].sort((a, b) => a - b));
     await app.table.getByText('分值 ▲', { exact: true }).click();
-    const desc = await app.table
-      .locator('tbody tr')
-      .evaluateAll((rows) => rows.map((r) => parseFloat(r.children[3]!.textContent ?? '') || 0));
+    const desc = await pointsShown();
     expect(desc).toEqual([...points].sort((a, b) => b - a));
     // Sorted by the next due date: earliest first, criteria with none (不适用, no deadline) last.
     await app.table.getByText('下次截止', { exact: true }).click();

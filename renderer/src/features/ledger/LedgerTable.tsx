@@ -19,11 +19,26 @@ interface Column {
 const STATUS_ORDER = { 'not-started': 0, 'in-progress': 1, complete: 2, 'not-applicable': 3 } as const;
 const TABULAR = { fontVariantNumeric: 'tabular-nums' } as const;
 
+// The columns an officer reads first (what, by when, how far) lead, so they stay in view beside the detail.
 const COLUMNS: Column[] = [
   { id: 'code', label: '编号', value: (c) => c.code, render: (c) => <span style={TABULAR}>{c.code}</span>, width: 90 },
   { id: 'title', label: '测评标准', value: (c) => c.title, width: 220 },
-  { id: 'methods', label: M.method, value: (c) => c.methods.map(M.methodLabel).join('、'), width: 140 },
+  {
+    id: 'nextDue',
+    label: M.nextDue,
+    value: (c, clock) => shownDue(c, clock)?.date ?? null,
+    render: (c, clock) => <NextDue c={c} clock={clock} />,
+    width: 110,
+  },
+  {
+    id: 'status',
+    label: M.status,
+    value: (c) => STATUS_ORDER[c.status],
+    render: (c) => <StatusBadge status={c.status} />,
+    width: 100,
+  },
   { id: 'points', label: '分值', value: (c) => c.points ?? -1, render: (c) => M.points(c.points), width: 70 },
+  { id: 'methods', label: M.method, value: (c) => c.methods.map(M.methodLabel).join('、'), width: 140 },
   {
     id: 'requirements',
     label: M.requirements,
@@ -33,24 +48,10 @@ const COLUMNS: Column[] = [
   { id: 'lead', label: M.lead, value: (c) => c.leadUnit ?? '', width: 120 },
   { id: 'responsible', label: M.responsible, value: (c) => c.responsibleUnits.join('、'), width: 160 },
   { id: 'deadline', label: M.deadline, value: (c) => c.deadline ?? '', width: 120 },
-  {
-    id: 'nextDue',
-    label: M.nextDue,
-    value: (c, clock) => shownDue(c, clock)?.date ?? null,
-    render: (c, clock) => <NextDue c={c} clock={clock} />,
-    width: 110,
-  },
   { id: 'frequency', label: M.frequency, value: (c) => (c.frequency ? M.frequencyLabel(c.frequency) : ''), width: 80 },
-  {
-    id: 'status',
-    label: M.status,
-    value: (c) => STATUS_ORDER[c.status],
-    render: (c) => <StatusBadge status={c.status} />,
-    width: 100,
-  },
 ];
 
-const DEFAULT_COLUMNS = ['code', 'title', 'methods', 'points', 'requirements', 'nextDue', 'status'];
+const DEFAULT_COLUMNS = ['code', 'title', 'nextDue', 'status', 'points', 'methods', 'requirements'];
 
 /** The due date the table shows and sorts by: none for 不适用, which owes no material. */
 function shownDue(c: Criterion, { today, period }: DueClock) {
