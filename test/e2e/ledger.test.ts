@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { parseDeadline } from '../../shared/domain/deadline';
+import { nextDue } from '../../shared/domain/next-due';
+import { defaultPeriod, localIsoDate } from '../../shared/domain/period';
+import { M } from '../../renderer/src/features/ledger/messages';
 import { DEMO_CATALOG, FIXTURES } from '../helpers/ctx';
 import { shot } from './browser';
 import { useE2E, type E2E } from './session';
@@ -48,6 +52,31 @@ describe('ledger in Chromium against the real core', () => {
     await app.treeRow('3').click();
     expect(await app.visibleLeafCodes()).toContain('3.1.2');
 
+    // The header reads as progress: a percentage and the bar's legend as labelled counts.
+    const header = (await app.progress.textContent()) ?? '';
+    expect(header).toMatch(/\d+%/u);
+    expect(header).toMatch(/已齐全 0\/\d+.*进行中 \d+.*未开始 \d+/u);
+    // Each leaf shows when it is next due: 3.1.2 is 每月5日前, read against today and the demo's period.
+    const today = localIsoDate(new Date());
+    const due = nextDue(
+      { deadline: '每月5日前', ...parseDeadline('每月5日前') },
+      today,
+      defaultPeriod(Number(today.slice(0, 4))),
+    );
+    const tag = app.treeRow('3.1.2').getByTestId('due-tag');
+    expect(await tag.getAttribute('data-due')).toBe(due);
+    expect(await tag.textContent()).toBe(M.dueLabel(due!, today));
+    // 已逾期 lists exactly what the header counts as 逾期.
+    const overdue = Number(/逾期 (\d+)/u.exec(header)?.[1] ?? 0);
+    await app.selectOption('截止', '已逾期');
+    await expect.poll(async () => (await app.visibleLeafCodes()).length).toBe(overdue);
+    const urgencies = await app.tree
+      .getByTestId('due-tag')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-urgency')));
+    expect(new Set(urgencies)).toEqual(new Set(overdue > 0 ? ['overdue'] : []));
+    await app.clearSelect('截止');
+    await expect.poll(() => app.visibleLeafCodes()).toEqual(mine);
+
     await app.treeRow('3.1.2').click();
     await app.detail.waitFor();
     const detail = await app.detail.textContent();
@@ -86,19 +115,33 @@ describe('ledger in Chromium against the real core', () => {
     await app.tree.waitFor();
     await app.scope('全部');
     await app.view('表格');
+    const pointsColumn = (await app.table.locator('thead th').allTextContents()).indexOf('分值');
+    const pointsShown = () =>
+      app.table
+        .locator('tbody tr')
+        .evaluateAll((rows, i) => rows.map((r) => parseFloat(r.children[i]!.textContent ?? '') || 0), pointsColumn);
     await app.table.getByText('分值', { exact: true }).click();
-    const points = await app.table
-      .locator('tbody tr')
-      .evaluateAll((rows) => rows.map((r) => parseFloat(r.children[3]!.textContent ?? '') || 0));
+    const points = await pointsShown();
     expect(points).toEqual([...points].sort((a, b) => a - b));
     await app.table.getByText('分值 ▲', { exact: true }).click();
-    const desc = await app.table
-      .locator('tbody tr')
-      .evaluateAll((rows) => rows.map((r) => parseFloat(r.children[3]!.textContent ?? '') || 0));
+    const desc = await pointsShown();
     expect(desc).toEqual([...points].sort((a, b) => b - a));
+    // Sorted by the next due date: earliest first, criteria with none (不适用, no deadline) last.
+    await app.table.getByText('下次截止', { exact: true }).click();
+    const dues = await app.table
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.querySelector('[data-due]')?.getAttribute('data-due') ?? null));
+    const dated = dues.filter((d): d is string => d !== null);
+    expect(dated.length).toBeGreaterThan(5);
+    expect(dues).toEqual([...[...dated].sort(), ...dues.filter((d) => d === null)]);
+
     await page.getByRole('button', { name: '显示列' }).click();
     await page.getByRole('checkbox', { name: '牵头单位' }).check();
     await expect.poll(() => app.table.locator('thead th').allTextContents()).toContain('牵头单位');
+    // The chooser sits above the table, not over it: the column it adds stays in view.
+    const chooser = await page.getByTestId('column-chooser').boundingBox();
+    const leadHeader = await app.table.locator('thead th', { hasText: '牵头单位' }).boundingBox();
+    expect(chooser!.y + chooser!.height).toBeLessThanOrEqual(leadHeader!.y);
     await shot(page, '06-table-columns');
   });
 

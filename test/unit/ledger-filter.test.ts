@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Criterion } from '../../shared/ipc/types';
-import { DEFAULT_FILTER, visibleCodes } from '../../renderer/src/features/ledger/filter';
+import { DEFAULT_FILTER, visibleCodes, type DueClock } from '../../renderer/src/features/ledger/filter';
 
 const node = (code: string, parentCode: string | null, over: Partial<Criterion> = {}): Criterion => ({
   code,
@@ -31,6 +31,9 @@ const node = (code: string, parentCode: string | null, over: Partial<Criterion> 
   ...over,
 });
 
+/** 2025-06-01 in the 2025 test year (2024-11-01 .. 2025-10-31). */
+const JUNE: DueClock = { today: '2025-06-01', period: { start: '2024-11-01', end: '2025-10-31' } };
+
 const all = [
   node('1', null, { leaf: false }),
   node('1.1', '1', { title: '心理健康教育', dueDate: '2025-01-01' }),
@@ -42,21 +45,33 @@ const all = [
 
 describe('ledger filter', () => {
   it('shows mine by default, with ancestors', () =>
-    expect([...visibleCodes(all, DEFAULT_FILTER, '2025-06-01')].sort()).toEqual(['1', '1.1', '2', '2.1']));
-  it('filters by method, status and overdue', () => {
-    expect([...visibleCodes(all, { ...DEFAULT_FILTER, scope: 'all', method: 'field' }, '2025-06-01')].sort()).toEqual([
+    expect([...visibleCodes(all, DEFAULT_FILTER, JUNE)].sort()).toEqual(['1', '1.1', '2', '2.1']));
+  it('filters by method and status', () => {
+    expect([...visibleCodes(all, { ...DEFAULT_FILTER, scope: 'all', method: 'field' }, JUNE)].sort()).toEqual([
       '1',
       '1.2',
     ]);
-    expect([...visibleCodes(all, { ...DEFAULT_FILTER, status: 'complete' }, '2025-06-01')].sort()).toEqual([
-      '2',
-      '2.1',
-    ]);
-    expect([...visibleCodes(all, { ...DEFAULT_FILTER, overdueOnly: true }, '2025-06-01')].sort()).toEqual(['1', '1.1']);
+    expect([...visibleCodes(all, { ...DEFAULT_FILTER, status: 'complete' }, JUNE)].sort()).toEqual(['2', '2.1']);
+  });
+  it('filters by the next due date: passed, within three days, within two weeks; only what still owes material', () => {
+    const due = [
+      node('1', null, { leaf: false }),
+      node('1.1', '1', { dueDate: '2025-05-31', status: 'in-progress' }), // passed
+      node('1.2', '1', { dueDate: '2025-05-31', status: 'complete' }), // passed but complete: owes nothing
+      node('1.3', '1', { deadline: '每月5日前', frequency: 'monthly' }), // next on 06-05: in four days
+      node('1.4', '1', { dueDate: '2025-06-03' }), // in two days
+      node('1.5', '1', { deadline: '常态', frequency: 'ongoing' }), // by the period's end, 10-31
+    ];
+    const codes = (f: (typeof DEFAULT_FILTER)['due']) =>
+      [...visibleCodes(due, { ...DEFAULT_FILTER, due: f }, JUNE)].filter((c) => c !== '1').sort();
+    expect(codes('overdue')).toEqual(['1.1']);
+    expect(codes('soon')).toEqual(['1.4']);
+    expect(codes('fortnight')).toEqual(['1.3', '1.4']);
+    expect(codes(null)).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5']);
   });
   it('searches title and units; removed criteria only show up in a search', () => {
-    expect([...visibleCodes(all, { ...DEFAULT_FILTER, query: '心理' }, '2025-06-01')].sort()).toEqual(['1', '1.1']);
-    expect([...visibleCodes(all, { ...DEFAULT_FILTER, query: '卫健委' }, '2025-06-01')].sort()).toEqual(['2', '2.1']);
-    expect([...visibleCodes(all, { ...DEFAULT_FILTER, query: '旧标准' }, '2025-06-01')]).toEqual(['3']);
+    expect([...visibleCodes(all, { ...DEFAULT_FILTER, query: '心理' }, JUNE)].sort()).toEqual(['1', '1.1']);
+    expect([...visibleCodes(all, { ...DEFAULT_FILTER, query: '卫健委' }, JUNE)].sort()).toEqual(['2', '2.1']);
+    expect([...visibleCodes(all, { ...DEFAULT_FILTER, query: '旧标准' }, JUNE)]).toEqual(['3']);
   });
 });

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { invoke } from '../../api/client';
 import { C } from './messages';
@@ -6,6 +6,8 @@ import { C } from './messages';
 /** Asks for the written statement and declares a criterion 不属本单位职责. */
 export function DeclareDialog(props: { code: string; title: string; onDone(): void; onClose(): void }) {
   const [statement, setStatement] = useState('');
+  // The core's refusal (too short, not a leaf) for the text as it was sent: it shows on the box until the text
+  // changes, so a statement fixed after a refusal no longer sits above a stale error.
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async () => {
@@ -25,18 +27,20 @@ export function DeclareDialog(props: { code: string; title: string; onDone(): vo
         <Text fw={600}>
           {props.code} {props.title}
         </Text>
-        <Text size="sm" c="dimmed">
-          {C.declare.hint}
-        </Text>
+        {/* The guidance is the box's description (grey); only a refusal turns the box red. */}
         <Textarea
           label={C.declare.label}
+          description={C.declare.hint}
           value={statement}
-          onChange={(e) => setStatement(e.currentTarget.value)}
+          onChange={(e) => {
+            setStatement(e.currentTarget.value);
+            setError(null);
+          }}
+          error={error}
           autosize
           minRows={3}
           data-autofocus
         />
-        {error && <Alert color="red">{error}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose}>
             {C.declare.cancel}

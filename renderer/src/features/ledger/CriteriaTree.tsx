@@ -1,10 +1,11 @@
 import { Text } from '@mantine/core';
 import { memo, useMemo } from 'react';
-import { isOverdue } from '../../../../shared/domain/progress';
+import { dueOf, type DueUrgency } from '../../../../shared/domain/next-due';
+import type { Period } from '../../../../shared/domain/period';
 import type { RiskCount } from '../../../../shared/domain/rules/types';
 import type { Criterion } from '../../../../shared/ipc/types';
 import { progressFromCounts } from '../../../../shared/domain/requirement-progress';
-import { M, requirementColor, STATUS_COLOR } from './messages';
+import { DUE_COLOR, M, requirementColor, STATUS_COLOR } from './messages';
 import css from './tree.module.css';
 
 interface Props {
@@ -13,6 +14,8 @@ interface Props {
   collapsed: Set<string>;
   selected: string | null;
   today: string;
+  /** The 测评周期: recurring deadlines end with its final collection. */
+  period: Period;
   /** The 体检's counts per criterion: a red or orange tag on rows at risk. */
   risks: Record<string, RiskCount>;
   onSelect(code: string): void;
@@ -20,7 +23,8 @@ interface Props {
 }
 
 /** The 项目 → 内容 → 标准 tree as a flat list of rows (fast at 250+ criteria); parents fold. */
-export function CriteriaTree({ criteria, visible, collapsed, selected, today, risks, onSelect, onToggle }: Props) {
+export function CriteriaTree(props: Props) {
+  const { criteria, visible, collapsed, selected, today, period, risks, onSelect, onToggle } = props;
   const rows = useMemo(() => {
     const hidden = new Set<string>();
     return criteria.filter((c) => {
@@ -40,18 +44,24 @@ export function CriteriaTree({ criteria, visible, collapsed, selected, today, ri
     );
   return (
     <div className={css.scroller} data-testid="criteria-tree" role="tree">
-      {rows.map((c) => (
-        <Row
-          key={c.code}
-          c={c}
-          selected={c.code === selected}
-          open={!collapsed.has(c.code)}
-          overdue={c.leaf && isOverdue(c, today)}
-          risk={risks[c.code]}
-          onSelect={onSelect}
-          onToggle={onToggle}
-        />
-      ))}
+      {rows.map((c) => {
+        // Only a leaf that can still owe material has a deadline worth a tag (not 不适用, not removed).
+        const due = c.leaf && !c.removed && c.status !== 'not-applicable' ? dueOf(c, today, period) : null;
+        return (
+          <Row
+            key={c.code}
+            c={c}
+            selected={c.code === selected}
+            open={!collapsed.has(c.code)}
+            dueDate={due?.date ?? null}
+            urgency={due?.urgency ?? null}
+            today={today}
+            risk={risks[c.code]}
+            onSelect={onSelect}
+            onToggle={onToggle}
+          />
+        );
+      })}
     </div>
   );
 }
@@ -60,12 +70,14 @@ const Row = memo(function Row(props: {
   c: Criterion;
   selected: boolean;
   open: boolean;
-  overdue: boolean;
+  dueDate: string | null;
+  urgency: DueUrgency | null;
+  today: string;
   risk: RiskCount | undefined;
   onSelect(code: string): void;
   onToggle(code: string): void;
 }) {
-  const { c, selected, open, overdue, risk } = props;
+  const { c, selected, open, dueDate, urgency, today, risk } = props;
   const cls = [css.row, c.leaf ? '' : css.parent, c.removed || !c.mine ? css.dim : ''].join(' ');
   return (
     <button
@@ -81,13 +93,26 @@ const Row = memo(function Row(props: {
     >
       {!c.leaf && <span className={css.chevron}>{open ? '▾' : '▸'}</span>}
       <span
-        className={css.dot}
-        style={{ background: `var(--mantine-color-${STATUS_COLOR[c.status]}-6)` }}
+        className={c.status === 'not-applicable' ? `${css.dot} ${css.dotHollow}` : css.dot}
+        style={{ color: `var(--mantine-color-${STATUS_COLOR[c.status]}-6)` }}
         title={M.statusLabel(c.status)}
       />
       <span className={css.code}>{c.code}</span>
       <span className={css.title}>{c.title}</span>
-      {overdue && <span className={`${css.tag} ${css.tagSolid}`}>{M.overdueBadge}</span>}
+      {dueDate !== null && (
+        <span
+          className={urgency === 'overdue' ? `${css.tag} ${css.tagSolid}` : css.tag}
+          data-testid="due-tag"
+          data-due={dueDate}
+          data-urgency={urgency ?? 'none'}
+          title={M.dueTitle(dueDate, today)}
+          style={
+            urgency === 'overdue' ? undefined : { color: `var(--mantine-color-${DUE_COLOR[urgency ?? 'later']}-7)` }
+          }
+        >
+          {M.dueLabel(dueDate, today)}
+        </span>
+      )}
       {c.removed && <span className={css.tag}>{M.removed}</span>}
       {risk && (risk.errors > 0 || risk.warnings > 0) && (
         <span

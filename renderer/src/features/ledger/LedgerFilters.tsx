@@ -1,13 +1,14 @@
-import { Checkbox, Group, SegmentedControl, Select, TextInput } from '@mantine/core';
+import { Group, SegmentedControl, Select, TextInput } from '@mantine/core';
 import type { RefObject } from 'react';
 import { CRITERION_STATUSES, METHODS, type CriterionStatus, type Method } from '../../../../shared/domain/value-sets';
-import type { LedgerFilter } from './filter';
+import type { DueFilter, LedgerFilter } from './filter';
 import { M } from './messages';
 
 const methodOptions = Object.entries(METHODS).map(([value, label]) => ({ value, label }));
 const statusOptions = Object.entries(CRITERION_STATUSES).map(([value, label]) => ({ value, label }));
+const dueOptions = Object.entries(M.dueFilters).map(([value, label]) => ({ value, label }));
 
-/** Search and filters of the ledger: 我的 / 全部, 方法, 状态, 逾期. */
+/** Search and filters of the ledger: 我的 / 全部, 方法, 状态, 截止 (逾期, due within days). */
 export function LedgerFilters(props: {
   filter: LedgerFilter;
   onChange(f: LedgerFilter): void;
@@ -51,10 +52,14 @@ export function LedgerFilters(props: {
         w={120}
         aria-label={M.status}
       />
-      <Checkbox
-        label={M.overdue}
-        checked={f.overdueOnly}
-        onChange={(e) => onChange({ ...f, overdueOnly: e.currentTarget.checked })}
+      <Select
+        placeholder={M.due}
+        data={dueOptions}
+        value={f.due}
+        onChange={(v) => onChange({ ...f, due: (v as DueFilter | null) ?? null })}
+        clearable
+        w={130}
+        aria-label={M.due}
       />
     </Group>
   );

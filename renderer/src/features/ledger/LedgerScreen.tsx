@@ -1,13 +1,14 @@
 import { Box, Button, Center, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Period } from '../../../../shared/domain/period';
 import type { Finding, RiskCount } from '../../../../shared/domain/rules/types';
 import type { CheckReport, Criterion } from '../../../../shared/ipc/types';
 import { MaterialHits } from '../materials/MaterialHits';
 import { moveTargets } from '../materials/move-targets';
 import { CriteriaTree } from './CriteriaTree';
 import { CriterionDetail } from './CriterionDetail';
-import { DEFAULT_FILTER, visibleCodes, type LedgerFilter } from './filter';
+import { DEFAULT_FILTER, visibleCodes, type DueClock, type LedgerFilter } from './filter';
 import { LedgerFilters } from './LedgerFilters';
 import { LedgerTable } from './LedgerTable';
 import { M } from './messages';
@@ -19,6 +20,8 @@ interface Props {
   /** A criterion to show, asked for from elsewhere (the 体检 view); a new object each time. */
   focus: { code: string } | null;
   today: string;
+  /** The 测评周期, against which recurring deadlines are read. */
+  period: Period;
   onSetMine(code: string, mine: boolean): void;
   onImportCatalog(): void;
   onMaterialsChanged(): void;
@@ -29,14 +32,15 @@ const NO_RISKS: Record<string, RiskCount> = {};
 
 /** 台账: the criteria tree (or table) with filters on the left, the selected criterion on the right. */
 export function LedgerScreen(props: Props) {
-  const { criteria, report, focus, today, onSetMine, onImportCatalog, onMaterialsChanged } = props;
+  const { criteria, report, focus, today, period, onSetMine, onImportCatalog, onMaterialsChanged } = props;
   const [filter, setFilter] = useState<LedgerFilter>(DEFAULT_FILTER);
   const [view, setView] = useState<'tree' | 'table'>('tree');
   const [selected, setSelected] = useState<string | null>(null);
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const searchRef = useRef<HTMLInputElement>(null);
   const byCode = useMemo(() => new Map(criteria.map((c) => [c.code, c])), [criteria]);
-  const visible = useMemo(() => visibleCodes(criteria, filter, today), [criteria, filter, today]);
+  const clock = useMemo<DueClock>(() => ({ today, period }), [today, period]);
+  const visible = useMemo(() => visibleCodes(criteria, filter, clock), [criteria, filter, clock]);
   const leaves = useMemo(() => criteria.filter((c) => c.leaf && visible.has(c.code)), [criteria, visible]);
   const targets = useMemo(() => moveTargets(criteria), [criteria]);
   const findingsOf = useMemo(() => {
@@ -119,6 +123,7 @@ export function LedgerScreen(props: Props) {
               collapsed={collapsed}
               selected={selected}
               today={today}
+              period={period}
               risks={report?.criteria ?? NO_RISKS}
               onSelect={setSelected}
               onToggle={toggle}
@@ -128,7 +133,7 @@ export function LedgerScreen(props: Props) {
               criteria={criteria}
               visible={visible}
               selected={selected}
-              today={today}
+              clock={clock}
               onSelect={setSelected}
             />
           )}

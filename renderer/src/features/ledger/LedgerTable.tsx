@@ -1,26 +1,44 @@
 import { filesNeeded } from '../../../../shared/domain/requirements';
-import { Button, Checkbox, Popover, ScrollArea, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, ScrollArea, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { isOverdue } from '../../../../shared/domain/progress';
+import { dueOf } from '../../../../shared/domain/next-due';
 import type { Criterion } from '../../../../shared/ipc/types';
-import { M } from './messages';
+import type { DueClock } from './filter';
+import { DUE_COLOR, M } from './messages';
 import { StatusBadge } from './StatusBadge';
 
 interface Column {
   id: string;
   label: string;
-  value(c: Criterion): string | number;
-  render?(c: Criterion, today: string): React.ReactNode;
+  /** What the column sorts by; null sorts last whichever the direction. */
+  value(c: Criterion, clock: DueClock): string | number | null;
+  render?(c: Criterion, clock: DueClock): React.ReactNode;
   width?: number;
 }
 
 const STATUS_ORDER = { 'not-started': 0, 'in-progress': 1, complete: 2, 'not-applicable': 3 } as const;
+const TABULAR = { fontVariantNumeric: 'tabular-nums' } as const;
 
+// The columns an officer reads first (what, by when, how far) lead, so they stay in view beside the detail.
 const COLUMNS: Column[] = [
-  { id: 'code', label: '编号', value: (c) => c.code, width: 90 },
+  { id: 'code', label: '编号', value: (c) => c.code, render: (c) => <span style={TABULAR}>{c.code}</span>, width: 90 },
   { id: 'title', label: '测评标准', value: (c) => c.title, width: 220 },
-  { id: 'methods', label: M.method, value: (c) => c.methods.map(M.methodLabel).join('、'), width: 140 },
+  {
+    id: 'nextDue',
+    label: M.nextDue,
+    value: (c, clock) => shownDue(c, clock)?.date ?? null,
+    render: (c, clock) => <NextDue c={c} clock={clock} />,
+    width: 110,
+  },
+  {
+    id: 'status',
+    label: M.status,
+    value: (c) => STATUS_ORDER[c.status],
+    render: (c) => <StatusBadge status={c.status} />,
+    width: 100,
+  },
   { id: 'points', label: '分值', value: (c) => c.points ?? -1, render: (c) => M.points(c.points), width: 70 },
+  { id: 'methods', label: M.method, value: (c) => c.methods.map(M.methodLabel).join('、'), width: 140 },
   {
     id: 'requirements',
     label: M.requirements,
@@ -30,75 +48,93 @@ const COLUMNS: Column[] = [
   { id: 'lead', label: M.lead, value: (c) => c.leadUnit ?? '', width: 120 },
   { id: 'responsible', label: M.responsible, value: (c) => c.responsibleUnits.join('、'), width: 160 },
   { id: 'deadline', label: M.deadline, value: (c) => c.deadline ?? '', width: 120 },
-  { id: 'dueDate', label: M.dueDate, value: (c) => c.dueDate ?? '9999', render: (c) => c.dueDate ?? '—', width: 110 },
   { id: 'frequency', label: M.frequency, value: (c) => (c.frequency ? M.frequencyLabel(c.frequency) : ''), width: 80 },
-  {
-    id: 'status',
-    label: M.status,
-    value: (c) => STATUS_ORDER[c.status],
-    render: (c, today) => (
-      <>
-        <StatusBadge status={c.status} />
-        {isOverdue(c, today) && (
-          <Text span c="red" size="xs" ml={4}>
-            {M.overdueBadge}
-          </Text>
-        )}
-      </>
-    ),
-    width: 120,
-  },
 ];
 
-const DEFAULT_COLUMNS = ['code', 'title', 'methods', 'points', 'requirements', 'dueDate', 'status'];
+const DEFAULT_COLUMNS = ['code', 'title', 'nextDue', 'status', 'points', 'methods', 'requirements'];
+
+/** The due date the table shows and sorts by: none for 不适用, which owes no material. */
+function shownDue(c: Criterion, { today, period }: DueClock) {
+  return c.status === 'not-applicable' ? null : dueOf(c, today, period);
+}
+
+/** `6月5日前`, red once passed and orange when close while material is still owed; the full date on hover. */
+function NextDue({ c, clock }: { c: Criterion; clock: DueClock }) {
+  const due = shownDue(c, clock);
+  if (due === null) return <Text c="dimmed">—</Text>;
+  return (
+    <Text
+      span
+      size="sm"
+      style={TABULAR}
+      c={due.urgency && due.urgency !== 'later' ? DUE_COLOR[due.urgency] : undefined}
+      fw={due.urgency === 'overdue' ? 600 : undefined}
+      title={M.dueTitle(due.date, clock.today)}
+      data-due={due.date}
+    >
+      {M.dueLabel(due.date, clock.today)}
+    </Text>
+  );
+}
+
+function compare(x: string | number | null, y: string | number | null): number {
+  if (typeof x === 'number' && typeof y === 'number') return x - y;
+  return String(x).localeCompare(String(y), 'zh-CN');
+}
 
 /** The ledger as a sortable table of leaf criteria, with a column chooser. */
 export function LedgerTable(props: {
   criteria: Criterion[];
   visible: Set<string>;
   selected: string | null;
-  today: string;
+  clock: DueClock;
   onSelect(code: string): void;
 }) {
+  const { clock } = props;
   const [shown, setShown] = useState<string[]>(DEFAULT_COLUMNS);
+  const [choosing, setChoosing] = useState(false);
   const [sort, setSort] = useState<{ id: string; dir: 1 | -1 } | null>(null);
   const columns = COLUMNS.filter((c) => shown.includes(c.id));
   const rows = useMemo(() => {
     const leaves = props.criteria.filter((c) => c.leaf && props.visible.has(c.code));
     const col = COLUMNS.find((c) => c.id === sort?.id);
     if (!col || !sort) return leaves;
-    return [...leaves].sort((a, b) => {
-      const x = col.value(a);
-      const y = col.value(b);
-      return (
-        (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh-CN')) *
-        sort.dir
-      );
-    });
-  }, [props.criteria, props.visible, sort]);
+    const keyed = leaves.map((c) => ({ c, key: col.value(c, clock) }));
+    keyed.sort((a, b) =>
+      a.key === null || b.key === null
+        ? Number(a.key === null) - Number(b.key === null)
+        : compare(a.key, b.key) * sort.dir,
+    );
+    return keyed.map((k) => k.c);
+  }, [props.criteria, props.visible, sort, clock]);
   const toggleSort = (id: string) =>
     setSort((s) => (s?.id !== id ? { id, dir: 1 } : s.dir === 1 ? { id, dir: -1 } : null));
   return (
-    <Stack gap="xs" h="100%">
-      <Popover position="bottom-end" withArrow>
-        <Popover.Target>
-          <Button variant="default" size="xs" style={{ alignSelf: 'flex-end' }}>
-            {M.columns}
-          </Button>
-        </Popover.Target>
-        <Popover.Dropdown>
+    <Stack gap="xs" h="100%" p={4}>
+      <Button
+        variant="default"
+        size="xs"
+        style={{ alignSelf: 'flex-end' }}
+        onClick={() => setChoosing((o) => !o)}
+        aria-expanded={choosing}
+      >
+        {M.columns}
+      </Button>
+      {/* In the page's flow, above the table: an overlay would hide the very columns being switched on and off. */}
+      {choosing && (
+        <Paper withBorder p="xs" data-testid="column-chooser">
           <Checkbox.Group
             value={shown}
             onChange={(v) => setShown(COLUMNS.map((c) => c.id).filter((id) => v.includes(id)))}
           >
-            <Stack gap={6}>
+            <Group gap="md">
               {COLUMNS.map((c) => (
-                <Checkbox key={c.id} value={c.id} label={c.label} disabled={c.id === 'code'} />
+                <Checkbox key={c.id} value={c.id} label={c.label} disabled={c.id === 'code'} size="xs" />
               ))}
-            </Stack>
+            </Group>
           </Checkbox.Group>
-        </Popover.Dropdown>
-      </Popover>
+        </Paper>
+      )}
       <ScrollArea style={{ flex: 1 }} type="auto" offsetScrollbars>
         <Table striped highlightOnHover stickyHeader miw={columns.length * 110} data-testid="ledger-table">
           <Table.Thead>
@@ -119,11 +155,11 @@ export function LedgerTable(props: {
                 key={r.code}
                 data-code={r.code}
                 onClick={() => props.onSelect(r.code)}
-                bg={r.code === props.selected ? 'var(--mantine-color-red-0)' : undefined}
+                bg={r.code === props.selected ? 'var(--mantine-primary-color-light)' : undefined}
                 style={{ cursor: 'pointer' }}
               >
                 {columns.map((c) => (
-                  <Table.Td key={c.id}>{c.render ? c.render(r, props.today) : c.value(r)}</Table.Td>
+                  <Table.Td key={c.id}>{c.render ? c.render(r, clock) : c.value(r, clock)}</Table.Td>
                 ))}
               </Table.Tr>
             ))}

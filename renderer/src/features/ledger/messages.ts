@@ -1,6 +1,7 @@
 import { CRITERION_STATUSES, FREQUENCIES, MATERIAL_KINDS, METHODS } from '../../../../shared/domain/value-sets';
 import type { CriterionStatus } from '../../../../shared/domain/value-sets';
 import { PER_LABELS, type Requirement } from '../../../../shared/domain/requirements';
+import { daysBetween, SOON_DAYS } from '../../../../shared/domain/next-due';
 
 /** The ledger's Chinese text, in one place. */
 export const M = {
@@ -10,7 +11,8 @@ export const M = {
   scopeAll: '全部',
   method: '测评方法',
   status: '状态',
-  overdue: '只看逾期',
+  due: '截止',
+  dueFilters: { overdue: '已逾期', soon: `${SOON_DAYS}天内到期`, fortnight: '14天内到期' },
   treeView: '树形',
   tableView: '表格',
   columns: '显示列',
@@ -35,6 +37,17 @@ export const M = {
   deadline: '完成时限',
   frequency: '频次',
   dueDate: '截止日期',
+  nextDue: '下次截止',
+  /** `6月5日前`; the year only when it is not this year's (`2027年1月5日前`). */
+  dueLabel: (date: string, today: string) => {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    return `${date.slice(0, 4) === today.slice(0, 4) ? '' : `${y}年`}${m}月${d}日前`;
+  },
+  /** The tooltip of a due date: the full date and how far it is. */
+  dueTitle: (date: string, today: string) => {
+    const days = daysBetween(today, date);
+    return `截止 ${date}，${days < 0 ? `已逾期 ${-days} 天` : days === 0 ? '今天截止' : `还有 ${days} 天`}`;
+  },
   text: '测评标准',
   statusLabel: (s: CriterionStatus) => CRITERION_STATUSES[s],
   methodLabel: (m: keyof typeof METHODS) => METHODS[m],
@@ -47,15 +60,22 @@ export const M = {
   frequencyLabel: (f: keyof typeof FREQUENCIES) => FREQUENCIES[f],
 };
 
-/** Status colours (UI.md): red missing/overdue, blue in progress, green complete, grey not applicable. */
+/**
+ * Status colours (UI.md): green complete, blue in progress, grey for the neutral states. 未开始 is not an error:
+ * red is kept for what is wrong (the 体检's errors) or late (逾期), so it still stands out when it appears.
+ * 不适用 is grey too, drawn hollow (`StatusBadge`, the tree's dot) to tell it from 未开始.
+ */
 export const STATUS_COLOR: Record<CriterionStatus, string> = {
   'not-applicable': 'gray',
-  'not-started': 'red',
+  'not-started': 'gray',
   'in-progress': 'blue',
   complete: 'green',
 };
 
-/** A requirement counter's colour: green when met, red when nothing yet, blue in between. */
+/** A requirement counter's colour: green when met, blue in between, grey when nothing is there yet (not an error). */
 export function requirementColor(have: number, min: number): string {
-  return have >= min ? 'green' : have === 0 ? 'red' : 'blue';
+  return have >= min ? 'green' : have === 0 ? 'gray' : 'blue';
 }
+
+/** Due-date colours: red once passed, orange when it comes within `SOON_DAYS`, else grey. */
+export const DUE_COLOR = { overdue: 'red', soon: 'orange', later: 'gray' } as const;

@@ -1,5 +1,6 @@
 import { Alert, AppShell, Badge, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { dueOf } from '../../../../shared/domain/next-due';
 import { summarizeProgress } from '../../../../shared/domain/progress';
 import type { CatalogImportResult, CheckReport, Criterion, WorkspaceInfo } from '../../../../shared/ipc/types';
 import { invoke } from '../../api/client';
@@ -9,6 +10,7 @@ import { ExportScreen } from '../export/ExportScreen';
 import { useCatalogImport } from '../catalog-import/useCatalogImport';
 import { LedgerScreen } from '../ledger/LedgerScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
+import { BRAND_COLOR } from '../../theme';
 import { ProgressSummary } from './ProgressSummary';
 import { clampMonth, collectionMonth } from '../../../../shared/domain/collection';
 
@@ -54,7 +56,15 @@ export function Shell(props: {
     void reload();
   }, [info.dir]);
 
-  const summary = useMemo(() => summarizeProgress(criteria ?? [], today), [criteria, today]);
+  const summary = useMemo(() => {
+    const list = criteria ?? [];
+    // 逾期 counted as the ledger marks it (next-due.ts): a passed 每月/每季度 or 常态 deadline is overdue too, not only
+    // a named day, so the header and the ledger's 已逾期 filter give one number.
+    const overdue = list.filter(
+      (c) => c.leaf && c.mine && !c.removed && dueOf(c, today, info.period)?.urgency === 'overdue',
+    ).length;
+    return { ...summarizeProgress(list, today), overdue };
+  }, [criteria, today, info.period]);
 
   const importer = useCatalogImport(
     (r) => {
@@ -74,7 +84,7 @@ export function Shell(props: {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Title order={4} c="red.8">
+            <Title order={4} c={`${BRAND_COLOR}.8`}>
               网报通
             </Title>
             <Text fw={600} data-testid="header-unit">
@@ -84,7 +94,7 @@ export function Shell(props: {
               {info.year}年 · 测评周期 {info.period.start} 至 {info.period.end}
             </Text>
           </Group>
-          {criteria && <ProgressSummary s={summary} />}
+          {criteria && <ProgressSummary s={summary} pointsAtRisk={report?.summary.pointsAtRisk} />}
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
@@ -140,6 +150,7 @@ export function Shell(props: {
               report={report}
               focus={focus}
               today={today}
+              period={info.period}
               onSetMine={(c, m) => void setMine(c, m)}
               onImportCatalog={importCatalog}
               onMaterialsChanged={() => void reload()}
