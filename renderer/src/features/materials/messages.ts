@@ -36,12 +36,35 @@ export const M = {
   encrypted: '已加密',
   unreadable: '无法读取内容',
   noCaption: '缺少图片说明',
+  preview: {
+    previous: '上一份',
+    next: '下一份',
+    position: (i: number, n: number) => `第 ${i} / ${n} 份`,
+    fit: '适合窗口',
+    actual: '100%',
+    zoom: '缩放',
+    zoomHint: '点击图片在“适合窗口”和“100%”之间切换',
+    caption: '图片说明',
+    noCaption: '没有图片说明',
+    kind: '材料类型',
+    eventDate: '活动 / 形成日期',
+    exifDate: '拍摄日期',
+    documentDate: '文档创建日期',
+    month: '计入月份',
+    size: '大小',
+    pixels: (w: number, h: number) => `${w} × ${h} 像素`,
+    file: '文件名',
+    findings: '体检发现',
+    noFindings: '体检未发现这份材料的问题。',
+    edit: '编辑',
+  },
   summary(results: AttachResult[]): string {
     const n = (s: AttachResult['status']) => results.filter((r) => r.status === s).length;
     return `已添加 ${n('added')} 个，重复 ${n('duplicate')} 个，跳过 ${n('skipped')} 个，未添加 ${n('refused')} 个。`;
   },
 };
 
-function mb(bytes: number): string {
+/** 850 KB · 2.4 MB. */
+export function mb(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
