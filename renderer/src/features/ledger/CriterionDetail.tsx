@@ -80,6 +80,7 @@ export function CriterionDetail(props: Props) {
             code={c.code}
             requirements={c.requirements}
             targets={targets}
+            findings={props.findings}
             onChanged={onMaterialsChanged}
           />
         )}
