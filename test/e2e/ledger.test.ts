@@ -252,7 +252,11 @@ describe('ledger in Chromium against the real core', () => {
     const edit = page.getByTestId('edit-material');
     await edit.getByLabel('图片说明').fill('时间：2026年5月12日；地点：市实验小学；主题：劳动教育');
     await edit.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => page.getByTestId('materials').getByText('缺少图片说明').count()).toBe(1);
+    // The card's own finding badge (缺说明) is left on the other photo only.
+    const captionBadges = page
+      .getByTestId('materials')
+      .locator('[data-testid=card-finding][data-rule=caption-missing]');
+    await expect.poll(() => captionBadges.count()).toBe(1);
 
     dialogs.answerFiles([join(FIXTURES, 'pdfs', 'pdflatex-4-pages.pdf')]);
     await page.getByRole('button', { name: '选择文件…' }).click();

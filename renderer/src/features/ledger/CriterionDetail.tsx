@@ -1,13 +1,15 @@
-import { Alert, Badge, Group, Paper, ScrollArea, Stack, Switch, Table, Text, Title } from '@mantine/core';
-import { isOverdue } from '../../../../shared/domain/progress';
+import { Alert, Box, ScrollArea, Stack, Switch } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
+import { useRef } from 'react';
 import type { Finding } from '../../../../shared/domain/rules/types';
 import type { Criterion } from '../../../../shared/ipc/types';
 import { CriterionFindings } from '../check/CriterionFindings';
 import { DeclarationPanel } from '../check/DeclarationPanel';
 import { MaterialsPanel } from '../materials/MaterialsPanel';
+import { CriterionHeader } from './CriterionHeader';
+import { CriterionStandard } from './CriterionStandard';
+import { D } from './detail-messages';
 import { M } from './messages';
-import { RequirementCounters } from './RequirementCounters';
-import { StatusBadge } from './StatusBadge';
 
 interface Props {
   c: Criterion;
@@ -23,109 +25,65 @@ interface Props {
   onOpenCriterion(code: string): void;
 }
 
-/** 标准详情: full text, method, points, requirements, units, schedule, status, and whether it is the unit's own. */
+/**
+ * 标准详情, in the order the work goes: title, status and points (pinned, with the findings' count); what the
+ * standard asks; the evidence itself as thumbnails; then the findings on it with their fixes. Whether the criterion
+ * is the unit's own comes last: it is set once.
+ */
 export function CriterionDetail(props: Props) {
-  const { c, path, today, onSetMine, onMaterialsChanged, targets } = props;
-  const overdue = isOverdue(c, today);
+  const { c, onMaterialsChanged } = props;
+  const header = useElementSize();
+  const findingsRef = useRef<HTMLDivElement>(null);
+  // What scrolls under the pinned header must stop below it, not behind it (its padding is not in `height`).
+  const pinned = header.height + 40;
   return (
     <ScrollArea h="100%" type="auto">
-      <Stack gap="md" p="md" data-testid="criterion-detail">
-        <Text size="sm" c="dimmed">
-          {path.map((p) => `${p.code} ${p.title}`).join(' › ')}
-        </Text>
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <Title order={3}>
-            <Text span ff="monospace" inherit mr="xs">
-              {c.code}
-            </Text>
-            {c.title}
-          </Title>
-          <Group gap="xs" wrap="nowrap">
-            {overdue && <Badge color="red">{M.overdueBadge}</Badge>}
-            <StatusBadge status={c.status} />
-          </Group>
-        </Group>
+      <Stack gap="md" px="md" pb="md" data-testid="criterion-detail">
+        <Box
+          ref={header.ref}
+          mx="-md"
+          px="md"
+          pt="md"
+          pb="xs"
+          bg="var(--mantine-color-body)"
+          style={{ position: 'sticky', top: 0, zIndex: 3, borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+        >
+          <CriterionHeader
+            c={c}
+            path={props.path}
+            today={props.today}
+            findings={props.findings}
+            onShowFindings={() => findingsRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' })}
+          />
+        </Box>
         {c.removed && <Alert color="gray">{M.removedHint}</Alert>}
         <DeclarationPanel c={c} onChanged={onMaterialsChanged} />
-        {/* What the officer works on comes first: the requirements and the materials; the criterion's reference
-            text and table follow. */}
-        <Paper withBorder p="sm">
-          <Text fw={600} mb="xs">
-            {M.requirements}
-          </Text>
-          {!c.needsMaterial ? (
-            <Text c="dimmed">{M.notOnline}</Text>
-          ) : c.requirements.length === 0 ? (
-            <Text c="dimmed">{M.noRequirements}</Text>
-          ) : (
-            <Stack gap={6}>
-              <RequirementCounters requirements={c.requirements} counts={c.counts} />
-              {c.requirements.map((r, i) => (
-                <Text key={i} size="sm" data-testid="requirement-phrase">
-                  · {M.requirementLabel(r)} {M.requirementCount(r)}
-                  {r.text && ` · “${r.text}”`}
-                </Text>
-              ))}
-            </Stack>
-          )}
-        </Paper>
-        <CriterionFindings
-          findings={props.findings}
-          criteria={props.criteria}
-          onOpenCriterion={props.onOpenCriterion}
-          onChanged={onMaterialsChanged}
-        />
+        <CriterionStandard c={c} />
         {c.needsMaterial && !c.removed && (
           <MaterialsPanel
             code={c.code}
             requirements={c.requirements}
-            targets={targets}
+            targets={props.targets}
+            findings={props.findings}
             onChanged={onMaterialsChanged}
+            scrollMargin={pinned}
           />
         )}
-        {c.text && (
-          <Paper withBorder p="sm">
-            <Text size="xs" c="dimmed" mb={4}>
-              {M.text}
-            </Text>
-            <Text style={{ whiteSpace: 'pre-wrap' }}>{c.text}</Text>
-          </Paper>
-        )}
-        <Table variant="vertical" withTableBorder layout="fixed">
-          <Table.Tbody>
-            <Field label={M.method}>
-              <Group gap={4}>
-                {c.methods.map((m) => (
-                  <Badge key={m} variant={m === 'online' ? 'filled' : 'light'} color={m === 'online' ? 'red' : 'gray'}>
-                    {M.methodLabel(m)}
-                  </Badge>
-                ))}
-              </Group>
-            </Field>
-            <Field label="分值">{M.points(c.points)}</Field>
-            <Field label={M.lead}>{c.leadUnit ?? '—'}</Field>
-            <Field label={M.responsible}>{c.responsibleUnits.join('、') || '—'}</Field>
-            <Field label={M.deadline}>{c.deadline ?? '—'}</Field>
-            <Field label={M.dueDate}>{c.dueDate ?? '—'}</Field>
-            <Field label={M.frequency}>{c.frequency ? M.frequencyLabel(c.frequency) : '—'}</Field>
-          </Table.Tbody>
-        </Table>
+        <Box ref={findingsRef} style={{ scrollMarginTop: pinned }}>
+          <CriterionFindings
+            findings={props.findings}
+            criteria={props.criteria}
+            onOpenCriterion={props.onOpenCriterion}
+            onChanged={onMaterialsChanged}
+          />
+        </Box>
         <Switch
           checked={c.mine}
-          onChange={(e) => onSetMine(c.code, e.currentTarget.checked)}
+          onChange={(e) => props.onSetMine(c.code, e.currentTarget.checked)}
           label={M.mine}
-          description={c.mineSetByUser ? '已手动设置' : '按牵头/责任单位自动判断'}
+          description={c.mineSetByUser ? D.mineSetByUser : D.mineDerived}
         />
       </Stack>
     </ScrollArea>
-  );
-}
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <Table.Tr>
-      <Table.Th w={110}>{label}</Table.Th>
-      <Table.Td>{children}</Table.Td>
-    </Table.Tr>
   );
 }

@@ -1,5 +1,7 @@
+import type { Finding } from '../../../../shared/domain/rules/types';
 import type { Material } from '../../../../shared/ipc/types';
 import { EditMaterial } from './EditMaterial';
+import { findingsByMaterial } from './material-order';
 import { Preview } from './Preview';
 import type { useMaterialActions } from './useMaterialActions';
 
@@ -15,13 +17,23 @@ export function MaterialDialogs(props: {
   /** Criteria a material may be moved or copied to (its own is left out here). */
   targets: { value: string; label: string }[];
   actions: ReturnType<typeof useMaterialActions>;
+  /** The criterion's materials in the order shown, for ← → in the preview (fetched there when absent). */
+  materials?: Material[];
+  /** Photo thumbnails by material id, shown while the large image loads. */
+  thumbs?: Record<string, string>;
+  /** The criterion's findings: the preview lists the viewed material's own. */
+  findings?: Finding[];
 }) {
-  const { viewing, editing, actions } = props;
+  const { viewing, editing, actions, findings } = props;
   return (
     <>
       {viewing && (
         <Preview
           m={viewing}
+          siblings={props.materials}
+          findings={findings && (findingsByMaterial(findings).get(viewing.id) ?? [])}
+          thumb={props.thumbs?.[viewing.id]}
+          onNavigate={props.onView}
           onEdit={() => {
             props.onEdit(viewing);
             props.onView(null);

@@ -1,13 +1,7 @@
 import { Button, Group, Loader, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-
-/** pdf.js, loaded on first use (a separate chunk: the ledger's first paint does not pay for it). */
-async function loadPdfjs() {
-  const pdfjs = await import('pdfjs-dist');
-  pdfjs.GlobalWorkerOptions.workerSrc = new URL('pdfjs-dist/build/pdf.worker.min.mjs', import.meta.url).href;
-  return pdfjs;
-}
+import { loadPdfjs, pdfBytes } from './pdfjs';
 
 /** Pages a PDF inside the app, one page at a time, fitted to the width. */
 export function PdfViewer({ base64, width }: { base64: string; width: number }) {
@@ -22,8 +16,7 @@ export function PdfViewer({ base64, width }: { base64: string; width: number }) 
     void (async () => {
       try {
         const pdfjs = await loadPdfjs();
-        const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-        loaded = await pdfjs.getDocument({ data, isEvalSupported: false }).promise;
+        loaded = await pdfjs.getDocument({ data: pdfBytes(base64), isEvalSupported: false }).promise;
         if (!cancelled) setDoc(loaded);
       } catch {
         if (!cancelled) setError('无法显示这个 PDF（可能已加密或损坏）。');

@@ -1,0 +1,64 @@
+import { Badge, Button, Group, Text, Title } from '@mantine/core';
+import { isOverdue } from '../../../../shared/domain/progress';
+import type { Finding } from '../../../../shared/domain/rules/types';
+import type { Criterion } from '../../../../shared/ipc/types';
+import { SEVERITY_COLOR } from '../check/messages';
+import { D } from './detail-messages';
+import { M } from './messages';
+import { StatusBadge } from './StatusBadge';
+
+/**
+ * The top of 标准详情, kept in view while the rest scrolls: where the criterion sits, its title, status, points,
+ * and how many findings it has — a tag that takes the officer to them.
+ */
+export function CriterionHeader(props: {
+  c: Criterion;
+  path: Criterion[];
+  today: string;
+  findings: Finding[];
+  onShowFindings(): void;
+}) {
+  const { c, findings } = props;
+  const count = (severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
+  const tally = {
+    errors: count('error'),
+    warnings: count('warning'),
+    infos: count('info'),
+    points: Math.round(findings.reduce((a, f) => a + f.pointsAtRisk, 0) * 100) / 100,
+  };
+  const worst = tally.errors > 0 ? 'error' : tally.warnings > 0 ? 'warning' : 'info';
+  return (
+    <div>
+      <Text size="xs" c="dimmed" truncate>
+        {props.path.map((p) => `${p.code} ${p.title}`).join(' › ')}
+      </Text>
+      <Title order={4} mt={2}>
+        <Text span ff="monospace" inherit mr="xs">
+          {c.code}
+        </Text>
+        {c.title}
+      </Title>
+      <Group gap="xs" mt={6} justify="space-between" wrap="nowrap">
+        <Group gap="xs" wrap="nowrap">
+          <StatusBadge status={c.status} />
+          {isOverdue(c, props.today) && <Badge color="red">{M.overdueBadge}</Badge>}
+          <Badge color="gray" variant="outline" data-testid="criterion-points">
+            分值 {M.points(c.points)}
+          </Badge>
+        </Group>
+        {findings.length > 0 && (
+          <Button
+            size="compact-sm"
+            variant="light"
+            color={SEVERITY_COLOR[worst]}
+            onClick={props.onShowFindings}
+            title={D.findingsTagHint}
+            data-testid="findings-tag"
+          >
+            {D.findingsTag(tally)}
+          </Button>
+        )}
+      </Group>
+    </div>
+  );
+}

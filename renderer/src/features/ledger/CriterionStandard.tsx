@@ -1,0 +1,78 @@
+import { Badge, Divider, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { Criterion } from '../../../../shared/ipc/types';
+import { M } from './messages';
+import { RequirementCounters } from './RequirementCounters';
+
+/**
+ * What the criterion asks: the 测评标准's own words, who leads it and by when, then the 材料要求 with counters of
+ * what is there. Read before collecting, so it comes before the materials.
+ */
+export function CriterionStandard({ c }: { c: Criterion }) {
+  return (
+    <Paper withBorder p="sm" data-testid="criterion-standard">
+      {c.text && (
+        <>
+          <Text size="xs" c="dimmed" mb={2}>
+            {M.text}
+          </Text>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="criterion-text">
+            {c.text}
+          </Text>
+        </>
+      )}
+      <SimpleGrid cols={2} spacing="xs" verticalSpacing={4} mt={c.text ? 'xs' : 0}>
+        <Fact label={M.method}>
+          <Group gap={4} component="span">
+            {c.methods.map((m) => (
+              <Badge key={m} size="sm" variant={m === 'online' ? 'outline' : 'light'} color="gray">
+                {M.methodLabel(m)}
+              </Badge>
+            ))}
+          </Group>
+        </Fact>
+        <Fact label={M.lead}>{c.leadUnit ?? '—'}</Fact>
+        <Fact label={M.responsible}>{c.responsibleUnits.join('、') || '—'}</Fact>
+        <Fact label={M.frequency}>{c.frequency ? M.frequencyLabel(c.frequency) : '—'}</Fact>
+        <Fact label={M.deadline}>{c.deadline ?? '—'}</Fact>
+        <Fact label={M.dueDate}>{c.dueDate ?? '—'}</Fact>
+      </SimpleGrid>
+      <Divider my="xs" />
+      <Text fw={600} size="sm" mb={4}>
+        {M.requirements}
+      </Text>
+      {!c.needsMaterial ? (
+        <Text size="sm" c="dimmed">
+          {M.notOnline}
+        </Text>
+      ) : c.requirements.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {M.noRequirements}
+        </Text>
+      ) : (
+        <Stack gap={4}>
+          <RequirementCounters requirements={c.requirements} counts={c.counts} />
+          {c.requirements.map((r, i) => (
+            <Text key={i} size="sm" data-testid="requirement-phrase">
+              · {M.requirementLabel(r)} {M.requirementCount(r)}
+              {r.text && ` · “${r.text}”`}
+            </Text>
+          ))}
+        </Stack>
+      )}
+    </Paper>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Group gap="xs" wrap="nowrap" align="flex-start">
+      <Text size="xs" c="dimmed" w={64} pt={2} style={{ flex: 'none' }}>
+        {label}
+      </Text>
+      <Text size="sm" component="div" style={{ minWidth: 0 }}>
+        {children}
+      </Text>
+    </Group>
+  );
+}

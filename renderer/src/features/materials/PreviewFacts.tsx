@@ -1,0 +1,106 @@
+import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { Finding } from '../../../../shared/domain/rules/types';
+import { MATERIAL_KINDS } from '../../../../shared/domain/value-sets';
+import type { Material } from '../../../../shared/ipc/types';
+import { C, SEVERITY_COLOR } from '../check/messages';
+import { M, mb } from './messages';
+
+const P = M.preview;
+
+/**
+ * Beside the preview: what the checker and the 创城办 read of a material — its caption, its dates side by side
+ * (the one typed and the one the camera or document carries: a mismatch is a lost point), size, kind, file — and
+ * its own findings. `findings` is undefined where the caller has none to give (not the same as none found).
+ */
+export function PreviewFacts({ m, findings }: { m: Material; findings: Finding[] | undefined }) {
+  const exif = typeof m.facts.exifDate === 'string' ? m.facts.exifDate.slice(0, 10) : null;
+  const documentDate = typeof m.facts.documentDate === 'string' ? m.facts.documentDate : null;
+  const w = m.facts.width;
+  const h = m.facts.height;
+  const pages = typeof m.facts.pages === 'number' ? m.facts.pages : null;
+  const size = [
+    mb(m.bytes),
+    typeof w === 'number' && typeof h === 'number' ? P.pixels(w, h) : null,
+    pages !== null ? M.pages(pages) : null,
+  ];
+  return (
+    <Stack gap="sm" data-testid="preview-facts">
+      {/* Every photo needs a caption (its absence is a finding); other kinds rarely have one. */}
+      {(m.caption || m.kind === 'photo') && (
+        <div>
+          <Text size="xs" c="dimmed">
+            {P.caption}
+          </Text>
+          {m.caption ? (
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="preview-caption">
+              {m.caption.text}
+            </Text>
+          ) : (
+            <Text size="sm" c="orange">
+              {P.noCaption}
+            </Text>
+          )}
+        </div>
+      )}
+      <Stack gap={4}>
+        <Fact label={P.kind}>{MATERIAL_KINDS[m.kind]}</Fact>
+        <Fact label={P.eventDate}>{m.eventDate ?? '—'}</Fact>
+        {exif && <Fact label={P.exifDate}>{exif}</Fact>}
+        {documentDate && <Fact label={P.documentDate}>{documentDate}</Fact>}
+        <Fact label={P.month}>{`${m.month.slice(0, 4)}年${Number(m.month.slice(5, 7))}月`}</Fact>
+        <Fact label={P.size}>{size.filter(Boolean).join(' · ')}</Fact>
+        <Fact label={P.file}>
+          <Text span size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
+            {m.fileName}
+          </Text>
+        </Fact>
+      </Stack>
+      {findings && (
+        <Stack gap={6} data-testid="preview-findings">
+          <Text size="xs" c="dimmed">
+            {P.findings}
+          </Text>
+          {findings.length === 0 && (
+            <Text size="sm" c="dimmed">
+              {P.noFindings}
+            </Text>
+          )}
+          {findings.map((f, i) => (
+            <Paper key={`${f.ruleId}:${i}`} withBorder p={6} data-testid="preview-finding" data-rule={f.ruleId}>
+              <Group gap={6} wrap="nowrap">
+                <Badge size="sm" variant="light" color={SEVERITY_COLOR[f.severity]} style={{ flex: 'none' }}>
+                  {C.severityLabel(f.severity)}
+                </Badge>
+                <Text size="sm" fw={600}>
+                  {C.ruleLabel(f.ruleId)}
+                </Text>
+              </Group>
+              <Text size="xs" mt={2}>
+                {f.message}
+              </Text>
+              {f.pointsAtRisk > 0 && (
+                <Text size="xs" fw={600} c={SEVERITY_COLOR[f.severity]}>
+                  {C.points(f.pointsAtRisk)}
+                </Text>
+              )}
+            </Paper>
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Group gap="xs" wrap="nowrap" align="flex-start">
+      <Text size="xs" c="dimmed" w={96} style={{ flex: 'none' }} pt={2}>
+        {label}
+      </Text>
+      <Text size="sm" style={{ minWidth: 0 }}>
+        {children}
+      </Text>
+    </Group>
+  );
+}
