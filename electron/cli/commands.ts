@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parsePeriod } from '../../shared/domain/period';
+import { campaignYear, localIsoDate, parsePeriod } from '../../shared/domain/period';
 import { parseKind } from '../../shared/domain/requirements';
 import { parseUnitKind, UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../shared/domain/unit-kind';
 import { CRITERION_STATUSES, MATERIAL_KINDS } from '../../shared/domain/value-sets';
@@ -28,7 +28,7 @@ export async function init(ctx: Ctx, pos: string[], flags: Flags): Promise<Outco
     throw usage(
       '用法：wangbao init <目录> [--demo] [--unit 单位名称] [--unit-kind 单位类别] [--year 年度] [--period 开始..结束]',
     );
-  const year = yearFlag('--year', str(flags, 'year')) ?? ctx.platform.now().getFullYear();
+  const year = yearFlag('--year', str(flags, 'year')) ?? campaignYear(localIsoDate(ctx.platform.now()));
   let period;
   if (typeof flags.period === 'string') {
     period = parsePeriod(flags.period);

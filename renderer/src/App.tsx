@@ -1,6 +1,6 @@
 import { Center, Loader } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { localIsoDate } from '../../shared/domain/period';
+import { campaignYear, localIsoDate } from '../../shared/domain/period';
 import type { WorkspaceInfo } from '../../shared/ipc/types';
 import { invoke } from './api/client';
 import { Shell } from './features/shell/Shell';
@@ -22,7 +22,7 @@ export function App() {
         <Loader />
       </Center>
     );
-  if (info === null) return <WelcomeScreen onOpened={setInfo} thisYear={now.getFullYear()} />;
+  if (info === null) return <WelcomeScreen onOpened={setInfo} thisYear={campaignYear(today)} />;
   return (
     <Shell
       info={info}

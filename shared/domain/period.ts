@@ -26,6 +26,15 @@ export function defaultPeriod(year: number): Period {
   return { start: `${year - 1}-11-01`, end: `${year}-10-31` };
 }
 
+/**
+ * The 测评年度 a new workspace is for on `today` (`YYYY-MM-DD`): the year whose default period holds it — so from
+ * November on it is next year's (the 2027 campaign's period starts 2026-11-01), never a period already over.
+ */
+export function campaignYear(today: string): number {
+  const year = Number(today.slice(0, 4));
+  return today > defaultPeriod(year).end ? year + 1 : year;
+}
+
 /** Reads `START..END`; `undefined` when either date is invalid or the window is empty or longer than two years. */
 export function parsePeriod(text: string): Period | undefined {
   const [start, end, extra] = text.trim().split('..');

@@ -38,6 +38,8 @@ export interface Criterion extends CatalogNode {
   mine: boolean;
   /** The user set `mine` by hand; a re-import keeps it. */
   mineSetByUser: boolean;
+  /** Why it may be the unit's: its name, or a collective reaching the unit's kind (`catalog:list` only; else null). */
+  scopeReason: ScopeReason | null;
   /** No longer in the current catalog edition: kept with what hangs on it, marked 已移除. */
   removed: boolean;
   status: CriterionStatus;

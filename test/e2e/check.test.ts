@@ -1,9 +1,10 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { campaignYear, localIsoDate } from '../../shared/domain/period';
 import { periodPhoto } from '../helpers/photos';
 import { shot } from './browser';
-import { useE2E } from './session';
+import { E2E_NOW, useE2E } from './session';
 
 const e2e = useE2E();
 
@@ -103,12 +104,13 @@ describe('体检 in Chromium against the real core', () => {
     await expect.poll(() => form.textContent()).toContain('本单位修改');
 
     // 往年材料 from a folder the user picks: last year's copy of the same photo.
-    const lastYear = join(base, '2025年');
+    const previous = `${campaignYear(localIsoDate(E2E_NOW)) - 1}年`; // the demo is this campaign's; 往年 the one before
+    const lastYear = join(base, previous);
     mkdirSync(lastYear);
     copyFileSync(small, join(lastYear, '去年.jpg'));
     dialogs.answerFolder(lastYear);
     await page.getByRole('button', { name: '导入往年材料文件夹…' }).click();
-    await expect.poll(() => page.getByTestId('references').textContent()).toContain('2025年');
+    await expect.poll(() => page.getByTestId('references').textContent()).toContain(previous);
     await shot(page, '24-settings-rules');
 
     await app.nav('台账');

@@ -2,6 +2,8 @@ import type { PackageContent, PackageCriterion, PackageMaterial } from '../../sh
 import { RULES, type RuleId } from '../../shared/domain/rules/rule-ids';
 import type { Finding } from '../../shared/domain/rules/types';
 import { MATERIAL_KINDS, type MaterialKind } from '../../shared/domain/value-sets';
+import { progressFromCounts } from '../../shared/domain/requirement-progress';
+import type { Requirement } from '../../shared/domain/requirements';
 
 const KINDS = Object.keys(MATERIAL_KINDS) as MaterialKind[];
 const RULE_IDS = Object.keys(RULES) as RuleId[];
@@ -29,6 +31,10 @@ export function syntheticContent(criteria: number, materials: number, findings: 
             }
           : null,
     });
+    const requirements: Requirement[] = [
+      { kind: 'document', min: 1, text: '活动方案' },
+      { kind: 'photo', min: 4, text: '实景图片不少于4张' },
+    ];
     sheets[code] = {
       ancestors: [
         { code: String((i % 10) + 1), label: `${'一二三四五六七八九十'[i % 10]}、`, title: `测评项目${i % 10}` },
@@ -37,14 +43,12 @@ export function syntheticContent(criteria: number, materials: number, findings: 
       label: `${i + 1}.`,
       text: '组织开展主题活动，每季度不少于2次，有方案、有记录、有总结、有图片。',
       methods: ['online', 'field'],
-      requirements: [
-        { kind: 'document', min: 1, text: '活动方案' },
-        { kind: 'photo', min: 4, text: '实景图片不少于4张' },
-      ],
+      requirements,
       leadUnit: '市文明办',
       responsibleUnits: ['市教育局', '团市委'],
       deadline: '每季度末',
       counts: {},
+      progress: progressFromCounts(requirements, {}),
     };
   }
   ks.sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));

@@ -77,7 +77,16 @@ describe('status', () => {
 });
 
 describe('progress', () => {
-  const base: ProgressInput = { leaf: true, mine: true, removed: false, status: 'not-started', dueDate: null };
+  const period = { start: '2024-11-01', end: '2025-10-31' };
+  const base: ProgressInput = {
+    leaf: true,
+    mine: true,
+    removed: false,
+    status: 'not-started',
+    dueDate: null,
+    deadline: null,
+    frequency: null,
+  };
   it('counts only mine, current leaves', () => {
     const s = summarizeProgress(
       [
@@ -89,15 +98,21 @@ describe('progress', () => {
         { ...base, leaf: false },
       ],
       '2025-06-01',
+      period,
     );
     expect(s.total).toBe(3);
     expect(s.overdue).toBe(1);
     expect(s.ratio).toBe(0.5);
   });
   it('overdue only when due and not done', () => {
-    expect(isOverdue({ status: 'complete', dueDate: '2025-01-01' }, '2025-06-01')).toBe(false);
-    expect(isOverdue({ status: 'in-progress', dueDate: '2025-06-01' }, '2025-06-01')).toBe(false);
-    expect(isOverdue({ status: 'in-progress', dueDate: '2025-05-31' }, '2025-06-01')).toBe(true);
+    const on = (status: ProgressInput['status'], dueDate: string) => ({ ...base, status, dueDate });
+    expect(isOverdue(on('complete', '2025-01-01'), '2025-06-01', period)).toBe(false);
+    expect(isOverdue(on('in-progress', '2025-06-01'), '2025-06-01', period)).toBe(false);
+    expect(isOverdue(on('in-progress', '2025-05-31'), '2025-06-01', period)).toBe(true);
+    // A monthly 每月5日前 whose last date (the final collection) has passed is overdue too.
+    const monthly = { ...base, status: 'in-progress' as const, deadline: '每月5日前', frequency: 'monthly' as const };
+    expect(isOverdue(monthly, '2025-12-20', period)).toBe(true);
+    expect(isOverdue(monthly, '2025-06-01', period)).toBe(false);
   });
 });
 

@@ -23,6 +23,7 @@ const node = (code: string, parentCode: string | null, over: Partial<Criterion> 
   leaf: true,
   mine: true,
   mineSetByUser: false,
+  scopeReason: null,
   removed: false,
   status: 'not-started',
   counts: {},

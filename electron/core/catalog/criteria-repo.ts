@@ -99,6 +99,7 @@ function fromRow(r: Row): Criterion {
     leaf: true,
     mine: (r.mine_user ?? r.mine_auto) === 1,
     mineSetByUser: r.mine_user !== null,
+    scopeReason: null,
     removed: r.removed === 1,
     status: 'not-started' as CriterionStatus,
     counts: {},

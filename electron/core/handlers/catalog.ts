@@ -1,7 +1,7 @@
 import { yearWarnings } from '../../../shared/domain/catalog-year';
 import { normalizeCode } from '../../../shared/domain/codes';
 import { withRequirementKinds, type RequirementKindChoice } from '../../../shared/domain/requirements';
-import { scopeStep } from '../../../shared/domain/scope';
+import { scopeReason, scopeStep } from '../../../shared/domain/scope';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CatalogPreview } from '../../../shared/ipc/types';
 import type { SheetMapping } from '../../../shared/schemas/sheet-mapping';
@@ -106,7 +106,10 @@ export const catalogHandlers: HandlersOf<'catalog:preview' | 'catalog:import' | 
     const ws = requireWorkspace(ctx);
     const counts = kindCounts(ws.db);
     const progress = ledgerProgress(ws, localIsoDate(ctx.platform.now()));
-    return { criteria: listCriteria(ws.db, (code) => counts.get(code) ?? {}, progress) };
+    const unit = scopeUnitOf(ws.settings());
+    const criteria = listCriteria(ws.db, (code) => counts.get(code) ?? {}, progress);
+    for (const c of criteria) c.scopeReason = scopeReason(c, unit);
+    return { criteria };
   },
 
   'criteria:scope': ({ codes, mine }, ctx) => setScope(requireWorkspace(ctx).db, codes, mine),

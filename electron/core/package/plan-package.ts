@@ -166,6 +166,7 @@ function sheetsOf(all: Criterion[], criteria: Criterion[]): Record<string, Crite
       responsibleUnits: c.responsibleUnits,
       deadline: c.deadline ?? c.dueDate ?? (c.frequency ? FREQUENCIES[c.frequency] : null),
       counts: c.counts,
+      progress: c.progress,
     };
   }
   return out;

@@ -1,6 +1,7 @@
 import type { Caption } from '../caption';
 import type { Period } from '../period';
 import type { Requirement } from '../requirements';
+import type { RequirementProgress } from '../requirement-progress';
 import type { CheckResult } from '../rules/types';
 import type { CriterionStatus, MaterialKind, Method } from '../value-sets';
 
@@ -50,6 +51,8 @@ export interface CriterionSheet {
   deadline: string | null;
   /** Live materials per kind. */
   counts: Partial<Record<MaterialKind, number>>;
+  /** Its requirements' progress as the 体检 counts it (what can score, month by month): what 完成情况 says is missing. */
+  progress: RequirementProgress[];
 }
 
 export interface PackageCriterion {

@@ -1,4 +1,4 @@
-import { progressFromCounts } from '../requirement-progress';
+import type { RequirementProgress } from '../requirement-progress';
 import type { Requirement } from '../requirements';
 import { RULES } from '../rules/rule-ids';
 import { MATERIAL_KINDS, METHODS, type MaterialKind } from '../value-sets';
@@ -48,6 +48,7 @@ const EMPTY_SHEET: CriterionSheet = {
   responsibleUnits: [],
   deadline: null,
   counts: {},
+  progress: [],
 };
 
 const levelText = (a: CriterionSheet['ancestors'][number]): string =>
@@ -74,7 +75,7 @@ export function ledgerRows(c: PackageContent): LedgerRow[] {
       leadUnit: sheet.leadUnit ?? '',
       responsibleUnits: sheet.responsibleUnits.join('、'),
       deadline: sheet.deadline ?? '',
-      progress: progressText(k, sheet.requirements, counts),
+      progress: progressText(k, sheet.progress),
       counts: perKind,
       total: perKind.reduce((a, b) => a + b, 0),
       problems: problemsText(findings.get(k.code) ?? [], c.check.criteria[k.code]?.pointsAtRisk ?? 0),
@@ -90,11 +91,7 @@ function requirementText(r: Requirement): string {
 const unitOf = (kind: MaterialKind): string => (kind === 'photo' || kind === 'screenshot' ? '张' : '份');
 
 /** 完成情况, in the words a unit reports with: done, under way and what is still missing, not started, declared. */
-function progressText(
-  k: PackageCriterion,
-  requirements: Requirement[],
-  counts: Partial<Record<MaterialKind, number>>,
-): string {
+function progressText(k: PackageCriterion, progress: RequirementProgress[]): string {
   if (k.declaration) return `不属本单位职责：${k.declaration.statement}`;
   switch (k.status) {
     case 'complete':
@@ -104,9 +101,7 @@ function progressText(
     case 'not-applicable':
       return '无需网上申报材料';
     case 'in-progress': {
-      const missing = progressFromCounts(requirements, counts)
-        .filter((p) => !p.met)
-        .map((p) => `${requirementText(p.requirement)}（已有 ${p.have}）`);
+      const missing = progress.filter((p) => !p.met).map((p) => `${requirementText(p.requirement)}（已有 ${p.have}）`);
       return missing.length ? `推进中，尚缺：${missing.join('；')}` : '推进中';
     }
   }

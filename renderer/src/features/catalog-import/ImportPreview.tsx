@@ -167,7 +167,7 @@ export function ImportPreview({ preview: p, edition, busy, onEdition, onMapping,
             <Table.Tbody>
               {p.nodes.slice(0, 500).map((n) => (
                 <Table.Tr key={n.code}>
-                  <Table.Td w={110} ff="monospace" fz="sm">
+                  <Table.Td w={110} fz="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
                     {n.code}
                   </Table.Td>
                   <Table.Td fz="sm" pl={(n.level - 1) * 16 + 8} fw={n.level < 3 ? 600 : 400}>

@@ -47,7 +47,7 @@ export function CheckScreen(props: {
       }),
     [report, by, shown, pointsOf],
   );
-  const { act, ui } = useFindingActions(props);
+  const { act, ui } = useFindingActions({ ...props, findings: report.findings });
   const s = report.summary;
 
   const header = (g: FindingGroup): string =>
@@ -64,7 +64,7 @@ export function CheckScreen(props: {
         </Stack>
         <Group gap="md" data-testid="check-summary">
           <Text size="sm">{C.counts(s.errors, s.warnings, s.infos)}</Text>
-          <Text fw={700} c={s.pointsAtRisk > 0 ? 'red' : 'green'} data-testid="check-total">
+          <Text fw={700} c={s.pointsAtRisk > 0 ? 'orange.8' : 'green.8'} data-testid="check-total">
             {C.total(s.pointsAtRisk)}
           </Text>
         </Group>

@@ -32,7 +32,7 @@ export function FindingLine({
               </Text>
             )}
             {f.file && (
-              <Text size="sm" ff="monospace" truncate title={f.file}>
+              <Text size="sm" truncate title={f.file}>
                 {f.file}
               </Text>
             )}

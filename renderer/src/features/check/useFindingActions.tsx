@@ -19,6 +19,8 @@ export function useFindingActions(opts: {
   criteria: Criterion[];
   onOpenCriterion(code: string): void;
   onChanged(): void;
+  /** The findings listed: the preview shows the viewed material's own beside it. */
+  findings?: Finding[];
 }): { act(f: Finding, action: FixAction | 'open'): void; ui: ReactNode } {
   const [editing, setEditing] = useState<Material | null>(null);
   const [viewing, setViewing] = useState<Material | null>(null);
@@ -71,6 +73,7 @@ export function useFindingActions(opts: {
         onEdit={setEditing}
         targets={moveTargets(opts.criteria)}
         actions={actions}
+        findings={opts.findings}
       />
       {declaring && (
         <DeclareDialog

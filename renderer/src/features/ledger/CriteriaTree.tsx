@@ -4,7 +4,6 @@ import { dueOf, type DueUrgency } from '../../../../shared/domain/next-due';
 import type { Period } from '../../../../shared/domain/period';
 import type { RiskCount } from '../../../../shared/domain/rules/types';
 import type { Criterion } from '../../../../shared/ipc/types';
-import { progressFromCounts } from '../../../../shared/domain/requirement-progress';
 import { DUE_COLOR, M, requirementColor, STATUS_COLOR } from './messages';
 import css from './tree.module.css';
 
@@ -127,7 +126,7 @@ const Row = memo(function Row(props: {
       {c.leaf &&
         c.needsMaterial &&
         !c.declaration &&
-        progressFromCounts(c.requirements, c.counts).map((p, i) => (
+        c.progress.map((p, i) => (
           <span
             key={i}
             className={css.tag}

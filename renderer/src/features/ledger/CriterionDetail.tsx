@@ -1,10 +1,14 @@
 import { Alert, Box, ScrollArea, Stack, Switch } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { useRef } from 'react';
+import type { Period } from '../../../../shared/domain/period';
+import { riskTotals } from '../../../../shared/domain/rules/totals';
 import type { Finding } from '../../../../shared/domain/rules/types';
+import { UNIT_KIND_LABELS, type UnitKind } from '../../../../shared/domain/unit-kind';
 import type { Criterion } from '../../../../shared/ipc/types';
 import { CriterionFindings } from '../check/CriterionFindings';
 import { DeclarationPanel } from '../check/DeclarationPanel';
+import { usePointsOf } from '../check/usePointsOf';
 import { MaterialsPanel } from '../materials/MaterialsPanel';
 import { CriterionHeader } from './CriterionHeader';
 import { CriterionStandard } from './CriterionStandard';
@@ -15,6 +19,9 @@ interface Props {
   c: Criterion;
   path: Criterion[];
   today: string;
+  period: Period;
+  /** The unit's kind, named where a collective 责任单位 made the criterion the unit's. */
+  unitKind: UnitKind;
   onSetMine(code: string, mine: boolean): void;
   onMaterialsChanged(): void;
   /** Criteria a material may be moved or copied to. */
@@ -36,6 +43,8 @@ export function CriterionDetail(props: Props) {
   const findingsRef = useRef<HTMLDivElement>(null);
   // What scrolls under the pinned header must stop below it, not behind it (its padding is not in `height`).
   const pinned = header.height + 40;
+  const pointsOf = usePointsOf(props.criteria);
+  const atRisk = riskTotals(props.findings, pointsOf).total;
   return (
     <ScrollArea h="100%" type="auto">
       <Stack gap="md" px="md" pb="md" data-testid="criterion-detail">
@@ -52,7 +61,9 @@ export function CriterionDetail(props: Props) {
             c={c}
             path={props.path}
             today={props.today}
+            period={props.period}
             findings={props.findings}
+            pointsAtRisk={atRisk}
             onShowFindings={() => findingsRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' })}
           />
         </Box>
@@ -81,7 +92,13 @@ export function CriterionDetail(props: Props) {
           checked={c.mine}
           onChange={(e) => props.onSetMine(c.code, e.currentTarget.checked)}
           label={M.mine}
-          description={c.mineSetByUser ? D.mineSetByUser : D.mineDerived}
+          description={
+            c.mineSetByUser
+              ? D.mineSetByUser
+              : c.scopeReason?.reason === 'collective'
+                ? D.mineCollective(c.scopeReason.term, UNIT_KIND_LABELS[props.unitKind])
+                : D.mineDerived
+          }
         />
       </Stack>
     </ScrollArea>

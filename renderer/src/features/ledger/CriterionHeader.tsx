@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Text, Title } from '@mantine/core';
 import { isOverdue } from '../../../../shared/domain/progress';
+import type { Period } from '../../../../shared/domain/period';
 import type { Finding } from '../../../../shared/domain/rules/types';
 import type { Criterion } from '../../../../shared/ipc/types';
 import { SEVERITY_COLOR } from '../check/messages';
@@ -15,7 +16,10 @@ export function CriterionHeader(props: {
   c: Criterion;
   path: Criterion[];
   today: string;
+  period: Period;
   findings: Finding[];
+  /** The findings' points at risk, capped at the criterion's points (riskTotals): the 体检's own figure. */
+  pointsAtRisk: number;
   onShowFindings(): void;
 }) {
   const { c, findings } = props;
@@ -24,7 +28,7 @@ export function CriterionHeader(props: {
     errors: count('error'),
     warnings: count('warning'),
     infos: count('info'),
-    points: Math.round(findings.reduce((a, f) => a + f.pointsAtRisk, 0) * 100) / 100,
+    points: props.pointsAtRisk,
   };
   const worst = tally.errors > 0 ? 'error' : tally.warnings > 0 ? 'warning' : 'info';
   return (
@@ -33,7 +37,7 @@ export function CriterionHeader(props: {
         {props.path.map((p) => `${p.code} ${p.title}`).join(' › ')}
       </Text>
       <Title order={4} mt={2}>
-        <Text span ff="monospace" inherit mr="xs">
+        <Text span inherit mr="xs" style={{ fontVariantNumeric: 'tabular-nums' }}>
           {c.code}
         </Text>
         {c.title}
@@ -41,7 +45,7 @@ export function CriterionHeader(props: {
       <Group gap="xs" mt={6} justify="space-between" wrap="nowrap">
         <Group gap="xs" wrap="nowrap">
           <StatusBadge status={c.status} />
-          {isOverdue(c, props.today) && <Badge color="red">{M.overdueBadge}</Badge>}
+          {isOverdue(c, props.today, props.period) && <Badge color="red">{M.overdueBadge}</Badge>}
           <Badge color="gray" variant="outline" data-testid="criterion-points">
             分值 {M.points(c.points)}
           </Badge>

@@ -51,7 +51,7 @@ export function CriterionStandard({ c }: { c: Criterion }) {
         </Text>
       ) : (
         <Stack gap={4}>
-          <RequirementCounters requirements={c.requirements} counts={c.counts} />
+          <RequirementCounters progress={c.progress} declared={c.declaration !== null} />
           {c.requirements.map((r, i) => (
             <Text key={i} size="sm" data-testid="requirement-phrase">
               · {M.requirementLabel(r)} {M.requirementCount(r)}

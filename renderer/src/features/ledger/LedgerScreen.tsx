@@ -2,6 +2,7 @@ import { Box, Button, Center, Group, SegmentedControl, Stack, Text, Title } from
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Period } from '../../../../shared/domain/period';
+import type { UnitKind } from '../../../../shared/domain/unit-kind';
 import type { Finding, RiskCount } from '../../../../shared/domain/rules/types';
 import type { CheckReport, Criterion } from '../../../../shared/ipc/types';
 import { MaterialHits } from '../materials/MaterialHits';
@@ -22,6 +23,8 @@ interface Props {
   today: string;
   /** The 测评周期, against which recurring deadlines are read. */
   period: Period;
+  /** The unit's kind: a criterion reached by a collective 责任单位 says so in its detail. */
+  unitKind: UnitKind;
   onSetMine(code: string, mine: boolean): void;
   onImportCatalog(): void;
   onMaterialsChanged(): void;
@@ -32,7 +35,7 @@ const NO_RISKS: Record<string, RiskCount> = {};
 
 /** 台账: the criteria tree (or table) with filters on the left, the selected criterion on the right. */
 export function LedgerScreen(props: Props) {
-  const { criteria, report, focus, today, period, onSetMine, onImportCatalog, onMaterialsChanged } = props;
+  const { criteria, report, focus, today, period, unitKind, onSetMine, onImportCatalog, onMaterialsChanged } = props;
   const [filter, setFilter] = useState<LedgerFilter>(DEFAULT_FILTER);
   const [view, setView] = useState<'tree' | 'table'>('tree');
   const [selected, setSelected] = useState<string | null>(null);
@@ -146,6 +149,8 @@ export function LedgerScreen(props: Props) {
                 c={current}
                 path={path}
                 today={today}
+                period={period}
+                unitKind={unitKind}
                 onSetMine={onSetMine}
                 onMaterialsChanged={onMaterialsChanged}
                 targets={targets}

@@ -13,4 +13,5 @@ export const D = {
   findingsTagHint: '查看本条的体检发现和改法',
   mineSetByUser: '已手动设置',
   mineDerived: '按牵头/责任单位自动判断',
+  mineCollective: (term: string, kind: string) => `集体责任：台账写的是“${term}”，本单位类别为${kind}`,
 };

@@ -54,6 +54,10 @@ export const M = {
   kindLabel: (k: keyof typeof MATERIAL_KINDS) => MATERIAL_KINDS[k],
   /** A requirement's short name: its kind's label, or for `other` (words no kind matched) the phrase itself. */
   requirementLabel: (r: Requirement) => (r.kind === 'other' && r.text ? r.text : MATERIAL_KINDS[r.kind]),
+  /** Files attached that do not make up the number (outside the period, a screenshot as a photo…): said, not hidden. */
+  notScoring: (n: number) => ` · ${n} 份不计分`,
+  notScoringHint: (n: number) =>
+    `另有 ${n} 份不计分（如日期不在测评周期内、截图当作实景照片、PDF 无法打开），原因见体检。`,
   /** 至少 3 份 · 每月至少 3 份 · 至少 5 组（每组 2 份）. */
   requirementCount: (r: Requirement) =>
     `${r.per ? PER_LABELS[r.per] : ''}至少 ${r.min} ${r.groupSize ? `组（每组 ${r.groupSize} 份）` : '份'}`,

@@ -34,7 +34,7 @@ export function MaterialHits({ query, onOpen }: { query: string; onOpen(code: st
         {hits.map((m) => (
           <UnstyledButton key={m.id} onClick={() => onOpen(m.criterionCode)} display="block" w="100%" py={2}>
             <Group gap="xs" wrap="nowrap">
-              <Text size="sm" ff="monospace">
+              <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
                 {m.criterionCode}
               </Text>
               <Badge size="xs" variant="light">

@@ -51,7 +51,7 @@ export function PreviewFacts({ m, findings }: { m: Material; findings: Finding[]
         <Fact label={P.month}>{`${m.month.slice(0, 4)}年${Number(m.month.slice(5, 7))}月`}</Fact>
         <Fact label={P.size}>{size.filter(Boolean).join(' · ')}</Fact>
         <Fact label={P.file}>
-          <Text span size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
+          <Text span size="sm" style={{ wordBreak: 'break-all' }}>
             {m.fileName}
           </Text>
         </Fact>

@@ -67,7 +67,9 @@ export function SettingsScreen(props: {
         <Text size="sm" c="dimmed" mb="sm">
           导入新版本时，编号不变的标准及其材料全部保留；新版本中没有的标准保留并标记为“已移除”。
         </Text>
-        <Button onClick={onImportCatalog}>导入台账或测评体系</Button>
+        <Button variant="default" onClick={onImportCatalog}>
+          导入台账或测评体系
+        </Button>
       </Paper>
       <RuleProfileForm key={info.catalog?.importedAt ?? ''} onSaved={props.onChecked} />
       <ReferencesPanel thisYear={info.year} onChanged={props.onChecked} />

@@ -1,6 +1,5 @@
 import { Alert, AppShell, Badge, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { dueOf } from '../../../../shared/domain/next-due';
 import { summarizeProgress } from '../../../../shared/domain/progress';
 import type { CatalogImportResult, CheckReport, Criterion, WorkspaceInfo } from '../../../../shared/ipc/types';
 import { invoke } from '../../api/client';
@@ -56,15 +55,7 @@ export function Shell(props: {
     void reload();
   }, [info.dir]);
 
-  const summary = useMemo(() => {
-    const list = criteria ?? [];
-    // 逾期 counted as the ledger marks it (next-due.ts): a passed 每月/每季度 or 常态 deadline is overdue too, not only
-    // a named day, so the header and the ledger's 已逾期 filter give one number.
-    const overdue = list.filter(
-      (c) => c.leaf && c.mine && !c.removed && dueOf(c, today, info.period)?.urgency === 'overdue',
-    ).length;
-    return { ...summarizeProgress(list, today), overdue };
-  }, [criteria, today, info.period]);
+  const summary = useMemo(() => summarizeProgress(criteria ?? [], today, info.period), [criteria, today, info.period]);
 
   const importer = useCatalogImport(
     (r) => {
@@ -151,6 +142,7 @@ export function Shell(props: {
               focus={focus}
               today={today}
               period={info.period}
+              unitKind={info.unit.kind}
               onSetMine={(c, m) => void setMine(c, m)}
               onImportCatalog={importCatalog}
               onMaterialsChanged={() => void reload()}
