@@ -162,7 +162,12 @@ export function ImportPreview({ preview: p, edition, busy, onEdition, onMapping,
           />
         )}
         <Text fw={600}>{M.tree}</Text>
-        <ScrollArea h={180} type="auto" style={{ border: '1px solid var(--mantine-color-gray-3)' }}>
+        <ScrollArea
+          h={180}
+          type="auto"
+          style={{ border: '1px solid var(--mantine-color-gray-3)' }}
+          viewportProps={{ tabIndex: 0, 'aria-label': M.tree }}
+        >
           <Table withRowBorders={false} verticalSpacing={2} data-testid="import-tree">
             <Table.Tbody>
               {p.nodes.slice(0, 500).map((n) => (

@@ -27,7 +27,7 @@ export function BlockingList(props: {
       <Text c="red" fw={600} size="sm">
         {X.blocking(props.blocking.length, groups.length)}
         {X.blockingGo[0]}
-        <Anchor component="button" type="button" inherit c="blue.7" underline="always" onClick={props.onOpenCheck}>
+        <Anchor component="button" type="button" inherit c="blue.8" underline="always" onClick={props.onOpenCheck}>
           {X.blockingGo[1]}
         </Anchor>
         {X.blockingGo[2]}

@@ -106,7 +106,7 @@ const Row = memo(function Row(props: {
           data-urgency={urgency ?? 'none'}
           title={M.dueTitle(dueDate, today)}
           style={
-            urgency === 'overdue' ? undefined : { color: `var(--mantine-color-${DUE_COLOR[urgency ?? 'later']}-7)` }
+            urgency === 'overdue' ? undefined : { color: `var(--mantine-color-${DUE_COLOR[urgency ?? 'later']}-8)` }
           }
         >
           {M.dueLabel(dueDate, today)}
@@ -118,7 +118,7 @@ const Row = memo(function Row(props: {
           className={css.tag}
           data-testid="risk-tag"
           title={M.riskTitle(risk)}
-          style={{ color: `var(--mantine-color-${risk.errors > 0 ? 'red' : 'orange'}-7)` }}
+          style={{ color: `var(--mantine-color-${risk.errors > 0 ? 'red' : 'orange'}-8)` }}
         >
           {risk.errors > 0 ? `✕ ${risk.errors}` : `! ${risk.warnings}`}
         </span>
@@ -130,7 +130,7 @@ const Row = memo(function Row(props: {
           <span
             key={i}
             className={css.tag}
-            style={{ color: `var(--mantine-color-${requirementColor(p.have, p.need)}-7)` }}
+            style={{ color: `var(--mantine-color-${requirementColor(p.have, p.need)}-8)` }}
           >
             {M.requirementLabel(p.requirement)} {p.have}/{p.need}
           </span>

@@ -36,7 +36,7 @@ export function FileTypeIcon({ m, h }: { m: Material; h: number }) {
   const ext = m.fileName.split('.').pop()?.toLowerCase() ?? '';
   const type = BY_EXTENSION[ext] ?? { mark: ext.toUpperCase() || '?', name: '文件', color: 'gray' };
   const pages = typeof m.facts.pages === 'number' ? m.facts.pages : null;
-  const ink = `var(--mantine-color-${type.color}-7)`;
+  const ink = `var(--mantine-color-${type.color}-8)`;
   return (
     <Center h={h} bg="gray.0" data-thumb="type" data-type={ext}>
       <Stack gap={2} align="center">

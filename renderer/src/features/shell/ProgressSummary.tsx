@@ -28,9 +28,17 @@ export function ProgressSummary({ s, pointsAtRisk }: { s: Summary; pointsAtRisk?
     <Group gap="sm" wrap="nowrap" data-testid="progress-summary">
       <Tooltip label={breakdown}>
         <Group gap={6} wrap="nowrap">
-          <Progress.Root w={110} size="lg" aria-label={H.progressLabel}>
-            <Progress.Section value={pct(s.byStatus.complete)} color={COMPLETE} />
-            <Progress.Section value={pct(s.byStatus['in-progress'])} color={IN_PROGRESS} />
+          <Progress.Root w={110} size="lg">
+            <Progress.Section
+              value={pct(s.byStatus.complete)}
+              color={COMPLETE}
+              aria-label={`${H.progressLabel}：${H.complete(s.byStatus.complete, applicable)}`}
+            />
+            <Progress.Section
+              value={pct(s.byStatus['in-progress'])}
+              color={IN_PROGRESS}
+              aria-label={`${H.progressLabel}：${H.inProgress(s.byStatus['in-progress'])}`}
+            />
           </Progress.Root>
           {percent !== null && (
             <Text size="sm" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="progress-percent">
@@ -43,7 +51,7 @@ export function ProgressSummary({ s, pointsAtRisk }: { s: Summary; pointsAtRisk?
       <Legend color={IN_PROGRESS} text={H.inProgress(s.byStatus['in-progress'])} />
       <Legend color={TRACK} text={H.notStarted(s.byStatus['not-started'])} />
       {s.overdue > 0 && (
-        <Text size="sm" c="red.7" fw={600} style={{ whiteSpace: 'nowrap' }} title={H.overdueHint}>
+        <Text size="sm" c="red.8" fw={600} style={{ whiteSpace: 'nowrap' }} title={H.overdueHint}>
           {H.overdue(s.overdue)}
         </Text>
       )}

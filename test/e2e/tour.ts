@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect } from 'vitest';
+import { DEMO_CATALOG } from '../helpers/ctx';
+import { periodPhoto } from '../helpers/photos';
+import { shot } from './browser';
+import type { E2E } from './session';
+
+/** An accessibility problem axe found that a user would meet: serious or critical, with where it is. */
+export interface Barrier {
+  screen: string;
+  rule: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/** Runs axe (WCAG 2 A and AA, colour contrast included) on what the page shows now. */
+async function barriersOn(e: E2E, screen: string): Promise<Barrier[]> {
+  const r = await new AxeBuilder({ page: e.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      screen,
+      rule: v.id,
+      impact: v.impact!,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`),
+    }));
+}
+
+/**
+ * Walks every screen an officer uses — the first-run wizard, the ledger (tree, table, a criterion with a photo, the
+ * photo's preview), the import preview, 体检, 导出, 设置 — taking a screenshot of each (`<prefix>-<screen>.png`) and collecting
+ * what axe finds. The same tour runs at each screen size a test file asks for.
+ */
+export async function tourEveryScreen(e: E2E, prefix: string): Promise<Barrier[]> {
+  const { page, app, base, dialogs } = e;
+  const found: Barrier[] = [];
+  const visit = async (screen: string) => {
+    await page.waitForTimeout(300); // let transitions (Mantine's 150–200 ms) settle before the picture and axe
+    await shot(page, `${prefix}-${screen}`);
+    found.push(...(await barriersOn(e, screen)));
+  };
+
+  await app.welcome.waitFor();
+  await page.getByLabel('单位名称').fill('市教育局');
+  await visit('wizard');
+
+  await page.getByTestId('try-demo').click();
+  await app.tree.waitFor();
+  await app.treeRow('3.1.2').click();
+  const photo = await periodPhoto(join(base, '宣讲.jpg'));
+  await app.dropFiles(page.getByTestId('dropzone'), [
+    { name: '宣讲.jpg', type: 'image/jpeg', bytes: readFileSync(photo) },
+  ]);
+  await expect.poll(() => page.getByTestId('attach-summary').textContent()).toContain('已添加 1 个');
+  await visit('ledger-detail');
+
+  await page.getByTestId('material-card').first().click();
+  await expect.poll(() => page.getByTestId('preview').locator('img').count()).toBe(1);
+  await visit('photo-preview');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.getByTestId('preview').count()).toBe(0);
+
+  await app.view('表格');
+  await app.table.waitFor();
+  await visit('ledger-table');
+  await app.view('树形');
+
+  await app.nav('体检');
+  await page.getByTestId('check-summary').waitFor();
+  await visit('check');
+
+  await app.nav('导出');
+  await page.getByTestId('export-preview').waitFor();
+  await visit('export');
+
+  await app.nav('设置');
+  await page.getByTestId('settings').waitFor();
+  await visit('settings');
+
+  dialogs.answerFile(DEMO_CATALOG);
+  await page.getByRole('button', { name: '导入台账或测评体系' }).click();
+  await expect.poll(() => page.getByTestId('import-summary').textContent()).toMatch(/将导入/u);
+  await visit('import-preview');
+  return found;
+}
