@@ -247,9 +247,10 @@ describe('documents: facts, text and search', () => {
     expect(rs.map((r) => r.status)).toEqual(['added', 'added', 'added']);
     const by = new Map((await materials('3.1.2')).map((m) => [m.fileName, m]));
     // The corpus's Word files hold tables and images but no words: mammoth reads them and counts none.
+    // Its page count is Word's own, from the extended properties (docProps/app.xml <Pages>1</Pages>).
     expect(by.get('工作方案.docx')).toMatchObject({
       kind: 'document',
-      facts: { readable: true, words: 0 },
+      facts: { readable: true, words: 0, pages: 1 },
     });
     // A Word file's creation date (core properties) is the fallback 形成日期.
     await attach('3.1.3', [join(FIXTURES, 'office', 'doc-coreprops.docx')]);

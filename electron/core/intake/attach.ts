@@ -172,7 +172,9 @@ async function takeIn(
     text = pdf.text;
   } else if (typed.family === 'word' && typed.readable) {
     const doc = await readers.readDocx(blobPath);
-    facts = doc ? { ...facts, words: doc.words, documentDate: doc.documentDate } : { ...facts, readable: false };
+    facts = doc
+      ? { ...facts, words: doc.words, documentDate: doc.documentDate, ...(doc.pages ? { pages: doc.pages } : {}) }
+      : { ...facts, readable: false };
     text = doc?.text;
   } else if (typed.family === 'text') text = await readText(blobPath);
   const title = opts.title ?? basename(path, extname(path));

@@ -135,21 +135,26 @@ async function pageTextUntil(
 }
 
 /**
- * The plain text of a .docx (mammoth) with a word count, and its creation date from the core properties
- * (`dcterms:created`, the fallback 形成日期); null when it cannot be read.
+ * The plain text of a .docx (mammoth) with a word count, its creation date from the core properties
+ * (`dcterms:created`, the fallback 形成日期) and its page count as Word last laid it out (`<Pages>` of the extended
+ * properties: what the 目录's 页数 column and the material card show; null when Word did not save it); null when
+ * it cannot be read.
  */
 export async function readDocx(
   path: string,
-): Promise<{ text: string; words: number; documentDate: string | null } | null> {
+): Promise<{ text: string; words: number; documentDate: string | null; pages: number | null } | null> {
   try {
     const mammoth = (await import('mammoth')).default;
     const { value } = await mammoth.extractRawText({ path });
     const core = await readZipEntry(path, 'docProps/core.xml');
     const created = core ? /<dcterms:created[^>]*>(\d{4}-\d{2}-\d{2})/u.exec(core)?.[1] : undefined;
+    const app = await readZipEntry(path, 'docProps/app.xml');
+    const pages = Number(app ? /<Pages>(\d{1,5})<\/Pages>/u.exec(app)?.[1] : undefined);
     return {
       text: value.slice(0, MAX_TEXT),
       words: countWords(value),
       documentDate: created && isIsoDate(created) ? created : null,
+      pages: Number.isInteger(pages) && pages > 0 ? pages : null,
     };
   } catch {
     return null;
