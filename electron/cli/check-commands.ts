@@ -8,12 +8,12 @@ import type { Ctx } from '../core/context';
 import type { Logger } from '../core/log';
 import { str, type Flags, type Outcome } from './commands';
 import { EXIT } from './exit-codes';
-import { forTerminal, textFlag, usage, yearFlag } from './messages';
+import { forTerminal, textFlag, wrongUsage, yearFlag } from './messages';
 
 /** `wangbao check <ws>`: exit 0 without error findings, 1 with. */
 export async function check(ctx: Ctx, pos: string[]): Promise<Outcome> {
   const [ws] = pos;
-  if (!ws || pos.length > 1) throw usage('用法：wangbao check <工作区> [--json]');
+  if (!ws || pos.length > 1) throw wrongUsage();
   await call('workspace:open', { dir: resolve(ws), access: 'read' }, ctx);
   const r = await call('check:run', {}, ctx);
   const s = r.summary;
@@ -81,8 +81,7 @@ function counts(c: RiskCount): string {
  */
 export async function referenceImport(ctx: Ctx, pos: string[], flags: Flags): Promise<Outcome> {
   const [ws, source] = pos;
-  if (!ws || !source || pos.length > 2)
-    throw usage('用法：wangbao reference import <工作区> <往年材料文件夹或往年申报包.zip> [--year 年度]');
+  if (!ws || !source || pos.length > 2) throw wrongUsage();
   const year = yearFlag('--year', str(flags, 'year'));
   await call('workspace:open', { dir: resolve(ws) }, ctx);
   const r = (await call('reference:import', { source: resolve(source), year }, ctx))!;
@@ -101,9 +100,7 @@ export async function declare(ctx: Ctx, pos: string[], flags: Flags): Promise<Ou
   const withdraw = flags.withdraw === true;
   const statement = textFlag('--statement', '说明', str(flags, 'statement'), 2000);
   if (!ws || !code || pos.length > 2 || withdraw === (flags['not-responsible'] === true) || (!withdraw && !statement))
-    throw usage(
-      '用法：wangbao declare <工作区> <标准编号> --not-responsible --statement 说明\n      或 wangbao declare <工作区> <标准编号> --withdraw',
-    );
+    throw wrongUsage();
   await call('workspace:open', { dir: resolve(ws) }, ctx);
   const r = await call('criteria:declare', { criterionCode: code, statement: withdraw ? null : statement! }, ctx);
   return {

@@ -10,7 +10,7 @@ import { call } from '../core/dispatch';
 import { fsError } from '../core/fs-errors';
 import type { Ctx } from '../core/context';
 import { EXIT } from './exit-codes';
-import { dateFlag, forTerminal, monthFlag, textFlag, usage, yearFlag } from './messages';
+import { dateFlag, forTerminal, monthFlag, textFlag, usage, wrongUsage, yearFlag } from './messages';
 
 /** What a command hands back: the JSON result, a human rendering of it, and the exit code. */
 export interface Outcome {
@@ -24,10 +24,7 @@ export type Flags = Record<string, string | boolean | string[] | undefined>;
 /** `wangbao init <dir> [--demo] [--unit NAME] [--alias NAME]... [--unit-kind KIND] [--year YYYY] [--period START..END]` */
 export async function init(ctx: Ctx, pos: string[], flags: Flags): Promise<Outcome> {
   const [dir] = pos;
-  if (!dir || pos.length > 1)
-    throw usage(
-      '用法：wangbao init <目录> [--demo] [--unit 单位名称] [--unit-kind 单位类别] [--year 年度] [--period 开始..结束]',
-    );
+  if (!dir || pos.length > 1) throw wrongUsage();
   const year = yearFlag('--year', str(flags, 'year')) ?? campaignYear(localIsoDate(ctx.platform.now()));
   let period;
   if (typeof flags.period === 'string') {
@@ -65,10 +62,7 @@ function unitKindFlag(value: string | undefined): UnitKind | undefined {
 /** `wangbao catalog import <ws> <file.json|file.xlsx> [--mapping mapping.json] [--sheet NAME] [--edition NAME]` */
 export async function catalogImport(ctx: Ctx, pos: string[], flags: Flags): Promise<Outcome> {
   const [ws, file] = pos;
-  if (!ws || !file || pos.length > 2)
-    throw usage(
-      '用法：wangbao catalog import <工作区> <台账.xlsx 或 测评体系.json> [--mapping 映射.json] [--sheet 工作表] [--edition 版本名]',
-    );
+  if (!ws || !file || pos.length > 2) throw wrongUsage();
   await call('workspace:open', { dir: resolve(ws) }, ctx);
   const edition = textFlag('--edition', '版本名', str(flags, 'edition'), 100);
   const mapping = await readMapping(flags);
@@ -114,7 +108,7 @@ async function readMapping(flags: Flags): Promise<SheetMapping | undefined> {
 /** `wangbao catalog list <ws>` */
 export async function catalogList(ctx: Ctx, pos: string[]): Promise<Outcome> {
   const [ws] = pos;
-  if (!ws || pos.length > 1) throw usage('用法：wangbao catalog list <工作区> --json');
+  if (!ws || pos.length > 1) throw wrongUsage();
   await call('workspace:open', { dir: resolve(ws), access: 'read' }, ctx);
   const { criteria } = await call('catalog:list', {}, ctx);
   const lines = criteria.map(
@@ -128,8 +122,7 @@ export async function catalogList(ctx: Ctx, pos: string[]): Promise<Outcome> {
 /** `wangbao scope <ws> <code>... --mine|--not-mine` */
 export async function scope(ctx: Ctx, pos: string[], flags: Flags): Promise<Outcome> {
   const [ws, ...codes] = pos;
-  if (!ws || codes.length === 0 || flags.mine === flags['not-mine'])
-    throw usage('用法：wangbao scope <工作区> <编号>... --mine 或 --not-mine');
+  if (!ws || codes.length === 0 || flags.mine === flags['not-mine']) throw wrongUsage();
   await call('workspace:open', { dir: resolve(ws) }, ctx);
   const r = await call('criteria:scope', { codes, mine: flags.mine === true }, ctx);
   if (r.unknown.length > 0)
@@ -144,10 +137,7 @@ export async function scope(ctx: Ctx, pos: string[], flags: Flags): Promise<Outc
 /** `wangbao attach <ws> <criterion-code> <file|folder>... [--kind K] [--title T] [--caption TEXT] [--date D] [--month M]` */
 export async function attach(ctx: Ctx, pos: string[], flags: Flags): Promise<Outcome> {
   const [ws, code, ...paths] = pos;
-  if (!ws || !code || paths.length === 0)
-    throw usage(
-      '用法：wangbao attach <工作区> <标准编号> <文件或文件夹>... [--kind 类型] [--title 标题] [--caption 图片说明] [--date YYYY-MM-DD] [--month YYYY-MM]',
-    );
+  if (!ws || !code || paths.length === 0) throw wrongUsage();
   const kind = typeof flags.kind === 'string' ? parseKind(flags.kind) : undefined;
   if (typeof flags.kind === 'string' && !kind)
     throw usage(`材料类型不正确：${flags.kind}（可用：${Object.values(MATERIAL_KINDS).join('、')}）`);
@@ -179,7 +169,7 @@ export async function attach(ctx: Ctx, pos: string[], flags: Flags): Promise<Out
 /** `wangbao materials <ws> [--criterion CODE]` */
 export async function materials(ctx: Ctx, pos: string[], flags: Flags): Promise<Outcome> {
   const [ws] = pos;
-  if (!ws || pos.length > 1) throw usage('用法：wangbao materials <工作区> [--criterion 编号] --json');
+  if (!ws || pos.length > 1) throw wrongUsage();
   await call('workspace:open', { dir: resolve(ws), access: 'read' }, ctx);
   const criterionCode = typeof flags.criterion === 'string' ? flags.criterion : undefined;
   const { materials: list } = await call('materials:list', { criterionCode }, ctx);

@@ -1,10 +1,18 @@
 // What the CLI says to the person at the terminal, beyond the results themselves: argument errors that say what was
 // expected, and core's messages made fit for a terminal.
-import { isIsoDate } from '../../shared/domain/period';
+import { isIsoDate, isMonth, isValidYear, MAX_YEAR, MIN_YEAR } from '../../shared/domain/period';
 import { AppError } from '../../shared/ipc/errors';
 import type { Logger } from '../core/log';
 
 export const usage = (msg: string): AppError => new AppError('invalid-args', msg);
+
+/** A command called with the wrong positionals: the CLI answers with that command's usage from the command table. */
+export class WrongUsage extends AppError {
+  constructor() {
+    super('invalid-args', '用法不正确。', 'wrong positionals');
+  }
+}
+export const wrongUsage = (): AppError => new WrongUsage();
 
 export const DATE_FORMAT = '日期格式应为 YYYY-MM-DD，例如 2025-05-12';
 export const MONTH_FORMAT = '月份格式应为 YYYY-MM，例如 2025-05';
@@ -18,17 +26,16 @@ export function dateFlag(flag: string, value: string | undefined): string | unde
 
 /** A `--month` value: `YYYY-MM`. */
 export function monthFlag(flag: string, value: string | undefined): string | undefined {
-  if (value !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/u.test(value))
-    throw usage(`${flag} ${value} 不是有效的月份：${MONTH_FORMAT}。`);
+  if (value !== undefined && !isMonth(value)) throw usage(`${flag} ${value} 不是有效的月份：${MONTH_FORMAT}。`);
   return value;
 }
 
-/** A `--year` value: 2000–2100. */
+/** A `--year` value: four digits within MIN_YEAR–MAX_YEAR. */
 export function yearFlag(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const year = Number(value);
-  if (!/^\d{4}$/u.test(value) || year < 2000 || year > 2100)
-    throw usage(`${flag} ${value} 不是有效的年度：${YEAR_FORMAT}（2000 至 2100 年）。`);
+  if (!/^\d{4}$/u.test(value) || !isValidYear(year))
+    throw usage(`${flag} ${value} 不是有效的年度：${YEAR_FORMAT}（${MIN_YEAR} 至 ${MAX_YEAR} 年）。`);
   return year;
 }
 

@@ -3,13 +3,12 @@ import { call } from '../core/dispatch';
 import type { Ctx } from '../core/context';
 import { str, type Flags, type Outcome } from './commands';
 import { EXIT } from './exit-codes';
-import { forTerminal, monthFlag, usage } from './messages';
+import { forTerminal, monthFlag, usage, wrongUsage } from './messages';
 
 /** `wangbao export <ws> <out.zip> [--month YYYY-MM] [--final]`: exit 0 written and verified, 1 refused. */
 export async function exportCommand(ctx: Ctx, pos: string[], flags: Flags): Promise<Outcome> {
   const [ws, out] = pos;
-  if (!ws || !out || pos.length > 2)
-    throw usage('用法：wangbao export <工作区> <申报包.zip> [--month YYYY-MM] [--final]');
+  if (!ws || !out || pos.length > 2) throw wrongUsage();
   const month = monthFlag('--month', str(flags, 'month'));
   const kind = flags.final === true ? 'final' : 'monthly';
   if (kind === 'final' && month !== undefined) throw usage('正式申报包的月份是生成当月，不能用 --month 指定。');
@@ -27,7 +26,7 @@ export async function exportCommand(ctx: Ctx, pos: string[], flags: Flags): Prom
 /** `wangbao verify <pkg.zip>`: the result is printed whatever the outcome; exit 0 valid, 1 invalid, 2 unreadable. */
 export async function verifyCommand(ctx: Ctx, pos: string[]): Promise<Outcome> {
   const [file] = pos;
-  if (!file || pos.length > 1) throw usage('用法：wangbao verify <申报包.zip> [--json]');
+  if (!file || pos.length > 1) throw wrongUsage();
   const verified = (await call('package:verify', { file: resolve(file) }, ctx))!;
   // The contract's output: the result without the path the app adds.
   const r = {

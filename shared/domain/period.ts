@@ -6,6 +6,16 @@ export interface Period {
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
+/** A date's shape, `YYYY-MM-DD`, before `isIsoDate` asks whether the day exists. */
+export const ISO_DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/u;
+/** A collection month, `YYYY-MM`: the one pattern the contract, the manifest, the CLI and the forms check. */
+export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/u;
+/** The 测评年度 the app accepts: one range for the contract, the CLI and the forms. */
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
+export const isMonth = (s: string): boolean => MONTH_PATTERN.test(s);
+export const isValidYear = (y: number): boolean => Number.isInteger(y) && y >= MIN_YEAR && y <= MAX_YEAR;
 
 /** True for a real calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(s: string): boolean {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Envelope } from './errors';
 import type { AppEvent } from './events';
 import type { Channel } from './channels';
+import { IsoDate, Month, Year } from '../schemas/calendar';
 import { SheetMapping } from '../schemas/sheet-mapping';
 import { MATERIAL_KINDS, type MaterialKind } from '../domain/value-sets';
 import { UNIT_KINDS } from '../domain/unit-kind';
@@ -29,8 +30,6 @@ import type {
 
 /** Arguments are validated with zod in main (and the CLI and bridge) before a handler sees them. */
 const PathArg = z.string().min(1).max(4096);
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u);
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/u);
 
 export const CreateWorkspaceArgs = z.object({
   /** The new workspace folder: must not exist yet or be empty, inside a folder the user picked. */
@@ -39,7 +38,7 @@ export const CreateWorkspaceArgs = z.object({
   aliases: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
   /** 市直单位, 区县…: which collective 责任单位 reach the unit. Absent: guessed from its name. */
   unitKind: z.enum(UNIT_KINDS).optional(),
-  year: z.number().int().min(2000).max(2100),
+  year: Year,
   period: z.object({ start: IsoDate, end: IsoDate }).optional(),
   demo: z.boolean().default(false),
 });
@@ -91,7 +90,7 @@ export const contract = {
       unit: z.string().trim().min(1).max(100).optional(),
       aliases: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
       unitKind: z.enum(UNIT_KINDS).optional(),
-      year: z.number().int().min(2000).max(2100).optional(),
+      year: Year.optional(),
       period: z.object({ start: IsoDate, end: IsoDate }).optional(),
       /** 联系人 and 联系电话 for the package's documents; '' clears one. */
       contact: z
@@ -183,12 +182,12 @@ export const contract = {
       jobId: z.string().uuid().optional(),
       source: PathArg.optional(),
       from: z.enum(['folder', 'package']).default('folder'),
-      year: z.number().int().min(2000).max(2100).optional(),
+      year: Year.optional(),
     }),
   ),
   'reference:list': def<ReferenceYear[]>()(NoArgs),
   /** Forgets one year's 往年材料. */
-  'reference:remove': def<{ removed: number }>()(z.object({ year: z.number().int().min(2000).max(2100) })),
+  'reference:remove': def<{ removed: number }>()(z.object({ year: Year })),
   /** What a package made now would hold, and the error findings that block a final one. */
   'package:preview': def<PackagePreview>()(z.object({ kind: PackageKind, month: Month.optional() })),
   /**

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { MATERIAL_KINDS, type MaterialKind } from '../domain/value-sets';
+import { IsoDate, Month } from './calendar';
 
 /**
  * `manifest.json` of a 申报包, format 1 (PACKAGE-FORMAT.md). Fields may be added, never renamed: the schema lets
  * unknown fields through, so a package from a newer app of the same format still verifies.
  */
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/u);
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/u);
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u);
 const Kind = z.enum(Object.keys(MATERIAL_KINDS) as [MaterialKind, ...MaterialKind[]]);
 
 export const PACKAGE_FORMAT = 'wangbao-package';

@@ -80,6 +80,13 @@ describe('the CLI speaks to a person', () => {
     expect(unknown.stderr).toMatch(/^错误：未知的命令：frobnicate。/u);
     expect(unknown.stderr.indexOf('未知的命令')).toBeLessThan(unknown.stderr.indexOf('用法'));
     expect(cli(['catalog', 'frob', ws], base, QUIET).stderr).toMatch(/^错误：未知的命令：catalog frob（应为/u);
+    // A command with the wrong positionals answers with its own lines of the help, which come from one table.
+    const help = cli(['--help'], base, QUIET).stderr;
+    const wrong = cli(['declare', ws], base, QUIET);
+    const forms = wrong.stderr.split('\n').filter((l) => l.startsWith('  wangbao declare'));
+    expect([wrong.code, forms.length]).toEqual([2, 2]);
+    for (const line of forms) expect(help).toContain(line);
+    expect(help).toMatch(/wangbao init .*--alias 别名/u);
 
     const option = cli(['attach', ws, '3.1.2', photo, '--fast'], base, QUIET);
     expect([option.code, option.stderr]).toEqual([2, '错误：未知的选项：--fast。可用的选项见 wangbao --help。\n']);

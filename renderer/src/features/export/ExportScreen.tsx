@@ -12,6 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { isMonth } from '../../../../shared/domain/period';
 import type { Result } from '../../../../shared/ipc/contract';
 import type { Criterion, PackageExportResult } from '../../../../shared/ipc/types';
 import { invoke } from '../../api/client';
@@ -21,8 +22,6 @@ import { PdfViewer } from '../materials/PdfViewer';
 import { BlockingList } from './BlockingList';
 import { mb, X } from './messages';
 import { VerifyPanel } from './VerifyPanel';
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/u;
 
 /** 导出: monthly or final, what goes in, what blocks a final package, progress with 取消, where it was written. */
 export function ExportScreen(props: {
@@ -42,7 +41,7 @@ export function ExportScreen(props: {
   const [error, setError] = useState<string | null>(null);
   const [index, setIndex] = useState<string | null>(null);
   const job = useJob();
-  const monthOk = MONTH.test(month);
+  const monthOk = isMonth(month);
 
   const [version, setVersion] = useState(0);
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { isIsoDate } from '../../../../shared/domain/period';
+import { isIsoDate, isMonth } from '../../../../shared/domain/period';
 import { MATERIAL_KINDS, type MaterialKind } from '../../../../shared/domain/value-sets';
 import type { ArgsIn } from '../../../../shared/ipc/contract';
 import type { Material } from '../../../../shared/ipc/types';
@@ -30,7 +30,7 @@ export function EditMaterial(props: {
   const [month, setMonth] = useState(m.month);
   const [target, setTarget] = useState<string | null>(null);
   const dateOk = eventDate === '' || isIsoDate(eventDate);
-  const monthOk = /^\d{4}-(0[1-9]|1[0-2])$/u.test(month);
+  const monthOk = isMonth(month);
   return (
     <Modal opened onClose={props.onClose} title={M.edit} size="lg" data-testid="edit-material">
       <Stack gap="sm">

@@ -1,7 +1,7 @@
 import { Button, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { CONTACT_NAME_MAX, CONTACT_PHONE_MAX, isValidPhone } from '../../../../shared/domain/package/contact';
-import { isValidPeriod } from '../../../../shared/domain/period';
+import { isValidPeriod, isValidYear, MAX_YEAR, MIN_YEAR } from '../../../../shared/domain/period';
 import type { ArgsIn } from '../../../../shared/ipc/contract';
 import type { WorkspaceInfo } from '../../../../shared/ipc/types';
 import { S } from './messages';
@@ -26,7 +26,7 @@ export function WorkspaceSettingsForm({
   const [contact, setContact] = useState(info.contact.name);
   const [phone, setPhone] = useState(info.contact.phone);
   const phoneOk = isValidPhone(phone.trim());
-  const ok = unit.trim() !== '' && Number.isInteger(year) && isValidPeriod(period) && phoneOk;
+  const ok = unit.trim() !== '' && isValidYear(year) && isValidPeriod(period) && phoneOk;
   return (
     <Stack gap="xs" data-testid="workspace-settings">
       <Group grow>
@@ -38,8 +38,8 @@ export function WorkspaceSettingsForm({
         <NumberInput
           label="测评年度"
           value={year}
-          min={2000}
-          max={2100}
+          min={MIN_YEAR}
+          max={MAX_YEAR}
           allowDecimal={false}
           onChange={(v) => setYear(Number(v))}
         />

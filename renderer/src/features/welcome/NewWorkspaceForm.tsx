@@ -1,6 +1,6 @@
 import { Button, Checkbox, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { defaultPeriod, isValidPeriod } from '../../../../shared/domain/period';
+import { defaultPeriod, isValidPeriod, isValidYear, MAX_YEAR, MIN_YEAR } from '../../../../shared/domain/period';
 import { guessUnitKind, type UnitKind } from '../../../../shared/domain/unit-kind';
 import type { AppInfo } from '../../../../shared/ipc/types';
 import { invoke } from '../../api/client';
@@ -38,13 +38,13 @@ export function NewWorkspaceForm(props: {
   const folderName = `${unit.trim() || '本单位'}-${year}网报材料`.replace(/[\\/:*?"<>|]/gu, '_');
   const dir = `${root.replace(/[\\/]+$/u, '')}${sep}${folderName}`;
   const unitError = touched && unit.trim() === '' ? M.unitRequired : null;
-  const yearOk = Number.isInteger(year) && year >= 2000 && year <= 2100;
+  const yearOk = isValidYear(year);
   const periodOk = isValidPeriod(period);
 
   const changeYear = (v: number | string) => {
     const y = typeof v === 'number' ? v : Number(v);
     setYear(y);
-    if (Number.isInteger(y) && y >= 2000 && y <= 2100) setPeriod(defaultPeriod(y));
+    if (isValidYear(y)) setPeriod(defaultPeriod(y));
   };
   const pickRoot = async () => {
     const picked = await invoke('dialog:pickFolder', { title: M.location });
@@ -84,8 +84,8 @@ export function NewWorkspaceForm(props: {
         label={M.year}
         value={year}
         onChange={changeYear}
-        min={2000}
-        max={2100}
+        min={MIN_YEAR}
+        max={MAX_YEAR}
         allowDecimal={false}
         error={yearOk ? null : M.yearInvalid}
         w={160}

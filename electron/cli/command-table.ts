@@ -1,0 +1,87 @@
+import type { Ctx } from '../core/context';
+import { check, declare, referenceImport } from './check-commands';
+import { attach, catalogImport, catalogList, init, materials, scope, type Flags, type Outcome } from './commands';
+import { exportCommand, verifyCommand } from './package-commands';
+
+type Command = (ctx: Ctx, positionals: string[], flags: Flags) => Promise<Outcome>;
+
+/** One CLI command: the words that name it, what follows them (its forms), and what runs it. */
+export interface CommandSpec {
+  words: string[];
+  /** Each form's arguments as the help and its usage error show them. */
+  forms: string[];
+  /** A line of explanation under it in the help. */
+  note?: string;
+  run: Command;
+}
+
+/**
+ * Every command, in the help's order: the help, each command's usage error and the router are all read from here,
+ * so they cannot drift apart.
+ */
+export const COMMANDS: CommandSpec[] = [
+  {
+    words: ['init'],
+    forms: [
+      '<目录> [--demo] [--unit 单位名称] [--alias 别名]... [--unit-kind 单位类别] [--year YYYY] [--period 开始..结束] [--json]',
+    ],
+    note: '单位类别：市直单位、区县、街道乡镇、学校、其他（不写则按单位名称判断）',
+    run: init,
+  },
+  {
+    words: ['catalog', 'import'],
+    forms: ['<工作区> <台账.xlsx|测评体系.json> [--mapping 映射.json] [--sheet 工作表] [--edition 版本名] [--json]'],
+    run: catalogImport,
+  },
+  { words: ['catalog', 'list'], forms: ['<工作区> --json'], run: catalogList },
+  { words: ['scope'], forms: ['<工作区> <编号>... --mine|--not-mine [--json]'], run: scope },
+  {
+    words: ['attach'],
+    forms: [
+      '<工作区> <标准编号> <文件或文件夹>... [--kind 类型] [--title 标题] [--caption 图片说明] [--date YYYY-MM-DD] [--month YYYY-MM] [--json]',
+    ],
+    run: attach,
+  },
+  { words: ['materials'], forms: ['<工作区> [--criterion 编号] --json'], run: materials },
+  { words: ['check'], forms: ['<工作区> [--json]'], run: check },
+  {
+    words: ['reference', 'import'],
+    forms: ['<工作区> <往年材料文件夹|往年申报包.zip> [--year YYYY] [--json]'],
+    run: referenceImport,
+  },
+  {
+    words: ['declare'],
+    forms: [
+      '<工作区> <标准编号> --not-responsible --statement 说明 [--json]',
+      '<工作区> <标准编号> --withdraw [--json]',
+    ],
+    run: declare,
+  },
+  { words: ['export'], forms: ['<工作区> <申报包.zip> [--month YYYY-MM] [--final] [--json]'], run: exportCommand },
+  { words: ['verify'], forms: ['<申报包.zip> [--json]'], run: verifyCommand },
+];
+
+/** The command the positionals name, and the positionals after its words. */
+export function route(positionals: string[]): { spec: CommandSpec; rest: string[] } | undefined {
+  const spec = COMMANDS.find((c) => c.words.every((w, i) => positionals[i] === w));
+  return spec && { spec, rest: positionals.slice(spec.words.length) };
+}
+
+/** The lines of one command in the help (and in its usage error). */
+export function synopsis(spec: CommandSpec, indent = '  '): string {
+  const lines = spec.forms.map((f) => `${indent}wangbao ${spec.words.join(' ')} ${f}`);
+  return [...lines, ...(spec.note ? [`${indent}    ${spec.note}`] : [])].join('\n');
+}
+
+/** Why no command matched, said before the help: an unknown command, or a group (`catalog`) without a known verb. */
+export function unknownCommand(positionals: string[]): string {
+  const [a, b] = positionals;
+  if (a === undefined) return '请指定要执行的命令。';
+  const verbs = COMMANDS.filter((c) => c.words.length > 1 && c.words[0] === a).map((c) => c.words.join(' '));
+  if (verbs.length > 0)
+    return b === undefined
+      ? `命令 ${a} 后面缺少操作：应为 ${verbs.join(' 或 ')}。`
+      : `未知的命令：${a} ${b}（应为 ${verbs.join(' 或 ')}）。`;
+  const names = [...new Set(COMMANDS.map((c) => c.words[0]!))];
+  return `未知的命令：${a}。可用的命令：${names.join('、')}。`;
+}
