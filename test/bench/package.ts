@@ -10,7 +10,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { call } from '../../electron/core/dispatch';
-import { insertMaterial, requireCriterion } from '../../electron/core/materials/materials-repo';
+import { requireCriterion } from '../../electron/core/catalog/criteria-repo';
+import { insertMaterial } from '../../electron/core/materials/materials-repo';
 import { testCtx } from '../helpers/ctx';
 
 const CLI = join(import.meta.dirname, '..', '..', 'out', 'main', 'cli.js');

@@ -5,6 +5,7 @@ import type { Requirement } from '../../../shared/domain/requirements';
 import { progressFromCounts, type RequirementProgress } from '../../../shared/domain/requirement-progress';
 import { aggregateStatus, leafStatus, type KindCounts } from '../../../shared/domain/status';
 import type { CriterionStatus, Frequency, Method } from '../../../shared/domain/value-sets';
+import { AppError } from '../../../shared/ipc/errors';
 import type { Criterion, ScopeResult } from '../../../shared/ipc/types';
 
 interface Row {
@@ -156,4 +157,48 @@ export function refreshMineAuto(db: Database.Database, unit: ScopeUnit): void {
   );
   const set = db.prepare('UPDATE criteria SET mine_auto = ? WHERE code = ?');
   for (const [code, m] of mine) set.run(m ? 1 : 0, code);
+}
+
+export interface CriterionRef {
+  id: number;
+  code: string;
+  requirements: Requirement[];
+}
+
+/** The criterion of a code given by a user (normalised like the catalog), or undefined. */
+export function findCriterion(db: Database.Database, code: string): CriterionRef | undefined {
+  const r = db.prepare('SELECT id, code, requirements FROM criteria WHERE code = ?').get(normalizeCode(code)) as
+    { id: number; code: string; requirements: string } | undefined;
+  return r && { id: r.id, code: r.code, requirements: JSON.parse(r.requirements) as Requirement[] };
+}
+
+/** Like `findCriterion`, with the Chinese error an unknown code deserves. */
+export function requireCriterion(db: Database.Database, code: string): CriterionRef {
+  const c = findCriterion(db, code);
+  if (!c) throw new AppError('unknown-criterion', `找不到测评标准“${code}”。`, `unknown criterion ${code}`);
+  return c;
+}
+
+/**
+ * The criterion materials may go on: a leaf (a 测评标准 without sub-standards). A 测评项目, a 测评内容 or a standard
+ * with sub-standards is refused naming its leaves — a file there would be in no folder of the package.
+ */
+export function requireLeafCriterion(db: Database.Database, code: string): CriterionRef {
+  const c = requireCriterion(db, code);
+  const below = db
+    .prepare(
+      `WITH RECURSIVE sub(code) AS (SELECT code FROM criteria WHERE parent_code = ? AND removed = 0
+         UNION ALL SELECT c.code FROM criteria c JOIN sub ON c.parent_code = sub.code WHERE c.removed = 0)
+       SELECT s.code FROM sub s WHERE NOT EXISTS (SELECT 1 FROM criteria k WHERE k.parent_code = s.code AND k.removed = 0)
+       ORDER BY s.code`,
+    )
+    .pluck()
+    .all(c.code) as string[];
+  if (below.length > 0)
+    throw new AppError(
+      'input-refused',
+      `“${c.code}”下面还有具体的测评标准，材料要添加到末级标准上：${below.slice(0, 10).join('、')}${below.length > 10 ? ` 等 ${below.length} 条` : ''}。`,
+      `not a leaf: ${c.code} (${below.length} leaves below)`,
+    );
+  return c;
 }

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/ipc/errors';
 import type { Declaration } from '../../../shared/ipc/types';
 import { appendAudit } from '../workspace/audit';
-import type { CriterionRef } from '../materials/materials-repo';
+import type { CriterionRef } from '../catalog/criteria-repo';
 
 /** A statement shorter than this does not say why the criterion is outside the unit's duties. */
 export const MIN_STATEMENT = 10;

@@ -6,7 +6,7 @@ import { profileInForce, saveProfile } from '../checker/profile-repo';
 import { importReferences, listReferenceYears, removeReferenceYear } from '../checker/references';
 import { asJob, givenOrPickedFile, pickFolderGranted, progressReporter, requireWorkspace } from '../context';
 import { PACKAGE_FILTERS } from './package';
-import { requireCriterion } from '../materials/materials-repo';
+import { requireCriterion } from '../catalog/criteria-repo';
 import type { HandlersOf } from './types';
 
 type Channels =

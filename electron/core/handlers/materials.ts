@@ -11,12 +11,11 @@ import {
   getMaterial,
   listMaterials,
   moveMaterials,
-  requireCriterion,
-  requireLeafCriterion,
   setDeleted,
   searchMaterials,
   updateMaterial,
 } from '../materials/materials-repo';
+import { requireCriterion, requireLeafCriterion } from '../catalog/criteria-repo';
 import { appendAudit } from '../workspace/audit';
 import type { Workspace } from '../workspace/workspace';
 import type { Material } from '../../../shared/ipc/types';

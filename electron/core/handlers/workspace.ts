@@ -6,6 +6,7 @@ import type { WorkspaceInfo } from '../../../shared/ipc/types';
 import { loadSource } from '../catalog/load-source';
 import { importCatalog } from '../catalog/import-catalog';
 import { listCriteria, refreshMineAuto } from '../catalog/criteria-repo';
+import { latestCatalogVersion } from '../catalog/versions-repo';
 import { allowPath, pickFolderGranted, realPath, requireWorkspace, type Ctx } from '../context';
 import { guessUnitKind } from '../../../shared/domain/unit-kind';
 import { readRecent, touchRecent } from '../workspace/recent';
@@ -143,10 +144,7 @@ async function adopt(ctx: Ctx, ws: Workspace): Promise<WorkspaceInfo> {
 /** What the header and the CLI show of a workspace. */
 export function workspaceInfo(ws: Workspace): WorkspaceInfo {
   const s = ws.settings();
-  const v = ws.db
-    .prepare('SELECT edition, name, imported_at, node_count, leaf_count FROM catalog_versions ORDER BY id DESC LIMIT 1')
-    .get() as
-    { edition: string; name: string | null; imported_at: string; node_count: number; leaf_count: number } | undefined;
+  const v = latestCatalogVersion(ws.db);
   const mineLeaves = listCriteria(ws.db).filter((c) => c.leaf && c.mine && !c.removed).length;
   return {
     dir: ws.dir,
@@ -155,7 +153,7 @@ export function workspaceInfo(ws: Workspace): WorkspaceInfo {
     period: s.period,
     contact: s.contact ?? { name: '', phone: '' },
     catalog: v
-      ? { edition: v.edition, name: v.name, importedAt: v.imported_at, nodes: v.node_count, leaves: v.leaf_count }
+      ? { edition: v.edition, name: v.name, importedAt: v.importedAt, nodes: v.nodes, leaves: v.leaves }
       : null,
     mineLeaves,
   };

@@ -9,15 +9,9 @@ import type { MaterialKind } from '../../../shared/domain/value-sets';
 import type { AttachResult } from '../../../shared/ipc/types';
 import { inLanes } from '../lanes';
 import type { Logger } from '../log';
-import {
-  criteriaHolding,
-  hasBlobRow,
-  insertMaterial,
-  materialOn,
-  requireLeafCriterion,
-  type CriterionRef,
-  type NewMaterial,
-} from '../materials/materials-repo';
+import { requireLeafCriterion, type CriterionRef } from '../catalog/criteria-repo';
+import { hasBlobRow } from '../materials/blobs-repo';
+import { criteriaHolding, insertMaterial, materialOn, type NewMaterial } from '../materials/materials-repo';
 import type { Workspace } from '../workspace/workspace';
 import type { PutResult } from '../store/blob-store';
 import { readText } from './document-facts';

@@ -1,61 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Caption } from '../../../shared/domain/caption';
-import { normalizeCode } from '../../../shared/domain/codes';
-import type { Requirement } from '../../../shared/domain/requirements';
 import type { KindCounts } from '../../../shared/domain/status';
 import type { MaterialKind } from '../../../shared/domain/value-sets';
-import { AppError } from '../../../shared/ipc/errors';
 import type { Material } from '../../../shared/ipc/types';
-import { indexPhash } from './near-duplicates';
-
-export interface CriterionRef {
-  id: number;
-  code: string;
-  requirements: Requirement[];
-}
-
-/** The criterion of a code given by a user (normalised like the catalog), or undefined. */
-export function findCriterion(db: Database.Database, code: string): CriterionRef | undefined {
-  const r = db.prepare('SELECT id, code, requirements FROM criteria WHERE code = ?').get(normalizeCode(code)) as
-    { id: number; code: string; requirements: string } | undefined;
-  return r && { id: r.id, code: r.code, requirements: JSON.parse(r.requirements) as Requirement[] };
-}
-
-/** Like `findCriterion`, with the Chinese error an unknown code deserves. */
-export function requireCriterion(db: Database.Database, code: string): CriterionRef {
-  const c = findCriterion(db, code);
-  if (!c) throw new AppError('unknown-criterion', `找不到测评标准“${code}”。`, `unknown criterion ${code}`);
-  return c;
-}
-
-/**
- * The criterion materials may go on: a leaf (a 测评标准 without sub-standards). A 测评项目, a 测评内容 or a standard
- * with sub-standards is refused naming its leaves — a file there would be in no folder of the package.
- */
-export function requireLeafCriterion(db: Database.Database, code: string): CriterionRef {
-  const c = requireCriterion(db, code);
-  const below = db
-    .prepare(
-      `WITH RECURSIVE sub(code) AS (SELECT code FROM criteria WHERE parent_code = ? AND removed = 0
-         UNION ALL SELECT c.code FROM criteria c JOIN sub ON c.parent_code = sub.code WHERE c.removed = 0)
-       SELECT s.code FROM sub s WHERE NOT EXISTS (SELECT 1 FROM criteria k WHERE k.parent_code = s.code AND k.removed = 0)
-       ORDER BY s.code`,
-    )
-    .pluck()
-    .all(c.code) as string[];
-  if (below.length > 0)
-    throw new AppError(
-      'input-refused',
-      `“${c.code}”下面还有具体的测评标准，材料要添加到末级标准上：${below.slice(0, 10).join('、')}${below.length > 10 ? ` 等 ${below.length} 条` : ''}。`,
-      `not a leaf: ${c.code} (${below.length} leaves below)`,
-    );
-  return c;
-}
-
-export function hasBlobRow(db: Database.Database, sha256: string): boolean {
-  return db.prepare('SELECT 1 FROM blobs WHERE sha256 = ?').get(sha256) !== undefined;
-}
+import type { CriterionRef } from '../catalog/criteria-repo';
+import { insertBlob, type BlobFacts } from './blobs-repo';
 
 /** The live material holding `sha256` on a criterion — as its file or as its source (a HEIC original) — if any. */
 export function materialOn(db: Database.Database, criterionId: number, sha256: string): string | undefined {
@@ -95,42 +45,6 @@ export interface NewMaterial {
   text?: string | undefined;
   /** The original a converted material came from (HEIC → JPEG), stored as a blob of its own. */
   source?: { sha256: string; bytes: number; facts: BlobFacts } | undefined;
-}
-
-export type BlobFacts = { mime: string; width?: number; height?: number; exifDate?: string | null } & Record<
-  string,
-  unknown
->;
-
-/** Records a stored blob and its facts (first time only; the pHash is indexed then). */
-export function insertBlob(
-  db: Database.Database,
-  sha256: string,
-  bytes: number,
-  at: Date | string,
-  f: BlobFacts,
-): void {
-  db.prepare('INSERT OR IGNORE INTO blobs (sha256, bytes, created_at) VALUES (?, ?, ?)').run(
-    sha256,
-    bytes,
-    typeof at === 'string' ? at : at.toISOString(),
-  );
-  const phash = typeof f.phash === 'string' ? f.phash : null;
-  const fresh = db
-    .prepare(
-      'INSERT OR IGNORE INTO blob_facts (sha256, mime, width, height, exif_date, phash, facts) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    )
-    .run(sha256, f.mime, f.width ?? null, f.height ?? null, f.exifDate ?? null, phash, JSON.stringify(f));
-  if (fresh.changes > 0 && phash) indexPhash(db, sha256, phash);
-}
-
-/** Points a material at a new blob, keeping the old one as an earlier version. */
-export function replaceBlob(db: Database.Database, id: string, sha256: string, now: Date, reason: string): void {
-  db.prepare(
-    `INSERT INTO material_versions (material_id, sha256, replaced_at, reason)
-     SELECT id, sha256, ?, ? FROM materials WHERE id = ?`,
-  ).run(now.toISOString(), reason, id);
-  db.prepare('UPDATE materials SET sha256 = ? WHERE id = ?').run(sha256, id);
 }
 
 /** Inserts the blob rows (the source's too), their facts (first time only) and the material, in one transaction. */

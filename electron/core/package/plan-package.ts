@@ -6,6 +6,7 @@ import { clampMonth, collectionMonth } from '../../../shared/domain/collection';
 import { localIsoDate, localIsoTimestamp, type Period } from '../../../shared/domain/period';
 import { AppError } from '../../../shared/ipc/errors';
 import { listCriteria } from '../catalog/criteria-repo';
+import { latestCatalogVersion } from '../catalog/versions-repo';
 import { checkWorkspace } from '../checker/check-workspace';
 import { ledgerProgress } from '../checker/ledger-progress';
 import { kindCounts, listMaterials } from '../materials/materials-repo';
@@ -57,8 +58,7 @@ export function planPackage(
 ): PackagePlan {
   const db = ws.db;
   const s = ws.settings();
-  const version = db.prepare('SELECT edition, name, sha256 FROM catalog_versions ORDER BY id DESC LIMIT 1').get() as
-    { edition: string; name: string | null; sha256: string } | undefined;
+  const version = latestCatalogVersion(db);
   if (!version) throw new AppError('input-refused', '还没有导入测评体系，无法生成申报包。', 'no catalog version');
   const month = packageMonth(opts, s.period, localIsoDate(now));
   const check = checkWorkspace(ws, localIsoDate(now));
