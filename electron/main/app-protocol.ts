@@ -21,7 +21,10 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.woff2': 'font/woff2',
   '.wasm': 'application/wasm',
+  // pdf.js's CMaps and standard-font data (pdfjs/ beside the page): read as bytes by pdf.js, never sniffed.
   '.bcmap': 'application/octet-stream',
+  '.pfb': 'application/octet-stream',
+  '.ttf': 'font/ttf',
 };
 
 /** Before the app is ready: our scheme behaves like https (origin, CSP 'self', fetch, module workers). */

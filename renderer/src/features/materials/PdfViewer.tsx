@@ -1,7 +1,7 @@
 import { Button, Group, Loader, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { loadPdfjs, pdfBytes } from './pdfjs';
+import { documentOptions, loadPdfjs, pdfBytes } from './pdfjs';
 
 /** Pages a PDF inside the app, one page at a time, fitted to the width. */
 export function PdfViewer({ base64, width }: { base64: string; width: number }) {
@@ -16,7 +16,7 @@ export function PdfViewer({ base64, width }: { base64: string; width: number }) 
     void (async () => {
       try {
         const pdfjs = await loadPdfjs();
-        loaded = await pdfjs.getDocument({ data: pdfBytes(base64), isEvalSupported: false }).promise;
+        loaded = await pdfjs.getDocument(documentOptions(pdfBytes(base64))).promise;
         if (!cancelled) setDoc(loaded);
       } catch {
         if (!cancelled) setError('无法显示这个 PDF（可能已加密或损坏）。');

@@ -1,6 +1,6 @@
 import type { Material } from '../../../../shared/ipc/types';
 import { invoke } from '../../api/client';
-import { loadPdfjs, pdfBytes } from './pdfjs';
+import { documentOptions, loadPdfjs, pdfBytes } from './pdfjs';
 
 /** Twice the card's width: sharp on a high-density screen, still a small JPEG (~20 KB). */
 const THUMB_WIDTH = 340;
@@ -50,7 +50,7 @@ async function draw(id: string): Promise<string | null> {
   const content = await invoke('materials:preview', { id });
   if (content.type !== 'pdf') return null;
   const pdfjs = await loadPdfjs();
-  const doc = await pdfjs.getDocument({ data: pdfBytes(content.base64), isEvalSupported: false }).promise;
+  const doc = await pdfjs.getDocument(documentOptions(pdfBytes(content.base64))).promise;
   try {
     const page = await doc.getPage(1);
     const viewport = page.getViewport({ scale: THUMB_WIDTH / page.getViewport({ scale: 1 }).width });
