@@ -27,6 +27,11 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
+/** The content type a renderer file is served with (the e2e bridge serves the same files the same way). */
+export function contentTypeOf(file: string): string {
+  return TYPES[extname(file)] ?? 'application/octet-stream';
+}
+
 /** Before the app is ready: our scheme behaves like https (origin, CSP 'self', fetch, module workers). */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([
@@ -70,7 +75,7 @@ export function serveApp(protocol: Pick<Protocol, 'handle'>, rendererDir: string
       const body = await readFile(file);
       return new Response(body, {
         headers: {
-          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'content-type': contentTypeOf(file),
           'x-content-type-options': 'nosniff',
         },
       });

@@ -3,20 +3,13 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basename, extname, join, normalize, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { dispatch } from '../../../electron/core/dispatch';
 import { createHost, grantDropped } from '../../../electron/core/host';
 import { memoryLogger } from '../../../electron/core/log';
 import type { Platform } from '../../../electron/core/platform';
+import { APP_ORIGIN, appFileFor, contentTypeOf } from '../../../electron/main/app-protocol';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-};
 
 export const E2E_RENDERER = resolve(import.meta.dirname, '..', '..', '..', 'out', 'e2e-renderer');
 
@@ -70,12 +63,12 @@ export async function startBridge(platform: Platform, staticDir = E2E_RENDERER) 
         res.end(JSON.stringify(await dispatch(channel, args, ctx)));
         return;
       }
-      const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^([/\\])+/u, '');
-      const file = join(staticDir, path === '' ? 'index.html' : path);
-      if (!file.startsWith(staticDir)) return void res.writeHead(403).end();
+      // The files main's app:// handler would serve, confined the same way (app-protocol.ts), nothing more.
+      const file = appFileFor(req.method ?? '', `${APP_ORIGIN}${req.url ?? '/'}`, staticDir);
+      if (!file) return void res.writeHead(404).end();
       try {
         const data = await readFile(file);
-        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+        res.writeHead(200, { 'content-type': contentTypeOf(file) });
         res.end(data);
       } catch {
         res.writeHead(404).end();
