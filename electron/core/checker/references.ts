@@ -1,6 +1,6 @@
-import { createHash, randomUUID, type Hash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { open, rm, stat } from 'node:fs/promises';
-import { basename, isAbsolute, join, relative } from 'node:path';
+import { basename, isAbsolute, relative } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { ZipFile } from 'yauzl';
 import { AppError } from '../../../shared/ipc/errors';
@@ -205,7 +205,7 @@ async function readMaterial(
 ): Promise<{ ok: true; sha256: string; phash: string | null } | { ok: false; reason: string }> {
   const hash = createHash('sha256');
   if (!readers) return digest(await streamEntry(zip, entry, (c) => void hash.update(c)), hash);
-  const tmp = join(ws.store.root, 'tmp', randomUUID());
+  const tmp = ws.store.tempPath();
   try {
     const out = await open(tmp, 'w');
     let read: DataRead;
@@ -252,7 +252,7 @@ async function readReference(
   if (typed.family !== 'image') return { sha256, phash: null };
   if (!HEIC_MIMES.has(typed.mime)) return { sha256, phash: await readers.readPhash(path) };
   // The converted JPEG is what intake hashes for a HEIC, so the reference's pHash is taken from the same.
-  const tmp = join(ws.store.root, 'tmp', `${randomUUID()}.jpg`);
+  const tmp = ws.store.tempPath('.jpg');
   try {
     const converted = await readers.heicToJpeg(path, tmp);
     return { sha256, phash: converted.ok ? await readers.readPhash(tmp) : null };

@@ -137,7 +137,7 @@ async function takeIn(
   let stored = original;
   let source: NewMaterial['source'];
   if (HEIC_MIMES.has(typed.mime)) {
-    const tmp = join(ws.store.root, 'tmp', `${randomUUID()}.jpg`);
+    const tmp = ws.store.tempPath('.jpg');
     const converted = await readers.heicToJpeg(ws.store.path(original.sha256), tmp);
     if (!converted.ok) return refuse(converted.reason, converted.detail, original);
     stored = await keep(ws, await ws.store.putFile(tmp), held);

@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Logger } from '../log';
 import { insertBlob, replaceBlob } from '../materials/blobs-repo';
@@ -32,7 +30,7 @@ export async function optimizePhoto(
   // Re-encoding an already optimised JPEG only loses detail.
   if (longEdge <= OPTIMIZED_EDGE && quality <= OPTIMIZED_QUALITY + 2)
     return { refused: '这张图片已经足够小，不需要再优化。' };
-  const tmp = join(ws.store.root, 'tmp', `${randomUUID()}.jpg`);
+  const tmp = ws.store.tempPath('.jpg');
   try {
     await sharp(ws.store.path(m.sha256), { limitInputPixels: PIXEL_LIMIT, failOn: 'none' })
       .rotate()

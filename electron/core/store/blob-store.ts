@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream, type WriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -42,6 +42,14 @@ export class BlobStore {
 
   async init(): Promise<void> {
     await mkdir(this.tmpDir, { recursive: true });
+  }
+
+  /**
+   * A fresh path in `blobs/tmp/` for a working file (a HEIC converted to JPEG, an optimised copy, a package entry
+   * being read): on the workspace's disk, so storing it is a rename, and swept at the next open if a crash leaves it.
+   */
+  tempPath(ext = ''): string {
+    return join(this.tmpDir, `${randomUUID()}${ext}`);
   }
 
   /** Where the blob of `sha256` lives (whether or not it exists). */
