@@ -12,6 +12,7 @@ describe('体检 in Chromium against the real core', () => {
   it('lists the risks with points; fixing a caption makes its finding disappear; tree rows carry risk tags', async () => {
     const { page, app, base } = e2e;
     await page.getByTestId('try-demo').click();
+    await app.nav('台账'); // the demo opens on 首页
     await app.tree.waitFor();
     // A good photo without a caption, dropped on 3.1.2.
     const photo = await periodPhoto(join(base, '宣讲现场.jpg'));
@@ -60,6 +61,7 @@ describe('体检 in Chromium against the real core', () => {
   it('不属本单位职责: declared from the 体检 view with a statement, the criterion turns 不适用; withdrawn in the detail', async () => {
     const { page, app } = e2e;
     await page.getByTestId('try-demo').click();
+    await app.nav('台账'); // the demo opens on 首页
     await app.tree.waitFor();
     await app.nav('体检');
     const group = page.locator('[data-testid=finding-group][data-key="3.1.3"]');
@@ -86,6 +88,7 @@ describe('体检 in Chromium against the real core', () => {
   it('settings show the rule profile and 往年材料; a threshold change re-runs the check', async () => {
     const { page, app, base, dialogs } = e2e;
     await page.getByTestId('try-demo').click();
+    await app.nav('台账'); // the demo opens on 首页
     await app.tree.waitFor();
     await app.treeRow('3.1.2').click();
     const small = join(base, 'small.jpg');

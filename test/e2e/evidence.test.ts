@@ -22,6 +22,7 @@ async function smallPhoto(out: string): Promise<string> {
 /** Drops a good photo (现场.jpg, 3000 px) and a small one (小图.jpg) on 3.1.2 and waits for both cards. */
 async function dropTwoPhotos({ page, app, base }: E2E): Promise<void> {
   await page.getByTestId('try-demo').click();
+  await app.nav('台账'); // the demo opens on 首页
   await app.tree.waitFor();
   await app.treeRow('3.1.2').click();
   const files = [await periodPhoto(join(base, '现场.jpg')), await smallPhoto(join(base, '小图.jpg'))];
@@ -103,6 +104,7 @@ describe('evidence first, in Chromium against the real core', () => {
   it('a PDF shows its first page as the thumbnail; a Word file its type', async () => {
     const { page, app, dialogs } = e2e;
     await page.getByTestId('try-demo').click();
+    await app.nav('台账'); // the demo opens on 首页
     await app.tree.waitFor();
     await app.treeRow('3.1.2').click();
     dialogs.answerFiles([

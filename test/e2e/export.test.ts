@@ -11,6 +11,7 @@ describe('导出 and 校验申报包 in Chromium against the real core', () => {
   it('exports a monthly package with progress, shows its 目录, verifies it; a tampered copy fails; final is blocked', async () => {
     const { page, app, base, dialogs } = e2e;
     await page.getByTestId('try-demo').click();
+    await app.nav('台账'); // the demo opens on 首页
     await app.tree.waitFor();
     await app.treeRow('3.1.2').click();
     const photo = await periodPhoto(join(base, '宣讲.jpg'));

@@ -36,6 +36,7 @@ describe('ledger in Chromium against the real core', () => {
     await expect.poll(() => app.welcome.isVisible()).toBe(true);
     await shot(page, '01-welcome');
     await page.getByTestId('try-demo').click();
+    await app.nav('台账'); // the demo opens on 首页
     await app.tree.waitFor();
     await expect.poll(() => page.getByTestId('header-unit').textContent()).toBe('市教育局');
     await shot(page, '02-ledger-tree');
@@ -114,6 +115,7 @@ describe('ledger in Chromium against the real core', () => {
 
   it('sorts the table and chooses columns', async () => {
     await page.getByTestId('try-demo').click();
+    await app.nav('台账'); // the demo opens on 首页
     await app.tree.waitFor();
     await app.scope('全部');
     await app.view('表格');
@@ -224,6 +226,7 @@ describe('ledger in Chromium against the real core', () => {
 
   it('drops photos onto a criterion: thumbnails appear, counters fill, a caption is edited, a PDF is picked', async () => {
     await page.getByTestId('try-demo').click();
+    await app.nav('台账'); // the demo opens on 首页
     await app.tree.waitFor();
     await app.treeRow('3.1.2').click();
     await page.getByTestId('dropzone').waitFor();

@@ -26,6 +26,7 @@ describe('points at risk read off the screens', () => {
   it('标准详情, 体检 and 导出 show the same capped totals; a final package lists every blocking error', async () => {
     const { page, app } = e2e;
     await page.getByTestId('try-demo').click();
+    await app.nav('台账'); // the demo opens on 首页
     await app.tree.waitFor();
     await app.treeRow('3.1.2').click();
     await app.dropFiles(
@@ -84,6 +85,7 @@ describe('points at risk read off the screens', () => {
   it('设置 names each rule in Chinese (its id on hover) and its share as 扣该条分值的 N%', async () => {
     const { page, app } = e2e;
     await page.getByTestId('try-demo').click();
+    await app.nav('台账'); // the demo opens on 首页
     await app.tree.waitFor();
     await app.nav('设置');
     const row = page.getByTestId('rule-profile').locator('[data-rule=statement-too-short]');

@@ -71,7 +71,7 @@ export class AppPage {
     await target.dispatchEvent('dragover', { dataTransfer: dt });
     await target.dispatchEvent('drop', { dataTransfer: dt });
   }
-  async nav(label: '台账' | '体检' | '导出' | '设置' | '关闭工作区'): Promise<void> {
+  async nav(label: '首页' | '台账' | '体检' | '导出' | '设置' | '关闭工作区'): Promise<void> {
     await this.page.getByRole('navigation').getByText(label, { exact: true }).click();
   }
 }

@@ -1,4 +1,5 @@
 import { Box, Group, Progress, Text, Tooltip } from '@mantine/core';
+import { completionPercent } from '../../../../shared/domain/home-summary';
 import type { ProgressSummary as Summary } from '../../../../shared/domain/progress';
 import { H } from './messages';
 
@@ -16,8 +17,7 @@ const TRACK = 'var(--mantine-color-gray-2)';
 export function ProgressSummary({ s, pointsAtRisk }: { s: Summary; pointsAtRisk?: number }) {
   const applicable = s.total - s.byStatus['not-applicable'];
   const pct = (n: number) => (applicable === 0 ? 0 : (n / applicable) * 100);
-  // Rounded down: 14 of 15 reads 93%, never a premature 100%.
-  const percent = applicable === 0 ? null : Math.floor(s.ratio * 100);
+  const percent = completionPercent(s);
   const breakdown = H.breakdown({
     complete: s.byStatus.complete,
     inProgress: s.byStatus['in-progress'],

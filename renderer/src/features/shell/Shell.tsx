@@ -6,6 +6,7 @@ import { invoke } from '../../api/client';
 import { ImportPreview } from '../catalog-import/ImportPreview';
 import { CheckScreen } from '../check/CheckScreen';
 import { ExportScreen } from '../export/ExportScreen';
+import { HomeScreen } from '../home/HomeScreen';
 import { useCatalogImport } from '../catalog-import/useCatalogImport';
 import { LedgerScreen } from '../ledger/LedgerScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
@@ -13,7 +14,7 @@ import { BRAND_COLOR } from '../../theme';
 import { ProgressSummary } from './ProgressSummary';
 import { clampMonth, collectionMonth } from '../../../../shared/domain/collection';
 
-type Section = 'ledger' | 'check' | 'export' | 'settings';
+type Section = 'home' | 'ledger' | 'check' | 'export' | 'settings';
 
 interface Notice {
   color: 'green' | 'red' | 'orange';
@@ -29,7 +30,9 @@ export function Shell(props: {
   onClose(): void;
 }) {
   const { info, today } = props;
-  const [section, setSection] = useState<Section>('ledger');
+  // A workspace with a catalog opens on 首页 (the day's questions); without one on the 台账, whose empty state
+  // offers the import. Importing later keeps the officer where they are.
+  const [section, setSection] = useState<Section>(info.catalog ? 'home' : 'ledger');
   const [criteria, setCriteria] = useState<Criterion[] | null>(null);
   const [report, setReport] = useState<CheckReport | null>(null);
   const [focus, setFocus] = useState<{ code: string } | null>(null);
@@ -90,6 +93,7 @@ export function Shell(props: {
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         <Stack gap={2}>
+          <NavLink label="首页" active={section === 'home'} onClick={() => setSection('home')} />
           <NavLink label="台账" active={section === 'ledger'} onClick={() => setSection('ledger')} />
           <NavLink
             label="体检"
@@ -135,6 +139,17 @@ export function Shell(props: {
           />
         )}
         <div style={{ flex: 1, minHeight: 0 }}>
+          {section === 'home' && criteria && (
+            <HomeScreen
+              criteria={criteria}
+              report={report}
+              today={today}
+              period={info.period}
+              hasCatalog={info.catalog !== null}
+              onOpenCriterion={openCriterion}
+              onImportCatalog={importCatalog}
+            />
+          )}
           {section === 'ledger' && criteria && (
             <LedgerScreen
               criteria={criteria}
