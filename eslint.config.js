@@ -1,6 +1,7 @@
 // ESLint flat config. Besides the usual rules it enforces where code may run (ARCHITECTURE.md): shared/ is pure,
 // core never imports Electron, the renderer never touches Node or the main process.
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -59,9 +60,15 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: restrict(
-      ['electron', 'better-sqlite3', ...NODE_BUILTINS, '**/electron/**'],
-      'The renderer is sandboxed: it reaches core only through window.api (renderer/src/api/client.ts).',
-    ),
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...restrict(
+        ['electron', 'better-sqlite3', ...NODE_BUILTINS, '**/electron/**'],
+        'The renderer is sandboxed: it reaches core only through window.api (renderer/src/api/client.ts).',
+      ),
+      // Hooks called by the rules, and effects that name everything they read (a stale closure shows old data).
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
   },
 );

@@ -1,14 +1,10 @@
 import { periodMonths } from './collection';
-import { daysBetween, dueOf, type DueUrgency } from './next-due';
+import { daysBetween, dueOf, type DueUrgency, DUE_WINDOW_DAYS } from './next-due';
 import type { Period } from './period';
 import { summarizeProgress, type ProgressInput, type ProgressSummary } from './progress';
 import { effectivePoints, type PointsNode } from './rules/points';
 
-/**
- * How far ahead 首页 lists what comes due: two weeks, the ledger's 14天内到期 filter — long enough to plan the
- * materials of an activity, short enough that the list stays a to-do list rather than the year.
- */
-export const DUE_WINDOW_DAYS = 14;
+export { DUE_WINDOW_DAYS };
 
 /** The part of a criterion 首页 reads (the whole catalog is passed, so a parent's points can be shared). */
 export interface HomeCriterion extends ProgressInput, PointsNode {

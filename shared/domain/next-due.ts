@@ -9,6 +9,12 @@ export interface Schedule {
   frequency: Frequency | null;
 }
 
+/**
+ * How far ahead 首页 lists what comes due and the ledger's 14天内到期 filter looks: two weeks — long enough to plan
+ * the materials of an activity, short enough that the list stays a to-do list rather than the year.
+ */
+export const DUE_WINDOW_DAYS = 14;
+
 /** Days before a due date from which it is shown as coming up (orange). */
 export const SOON_DAYS = 3;
 

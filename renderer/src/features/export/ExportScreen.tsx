@@ -46,10 +46,15 @@ export function ExportScreen(props: {
   const [version, setVersion] = useState(0);
   useEffect(() => {
     if (kind === 'monthly' && !monthOk) return;
+    // Switching kind or month while a preview is made: only the answer for the current choice is shown.
+    let live = true;
     void invoke('package:preview', { kind, month: kind === 'monthly' ? month : undefined }).then(
-      setPreview,
-      (e: Error) => setError(e.message),
+      (p) => live && setPreview(p),
+      (e: Error) => live && setError(e.message),
     );
+    return () => {
+      live = false;
+    };
   }, [kind, month, monthOk, version]);
   // A blocking finding's buttons fix it here as in 体检; the preview and the ledger follow.
   const fixed = () => {

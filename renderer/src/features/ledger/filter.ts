@@ -1,4 +1,4 @@
-import { daysBetween, dueOf } from '../../../../shared/domain/next-due';
+import { daysBetween, dueOf, DUE_WINDOW_DAYS } from '../../../../shared/domain/next-due';
 import type { Period } from '../../../../shared/domain/period';
 import type { CriterionStatus, Method } from '../../../../shared/domain/value-sets';
 import type { Criterion } from '../../../../shared/ipc/types';
@@ -45,7 +45,7 @@ function dueMatches(c: Criterion, window: DueFilter, { today, period }: DueClock
   const due = dueOf(c, today, period);
   if (due === null || due.urgency === null) return false;
   if (window === 'overdue' || window === 'soon') return due.urgency === window;
-  return due.urgency !== 'overdue' && daysBetween(today, due.date) <= 14;
+  return due.urgency !== 'overdue' && daysBetween(today, due.date) <= DUE_WINDOW_DAYS;
 }
 
 /**

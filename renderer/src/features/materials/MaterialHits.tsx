@@ -16,13 +16,18 @@ export function MaterialHits({ query, onOpen }: { query: string; onOpen(code: st
       setHits([]);
       return;
     }
+    // Typing on while a search runs: the answer for an older query must not replace the newer one's.
+    let live = true;
     const timer = setTimeout(() => {
       void invoke('materials:search', { query: q }).then(
-        (r) => setHits(r.materials),
-        () => setHits([]),
+        (r) => live && setHits(r.materials),
+        () => live && setHits([]),
       );
     }, 250);
-    return () => clearTimeout(timer);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [query]);
   if (hits.length === 0) return null;
   return (

@@ -27,7 +27,9 @@ function usePdfThumb(m: Material): string | null {
     return () => {
       live = false;
     };
-    // The file, not the object: a reloaded list gives new objects for the same files.
+    // Keyed by the file, not the object: a reloaded list gives new objects for the same files, and redrawing the
+    // same thumbnail for each would flicker.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [wanted, m.sha256]);
   return url;
 }

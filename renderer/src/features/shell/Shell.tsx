@@ -39,6 +39,7 @@ export function Shell(props: {
   const [notice, setNotice] = useState<Notice | null>(null);
 
   // Every change reloads the criteria and re-runs the 体检, so counters, status and risks stay true together.
+  const { onInfo } = props;
   const reload = useCallback(async () => {
     const [{ criteria: list }, fresh, checked] = await Promise.all([
       invoke('catalog:list', {}),
@@ -47,16 +48,17 @@ export function Shell(props: {
     ]);
     setCriteria(list);
     setReport(checked);
-    if (fresh) props.onInfo(fresh);
-  }, [props.onInfo]);
+    if (fresh) onInfo(fresh);
+  }, [onInfo]);
   const openCriterion = (code: string) => {
     setFocus({ code });
     setSection('ledger');
   };
 
+  // Loaded afresh for each workspace opened (`info.dir`), not on every change of the header's info.
   useEffect(() => {
     void reload();
-  }, [info.dir]);
+  }, [reload, info.dir]);
 
   const summary = useMemo(() => summarizeProgress(criteria ?? [], today, info.period), [criteria, today, info.period]);
 
