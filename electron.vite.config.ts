@@ -35,12 +35,16 @@ function pdfjsAssets(): Plugin {
   };
 }
 
+/** `@shared/…`: the pure TypeScript both processes use (tsconfig.json `paths`, vitest.config.ts, the same alias). */
+export const SHARED_ALIAS = { '@shared': resolve('shared') };
+
 /**
  * Three builds: the main process (with the `wangbao` CLI as a second entry, same core), the sandboxed preload
  * (CommonJS, as a sandboxed preload must be) and the renderer. The e2e renderer build lives in test/e2e/bridge.
  */
 export default defineConfig({
   main: {
+    resolve: { alias: SHARED_ALIAS },
     build: {
       outDir: 'out/main',
       rollupOptions: {
@@ -55,6 +59,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias: SHARED_ALIAS },
     build: {
       outDir: 'out/preload',
       rollupOptions: {
@@ -66,6 +71,7 @@ export default defineConfig({
   renderer: {
     root: resolve('renderer'),
     plugins: [react(), pdfjsAssets()],
+    resolve: { alias: SHARED_ALIAS },
     build: {
       outDir: resolve('out/renderer'),
       minify: true,

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { RULES } from '../../shared/domain/rules/rule-ids';
-import type { Finding, RiskCount } from '../../shared/domain/rules/types';
-import { SEVERITIES } from '../../shared/domain/value-sets';
-import type { CheckReport } from '../../shared/ipc/types';
+import { RULES } from '@shared/domain/rules/rule-ids';
+import type { Finding, RiskCount } from '@shared/domain/rules/types';
+import { SEVERITIES } from '@shared/domain/value-sets';
+import type { CheckReport } from '@shared/ipc/types';
 import { call } from '../core/dispatch';
 import type { Ctx } from '../core/context';
 import type { Logger } from '../core/log';

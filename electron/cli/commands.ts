@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { campaignYear, localIsoDate, parsePeriod } from '../../shared/domain/period';
-import { parseKind } from '../../shared/domain/requirements';
-import { parseUnitKind, UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../shared/domain/unit-kind';
-import { CRITERION_STATUSES, MATERIAL_KINDS } from '../../shared/domain/value-sets';
-import { AppError } from '../../shared/ipc/errors';
-import { SheetMapping } from '../../shared/schemas/sheet-mapping';
+import { campaignYear, localIsoDate, parsePeriod } from '@shared/domain/period';
+import { parseKind } from '@shared/domain/requirements';
+import { parseUnitKind, UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '@shared/domain/unit-kind';
+import { CRITERION_STATUSES, MATERIAL_KINDS } from '@shared/domain/value-sets';
+import { AppError } from '@shared/ipc/errors';
+import { SheetMapping } from '@shared/schemas/sheet-mapping';
 import { call } from '../core/dispatch';
 import { fsError } from '../core/fs-errors';
 import type { Ctx } from '../core/context';

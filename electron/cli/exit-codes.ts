@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../shared/ipc/errors';
+import type { ErrorCode } from '@shared/ipc/errors';
 
 /** CLI exit codes (ARCHITECTURE.md): 0 ok, 1 input refused or invalid, 2 usage error, unknown criterion or IO error. */
 export const EXIT = { ok: 0, refused: 1, usage: 2 } as const;

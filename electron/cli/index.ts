@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { AppError } from '../../shared/ipc/errors';
+import { AppError } from '@shared/ipc/errors';
 import { createHost } from '../core/host';
 import { createLogger, debugEnabled, logFile } from '../core/log';
 import { APP_VERSION } from '../core/version';

@@ -1,7 +1,7 @@
 // What the CLI says to the person at the terminal, beyond the results themselves: argument errors that say what was
 // expected, and core's messages made fit for a terminal.
-import { isIsoDate, isMonth, isValidYear, MAX_YEAR, MIN_YEAR } from '../../shared/domain/period';
-import { AppError } from '../../shared/ipc/errors';
+import { isIsoDate, isMonth, isValidYear, MAX_YEAR, MIN_YEAR } from '@shared/domain/period';
+import { AppError } from '@shared/ipc/errors';
 import type { Logger } from '../core/log';
 
 export const usage = (msg: string): AppError => new AppError('invalid-args', msg);

@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { AppError } from '../../shared/ipc/errors';
-import type { AppEvent } from '../../shared/ipc/events';
+import { AppError } from '@shared/ipc/errors';
+import type { AppEvent } from '@shared/ipc/events';
 import type { Logger } from './log';
 import { IN_THREAD, pooledReaders, type Readers } from './intake/readers';
 import { WorkerPool } from './workers/pool';

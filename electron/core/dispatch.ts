@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { contract, type Channel, type Result } from '../../shared/ipc/contract';
-import { AppError, type Envelope } from '../../shared/ipc/errors';
+import { contract, type Channel, type Result } from '@shared/ipc/contract';
+import { AppError, type Envelope } from '@shared/ipc/errors';
 import type { Ctx } from './context';
 import { handlers } from './handlers';
 import type { Handler } from './handlers/types';

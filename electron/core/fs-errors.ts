@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/ipc/errors';
+import { AppError } from '@shared/ipc/errors';
 
 /** Turns a file-system error into a message an officer understands; `what` says what was being done. */
 export function fsError(e: unknown, what: string, path: string): AppError {

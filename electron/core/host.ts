@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
-import type { AppEvent } from '../../shared/ipc/events';
+import type { AppEvent } from '@shared/ipc/events';
 import { Session, type Ctx } from './context';
 import type { Logger } from './log';
 import type { Platform } from './platform';

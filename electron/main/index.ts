@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserWindow } from 'electron';
 import { app, protocol, session as electronSession } from 'electron';
-import { EVENT_CHANNEL } from '../../shared/ipc/events';
+import { EVENT_CHANNEL } from '@shared/ipc/events';
 import { createHost, USER_DATA_FOLDER } from '../core/host';
 import { createLogger } from '../core/log';
 import { intakeWorkerScript } from '../core/workers/script';

@@ -1,6 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { GRANT_DROPPED_CHANNEL, INVOKE_CHANNEL } from '../../shared/ipc/channels';
-import type { Envelope } from '../../shared/ipc/errors';
+import { GRANT_DROPPED_CHANNEL, INVOKE_CHANNEL } from '@shared/ipc/channels';
+import type { Envelope } from '@shared/ipc/errors';
 import type { Ctx } from '../core/context';
 import { dispatch } from '../core/dispatch';
 import { grantDropped } from '../core/host';

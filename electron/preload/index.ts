@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { CHANNELS, GRANT_DROPPED_CHANNEL, INVOKE_CHANNEL, type Channel } from '../../shared/ipc/channels';
-import { EVENT_CHANNEL } from '../../shared/ipc/events';
+import { CHANNELS, GRANT_DROPPED_CHANNEL, INVOKE_CHANNEL, type Channel } from '@shared/ipc/channels';
+import { EVENT_CHANNEL } from '@shared/ipc/events';
 
 // The whole bridge between the sandboxed page and main: one invoke over an allowlist of channels, the grant of a
 // drop, and core's events.

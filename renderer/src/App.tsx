@@ -1,7 +1,7 @@
 import { Center, Loader } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { campaignYear, localIsoDate } from '../../shared/domain/period';
-import type { WorkspaceInfo } from '../../shared/ipc/types';
+import { campaignYear, localIsoDate } from '@shared/domain/period';
+import type { WorkspaceInfo } from '@shared/ipc/types';
 import { invoke } from './api/client';
 import { Shell } from './features/shell/Shell';
 import { WelcomeScreen } from './features/welcome/WelcomeScreen';

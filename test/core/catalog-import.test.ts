@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
-import type { AppError } from '../../shared/ipc/errors';
+import type { AppError } from '@shared/ipc/errors';
 import { DEMO_CATALOG, testCtx } from '../helpers/ctx';
 import { generatedCatalog, writeCatalog } from '../helpers/catalog';
 import { tmpDir } from '../helpers/tmp';

@@ -7,9 +7,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../electron/core/workspace/audit';
 import { call } from '../../electron/core/dispatch';
 import type { Ctx } from '../../electron/core/context';
-import type { Finding } from '../../shared/domain/rules/types';
-import type { RuleId } from '../../shared/domain/rules/rule-ids';
-import { AppError } from '../../shared/ipc/errors';
+import type { Finding } from '@shared/domain/rules/types';
+import type { RuleId } from '@shared/domain/rules/rule-ids';
+import { AppError } from '@shared/ipc/errors';
 import { FULL_CAPTION, NOKIA, periodPhoto as photoAt } from '../helpers/photos';
 import { useDemoWorkspace } from '../helpers/demo-workspace';
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHost } from '../../electron/core/host';
 import { memoryLogger } from '../../electron/core/log';
 import { registerIpc } from '../../electron/main/ipc';
-import type { AttachResult, Material } from '../../shared/ipc/types';
+import type { AttachResult, Material } from '@shared/ipc/types';
 import { FIXTURES, testPlatform } from '../helpers/ctx';
 
 // No Electron binary can run here. The real main IPC (`registerIpc`), the real preload and core's real dispatch run

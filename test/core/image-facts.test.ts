@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { readImage } from '../../electron/core/intake/image-facts';
 import { jpegQuality } from '../../electron/core/intake/jpeg-quality';
-import { hammingDistance } from '../../shared/domain/image-measures';
+import { hammingDistance } from '@shared/domain/image-measures';
 import { FIXTURES } from '../helpers/ctx';
 import { tmpDir } from '../helpers/tmp';
 

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { LATEST_VERSION, MIGRATIONS, migrate, type Migration } from '../../electron/core/db/migrate';
 import { APPLICATION_ID, openDatabase } from '../../electron/core/db/open';
-import { AppError } from '../../shared/ipc/errors';
+import { AppError } from '@shared/ipc/errors';
 import { tmpDir } from '../helpers/tmp';
 
 const tables = (db: Database.Database) =>

@@ -10,7 +10,7 @@ import type { Ctx } from '../../electron/core/context';
 import { call, dispatch } from '../../electron/core/dispatch';
 import { neutralizeCell } from '../../electron/core/package/ledger-xlsx';
 import { verifyPackage } from '../../electron/core/package/verify-package';
-import type { AppEvent } from '../../shared/ipc/events';
+import type { AppEvent } from '@shared/ipc/events';
 import { useDemoWorkspace } from '../helpers/demo-workspace';
 import { FULL_CAPTION, periodPhoto } from '../helpers/photos';
 import { readZip, rezipAsGb18030, writeZip, writeZipRawNames } from '../helpers/zips';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
 import { verifyAuditChain } from '../../electron/core/workspace/audit';
 import { Workspace, type WorkspaceSettings } from '../../electron/core/workspace/workspace';
-import { AppError } from '../../shared/ipc/errors';
+import { AppError } from '@shared/ipc/errors';
 import { testCtx } from '../helpers/ctx';
 import { tmpDir } from '../helpers/tmp';
 

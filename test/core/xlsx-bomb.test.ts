@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { loadSource } from '../../electron/core/catalog/load-source';
 import { readLedgerSheet } from '../../electron/core/office/read-sheet';
-import { AppError } from '../../shared/ipc/errors';
+import { AppError } from '@shared/ipc/errors';
 import { BUILT_CLI, cli } from '../helpers/cli';
 import { tmpDir } from '../helpers/tmp';
 import { numberRows, sharedStringsXml, worksheetXml, writeLedgerXlsx, writeRawXlsx } from '../helpers/xlsx';

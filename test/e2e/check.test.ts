@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { campaignYear, localIsoDate } from '../../shared/domain/period';
+import { campaignYear, localIsoDate } from '@shared/domain/period';
 import { periodPhoto } from '../helpers/photos';
 import { shot } from './browser';
 import { E2E_NOW, useE2E } from './session';

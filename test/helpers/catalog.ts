@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CatalogNodeInput } from '../../shared/schemas/catalog-file';
+import type { CatalogNodeInput } from '@shared/schemas/catalog-file';
 
 /** Writes a catalog file in our JSON format and returns its path. */
 export function writeCatalog(dir: string, nodes: CatalogNodeInput[], edition = '2026', name = 'catalog.json'): string {

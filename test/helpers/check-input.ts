@@ -1,6 +1,6 @@
-import { parseCaption } from '../../shared/domain/caption';
-import type { CheckCriterion, CheckFacts, CheckInput, CheckMaterial } from '../../shared/domain/rules/types';
-import { defaultRuleProfile } from '../../shared/schemas/rule-profile';
+import { parseCaption } from '@shared/domain/caption';
+import type { CheckCriterion, CheckFacts, CheckInput, CheckMaterial } from '@shared/domain/rules/types';
+import { defaultRuleProfile } from '@shared/schemas/rule-profile';
 
 /** A leaf criterion for rule tests: the unit's, online, 2 points, asking for 2 photos. */
 export function criterion(code: string, over: Partial<CheckCriterion> = {}): CheckCriterion {

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { createHost } from '../../electron/core/host';
 import { memoryLogger } from '../../electron/core/log';
 import type { Platform } from '../../electron/core/platform';
-import type { AppEvent } from '../../shared/ipc/events';
+import type { AppEvent } from '@shared/ipc/events';
 
 export const REPO = resolve(import.meta.dirname, '..', '..');
 export const DEMO_CATALOG = join(REPO, 'resources', 'demo', 'catalog.json');

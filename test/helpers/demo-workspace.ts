@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { beforeEach } from 'vitest';
 import type { Ctx } from '../../electron/core/context';
 import { call } from '../../electron/core/dispatch';
-import type { AttachResult } from '../../shared/ipc/types';
+import type { AttachResult } from '@shared/ipc/types';
 import { testCtx } from './ctx';
 import { tmpDir } from './tmp';
 

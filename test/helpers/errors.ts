@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/ipc/errors';
+import { AppError } from '@shared/ipc/errors';
 
 /** The AppError a call is refused with (a call that succeeds, or fails otherwise, fails the test). */
 export async function errorOf(p: Promise<unknown>): Promise<AppError> {

@@ -1,9 +1,9 @@
-import type { PackageContent, PackageCriterion, PackageMaterial } from '../../shared/domain/package/content';
-import { RULES, type RuleId } from '../../shared/domain/rules/rule-ids';
-import type { Finding } from '../../shared/domain/rules/types';
-import { MATERIAL_KINDS, type MaterialKind } from '../../shared/domain/value-sets';
-import { progressFromCounts } from '../../shared/domain/requirement-progress';
-import type { Requirement } from '../../shared/domain/requirements';
+import type { PackageContent, PackageCriterion, PackageMaterial } from '@shared/domain/package/content';
+import { RULES, type RuleId } from '@shared/domain/rules/rule-ids';
+import type { Finding } from '@shared/domain/rules/types';
+import { MATERIAL_KINDS, type MaterialKind } from '@shared/domain/value-sets';
+import { progressFromCounts } from '@shared/domain/requirement-progress';
+import type { Requirement } from '@shared/domain/requirements';
 
 const KINDS = Object.keys(MATERIAL_KINDS) as MaterialKind[];
 const RULE_IDS = Object.keys(RULES) as RuleId[];

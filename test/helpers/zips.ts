@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { crc32, deflateRawSync } from 'node:zlib';
 import yazl from 'yazl';
 import { openZip, readEntries, readEntryBytes } from '../../electron/core/package/zip-reader';
-import type { Manifest } from '../../shared/schemas/package-manifest';
+import type { Manifest } from '@shared/schemas/package-manifest';
 import { tmpDir } from './tmp';
 
 export interface ZipItem {

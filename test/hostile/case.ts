@@ -1,4 +1,4 @@
-import type { AttachResult, Material } from '../../shared/ipc/types';
+import type { AttachResult, Material } from '@shared/ipc/types';
 
 /** What the case's input is about (the list), for the summary. */
 export type Category =

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
-import { MAX_PATH, MAX_SEGMENT } from '../../shared/domain/naming/segment';
+import { MAX_PATH, MAX_SEGMENT } from '@shared/domain/naming/segment';
 import { readZip } from '../helpers/zips';
 
 /** A hostile title: the criterion's (from the catalog, ≤ 1000 characters) and the material's (≤ 200). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCatalog, parseMethods, parsePoints, splitUnits } from '../../shared/domain/catalog';
-import type { CatalogFile } from '../../shared/schemas/catalog-file';
+import { buildCatalog, parseMethods, parsePoints, splitUnits } from '@shared/domain/catalog';
+import type { CatalogFile } from '@shared/schemas/catalog-file';
 
 const file = (nodes: CatalogFile['nodes']): CatalogFile => ({
   format: 'wangbao-catalog',

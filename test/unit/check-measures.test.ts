@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { captionElements, parseCaption } from '../../shared/domain/caption';
-import { PhashIndex } from '../../shared/domain/phash-bands';
-import { effectivePoints, type PointsNode } from '../../shared/domain/rules/points';
-import { countFigures, countWords, statementContent } from '../../shared/domain/statement';
+import { captionElements, parseCaption } from '@shared/domain/caption';
+import { PhashIndex } from '@shared/domain/phash-bands';
+import { effectivePoints, type PointsNode } from '@shared/domain/rules/points';
+import { countFigures, countWords, statementContent } from '@shared/domain/statement';
 
 describe('effectivePoints', () => {
   const node = (

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  deriveCode,
-  isFullPathCode,
-  localSegment,
-  normalizeCode,
-  parseChineseNumeral,
-} from '../../shared/domain/codes';
+import { deriveCode, isFullPathCode, localSegment, normalizeCode, parseChineseNumeral } from '@shared/domain/codes';
 
 describe('normalizeCode', () => {
   it.each([

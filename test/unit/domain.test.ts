@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseDeadline } from '../../shared/domain/deadline';
-import { defaultPeriod, isIsoDate, localIsoDate, parsePeriod } from '../../shared/domain/period';
-import { isOverdue, summarizeProgress, type ProgressInput } from '../../shared/domain/progress';
-import { parseRequirementsText } from '../../shared/domain/requirements';
-import { preselectMine, unitMatches } from '../../shared/domain/scope';
-import { aggregateStatus, leafStatus } from '../../shared/domain/status';
-import { METHODS, parseValue } from '../../shared/domain/value-sets';
+import { parseDeadline } from '@shared/domain/deadline';
+import { defaultPeriod, isIsoDate, localIsoDate, parsePeriod } from '@shared/domain/period';
+import { isOverdue, summarizeProgress, type ProgressInput } from '@shared/domain/progress';
+import { parseRequirementsText } from '@shared/domain/requirements';
+import { preselectMine, unitMatches } from '@shared/domain/scope';
+import { aggregateStatus, leafStatus } from '@shared/domain/status';
+import { METHODS, parseValue } from '@shared/domain/value-sets';
 
 describe('value sets', () => {
   it('accept id, label or alias', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseDeadline } from '../../shared/domain/deadline';
-import { homeSummary, type HomeCriterion, type MonthlyMaterial } from '../../shared/domain/home-summary';
-import type { Period } from '../../shared/domain/period';
-import type { CriterionStatus } from '../../shared/domain/value-sets';
+import { parseDeadline } from '@shared/domain/deadline';
+import { homeSummary, type HomeCriterion, type MonthlyMaterial } from '@shared/domain/home-summary';
+import type { Period } from '@shared/domain/period';
+import type { CriterionStatus } from '@shared/domain/value-sets';
 
 /** The 2026 test year as many cities set it. */
 const P2026: Period = { start: '2025-11-01', end: '2026-10-31' };

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  hammingDistance,
-  laplacianVariance,
-  perceptualHash,
-  screenshotSignals,
-} from '../../shared/domain/image-measures';
+import { hammingDistance, laplacianVariance, perceptualHash, screenshotSignals } from '@shared/domain/image-measures';
 
 describe('image measures', () => {
   it('a flat image has no sharpness, a checkerboard a lot', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Criterion } from '../../shared/ipc/types';
+import type { Criterion } from '@shared/ipc/types';
 import { DEFAULT_FILTER, visibleCodes, type DueClock } from '../../renderer/src/features/ledger/filter';
 
 const node = (code: string, parentCode: string | null, over: Partial<Criterion> = {}): Criterion => ({

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { columnIndex, columnLetter, fieldOfHeader } from '../../shared/domain/ledger-sheet/fields';
-import type { SheetGrid } from '../../shared/domain/ledger-sheet/grid';
-import { guessMapping } from '../../shared/domain/ledger-sheet/mapping';
-import { sheetToCatalog } from '../../shared/domain/ledger-sheet/sheet-to-catalog';
-import { splitLabel, titleOf } from '../../shared/domain/ledger-sheet/split-label';
+import { columnIndex, columnLetter, fieldOfHeader } from '@shared/domain/ledger-sheet/fields';
+import type { SheetGrid } from '@shared/domain/ledger-sheet/grid';
+import { guessMapping } from '@shared/domain/ledger-sheet/mapping';
+import { sheetToCatalog } from '@shared/domain/ledger-sheet/sheet-to-catalog';
+import { splitLabel, titleOf } from '@shared/domain/ledger-sheet/split-label';
 
 /** A grid from rows of strings; `=` repeats the cell above as part of the same merge. */
 function grid(rows: string[][]): SheetGrid {

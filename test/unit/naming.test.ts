@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extensionOf, planPackagePaths, type PathInput } from '../../shared/domain/naming/package-paths';
-import { MAX_PATH, MAX_SEGMENT, safeSegment } from '../../shared/domain/naming/segment';
+import { extensionOf, planPackagePaths, type PathInput } from '@shared/domain/naming/package-paths';
+import { MAX_PATH, MAX_SEGMENT, safeSegment } from '@shared/domain/naming/segment';
 
 describe('safeSegment (PACKAGE-FORMAT.md path rules)', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseDeadline } from '../../shared/domain/deadline';
-import { daysBetween, dueOf, dueSeries, dueUrgency, nextDue, type Schedule } from '../../shared/domain/next-due';
-import type { Period } from '../../shared/domain/period';
+import { parseDeadline } from '@shared/domain/deadline';
+import { daysBetween, dueOf, dueSeries, dueUrgency, nextDue, type Schedule } from '@shared/domain/next-due';
+import type { Period } from '@shared/domain/period';
 
 /** The 2026 test year as many cities set it. */
 const P2026: Period = { start: '2025-11-01', end: '2026-10-31' };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Block, Doc } from '../../shared/domain/package/blocks';
-import { docText } from '../../shared/domain/package/blocks';
-import { indexDocument, reportDocument, reportJson, signOffDocument } from '../../shared/domain/package/documents';
-import { A4, layoutDoc, layoutProblems, type Layout, type Metrics } from '../../shared/domain/package/layout';
-import { LEDGER_KINDS, ledgerRows } from '../../shared/domain/package/ledger-rows';
-import { breakClasses, wrapText } from '../../shared/domain/package/line-break';
+import type { Block, Doc } from '@shared/domain/package/blocks';
+import { docText } from '@shared/domain/package/blocks';
+import { indexDocument, reportDocument, reportJson, signOffDocument } from '@shared/domain/package/documents';
+import { A4, layoutDoc, layoutProblems, type Layout, type Metrics } from '@shared/domain/package/layout';
+import { LEDGER_KINDS, ledgerRows } from '@shared/domain/package/ledger-rows';
+import { breakClasses, wrapText } from '@shared/domain/package/line-break';
 import { syntheticContent } from '../helpers/package-content';
 
 /** Chinese 1 em, the rest 0.55 em; the serif lacks one rare character (the sans backs it up). */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { monthsDue, periodMonths } from '../../shared/domain/collection';
-import { requirementProgress, type CountedMaterial } from '../../shared/domain/requirement-progress';
-import { parseRequirementsText, type Requirement } from '../../shared/domain/requirements';
-import { runCheck } from '../../shared/domain/rules/check';
+import { monthsDue, periodMonths } from '@shared/domain/collection';
+import { requirementProgress, type CountedMaterial } from '@shared/domain/requirement-progress';
+import { parseRequirementsText, type Requirement } from '@shared/domain/requirements';
+import { runCheck } from '@shared/domain/rules/check';
 import { checkInput, criterion, material } from '../helpers/check-input';
 
 const parsed = (t: string) => parseRequirementsText(t).map((r) => ({ ...r }));
@@ -169,7 +169,7 @@ describe('requirement-unmet counts what can score', () => {
 describe('a catalog of another year is said, not silent', () => {
   const ws = { year: 2026, period: { start: '2025-11-01', end: '2026-10-31' } };
   it('names the edition’s year and the deadlines outside the period', async () => {
-    const { yearWarnings } = await import('../../shared/domain/catalog-year');
+    const { yearWarnings } = await import('@shared/domain/catalog-year');
     expect(yearWarnings('２０２６版', ['2026-05-05', null], ws)).toEqual([]);
     expect(yearWarnings('2025', [], ws)).toEqual([expect.stringContaining('台账的版本是 2025 年')]);
     expect(yearWarnings('示例', ['2024-10-31', '2024-12-01', '2026-06-01'], ws)).toEqual([
@@ -181,7 +181,7 @@ describe('a catalog of another year is said, not silent', () => {
 describe('the month a material counts for', () => {
   const period = { start: '2025-11-01', end: '2026-10-31' };
   it('is the collection month: the month before until the collection day, then this one', async () => {
-    const { collectionMonth, clampMonth, defaultMonth } = await import('../../shared/domain/collection');
+    const { collectionMonth, clampMonth, defaultMonth } = await import('@shared/domain/collection');
     expect(collectionMonth('2026-05-04')).toBe('2026-04');
     expect(collectionMonth('2026-05-05')).toBe('2026-05');
     expect(collectionMonth('2026-01-02')).toBe('2025-12');

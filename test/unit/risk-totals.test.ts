@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { riskTotals } from '../../shared/domain/rules/totals';
+import { riskTotals } from '@shared/domain/rules/totals';
 
 const line = (criterionCode: string, pointsAtRisk: number) => ({ criterionCode, pointsAtRisk });
 const POINTS = new Map<string, number | null>([

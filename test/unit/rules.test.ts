@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../shared/domain/rules/check';
-import type { CheckFacts, CheckInput, Finding } from '../../shared/domain/rules/types';
-import type { RuleId } from '../../shared/domain/rules/rule-ids';
-import { RuleProfileFile, resolveProfile } from '../../shared/schemas/rule-profile';
+import { runCheck } from '@shared/domain/rules/check';
+import type { CheckFacts, CheckInput, Finding } from '@shared/domain/rules/types';
+import type { RuleId } from '@shared/domain/rules/rule-ids';
+import { RuleProfileFile, resolveProfile } from '@shared/schemas/rule-profile';
 import { checkInput, criterion, material } from '../helpers/check-input';
 
 const ids = (input: CheckInput): RuleId[] => runCheck(input).findings.map((f) => f.ruleId);
@@ -140,7 +140,7 @@ describe('caption rules', () => {
     expect(found[0]!.severity).toBe('error');
   });
   it('caption-incomplete names the missing elements; a natural sentence with all of them passes', async () => {
-    const { parseCaption } = await import('../../shared/domain/caption');
+    const { parseCaption } = await import('@shared/domain/caption');
     const thin = material('1.1', { caption: parseCaption('2026年3月12日 学习活动') });
     const sentence = material('1.1', {
       caption: parseCaption('2026年3月12日，市教育局在市一中报告厅组织全体教师开展师德师风专题学习'),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { preselectMine, scopeReason, scopeStep, unitMatches } from '../../shared/domain/scope';
-import { collectiveReaches, guessUnitKind, parseUnitKind, reachOf } from '../../shared/domain/unit-kind';
+import { preselectMine, scopeReason, scopeStep, unitMatches } from '@shared/domain/scope';
+import { collectiveReaches, guessUnitKind, parseUnitKind, reachOf } from '@shared/domain/unit-kind';
 
 describe('unit kind guessed from the name', () => {
   it.each([

@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3';
-import { normalizeCode } from '../../../shared/domain/codes';
-import { preselectMine, type ScopeUnit } from '../../../shared/domain/scope';
-import type { Requirement } from '../../../shared/domain/requirements';
-import { progressFromCounts, type RequirementProgress } from '../../../shared/domain/requirement-progress';
-import { aggregateStatus, leafStatus, type KindCounts } from '../../../shared/domain/status';
-import type { CriterionStatus, Frequency, Method } from '../../../shared/domain/value-sets';
-import { AppError } from '../../../shared/ipc/errors';
-import type { Criterion, ScopeResult } from '../../../shared/ipc/types';
+import { normalizeCode } from '@shared/domain/codes';
+import { preselectMine, type ScopeUnit } from '@shared/domain/scope';
+import type { Requirement } from '@shared/domain/requirements';
+import { progressFromCounts, type RequirementProgress } from '@shared/domain/requirement-progress';
+import { aggregateStatus, leafStatus, type KindCounts } from '@shared/domain/status';
+import type { CriterionStatus, Frequency, Method } from '@shared/domain/value-sets';
+import { AppError } from '@shared/ipc/errors';
+import type { Criterion, ScopeResult } from '@shared/ipc/types';
 
 interface Row {
   code: string;

@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
-import { countLeaves, type BuiltCatalog, type CatalogNode } from '../../../shared/domain/catalog';
-import type { RequirementKindChoice } from '../../../shared/domain/requirements';
-import { preselectMine } from '../../../shared/domain/scope';
-import { AppError } from '../../../shared/ipc/errors';
-import type { CatalogImportResult } from '../../../shared/ipc/types';
-import type { RuleProfile } from '../../../shared/schemas/rule-profile';
+import { countLeaves, type BuiltCatalog, type CatalogNode } from '@shared/domain/catalog';
+import type { RequirementKindChoice } from '@shared/domain/requirements';
+import { preselectMine } from '@shared/domain/scope';
+import { AppError } from '@shared/ipc/errors';
+import type { CatalogImportResult } from '@shared/ipc/types';
+import type { RuleProfile } from '@shared/schemas/rule-profile';
 import { saveProfile } from '../checker/profile-repo';
 import { appendAudit } from '../workspace/audit';
 import { scopeUnitOf, type WorkspaceSettings } from '../workspace/workspace';

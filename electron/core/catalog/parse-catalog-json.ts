@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { CatalogFile } from '../../../shared/schemas/catalog-file';
-import { AppError } from '../../../shared/ipc/errors';
-import { catalogShapeProblem } from '../../../shared/domain/catalog-limits';
+import { CatalogFile } from '@shared/schemas/catalog-file';
+import { AppError } from '@shared/ipc/errors';
+import { catalogShapeProblem } from '@shared/domain/catalog-limits';
 
 /**
  * Parses and validates catalog JSON text: within the catalog limits (checked before the recursive schema), with what

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { RequirementKindChoice } from '../../../shared/domain/requirements';
-import type { MaterialKind } from '../../../shared/domain/value-sets';
+import type { RequirementKindChoice } from '@shared/domain/requirements';
+import type { MaterialKind } from '@shared/domain/value-sets';
 
 /** The officer's kinds for 材料要求 phrases, kept across imports (migration 0080). */
 export function readRequirementKinds(db: Database.Database): RequirementKindChoice[] {

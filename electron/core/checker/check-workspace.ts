@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { Caption } from '../../../shared/domain/caption';
-import { monthsDue } from '../../../shared/domain/collection';
-import { runCheck } from '../../../shared/domain/rules/check';
-import { effectivePoints } from '../../../shared/domain/rules/points';
-import type { CheckFacts, CheckInput, CheckMaterial } from '../../../shared/domain/rules/types';
-import type { CheckReport } from '../../../shared/ipc/types';
-import type { MaterialKind } from '../../../shared/domain/value-sets';
+import type { Caption } from '@shared/domain/caption';
+import { monthsDue } from '@shared/domain/collection';
+import { runCheck } from '@shared/domain/rules/check';
+import { effectivePoints } from '@shared/domain/rules/points';
+import type { CheckFacts, CheckInput, CheckMaterial } from '@shared/domain/rules/types';
+import type { CheckReport } from '@shared/ipc/types';
+import type { MaterialKind } from '@shared/domain/value-sets';
 import { listCriteria } from '../catalog/criteria-repo';
 import type { Workspace } from '../workspace/workspace';
 import { profileInForce } from './profile-repo';

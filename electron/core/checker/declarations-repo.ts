@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { AppError } from '../../../shared/ipc/errors';
-import type { Declaration } from '../../../shared/ipc/types';
+import { AppError } from '@shared/ipc/errors';
+import type { Declaration } from '@shared/ipc/types';
 import { appendAudit } from '../workspace/audit';
 import type { CriterionRef } from '../catalog/criteria-repo';
 

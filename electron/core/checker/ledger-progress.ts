@@ -1,7 +1,7 @@
-import { monthsDue } from '../../../shared/domain/collection';
-import { requirementProgress, type CountedMaterial } from '../../../shared/domain/requirement-progress';
-import { whyNotScoring } from '../../../shared/domain/rules/scoring';
-import type { Criterion } from '../../../shared/ipc/types';
+import { monthsDue } from '@shared/domain/collection';
+import { requirementProgress, type CountedMaterial } from '@shared/domain/requirement-progress';
+import { whyNotScoring } from '@shared/domain/rules/scoring';
+import type { Criterion } from '@shared/ipc/types';
 import type { Workspace } from '../workspace/workspace';
 import { liveMaterials } from './check-workspace';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { defaultRuleProfile, type RuleProfile } from '../../../shared/schemas/rule-profile';
-import type { ProfileInForce } from '../../../shared/ipc/types';
+import { defaultRuleProfile, type RuleProfile } from '@shared/schemas/rule-profile';
+import type { ProfileInForce } from '@shared/ipc/types';
 import { appendAudit } from '../workspace/audit';
 
 /** JSON with object keys sorted at every level, so equal profiles hash equal whatever order they were written in. */

@@ -3,9 +3,9 @@ import { open, rm, stat } from 'node:fs/promises';
 import { basename, isAbsolute, relative } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { ZipFile } from 'yauzl';
-import { AppError } from '../../../shared/ipc/errors';
-import type { ReferenceImportResult, ReferenceYear } from '../../../shared/ipc/types';
-import type { ReferenceFile } from '../../../shared/domain/rules/types';
+import { AppError } from '@shared/ipc/errors';
+import type { ReferenceImportResult, ReferenceYear } from '@shared/ipc/types';
+import type { ReferenceFile } from '@shared/domain/rules/types';
 import { fsError } from '../fs-errors';
 import { HEIC_MIMES } from '../intake/heic';
 import { typeOfFile } from '../intake/file-type';
@@ -15,7 +15,7 @@ import { walk } from '../intake/walk';
 import { inLanes } from '../lanes';
 import type { Logger } from '../log';
 import { hashFile } from '../store/blob-store';
-import { Manifest } from '../../../shared/schemas/package-manifest';
+import { Manifest } from '@shared/schemas/package-manifest';
 import { LIMITS, verifyPackage } from '../package/verify-package';
 import {
   openZip,

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { AppError } from '../../../shared/ipc/errors';
+import { AppError } from '@shared/ipc/errors';
 import { migration0010 } from './migrations/0010-init';
 import { migration0020 } from './migrations/0020-materials';
 import { migration0030 } from './migrations/0030-search';

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { AppError } from '../../../shared/ipc/errors';
+import { AppError } from '@shared/ipc/errors';
 import { migrate } from './migrate';
 
 /** `PRAGMA application_id` of a 网报通 workspace ('WBT1'): tells our database from any other SQLite file. */

@@ -1,5 +1,5 @@
-import { localIsoDate } from '../../../shared/domain/period';
-import { defaultRuleProfile, resolveProfile } from '../../../shared/schemas/rule-profile';
+import { localIsoDate } from '@shared/domain/period';
+import { defaultRuleProfile, resolveProfile } from '@shared/schemas/rule-profile';
 import { checkWorkspace } from '../checker/check-workspace';
 import { declarationOf, declareNotResponsible, withdrawDeclaration } from '../checker/declarations-repo';
 import { profileInForce, saveProfile } from '../checker/profile-repo';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { parseCaption } from '../../../shared/domain/caption';
-import { normalizeCode } from '../../../shared/domain/codes';
-import { AppError } from '../../../shared/ipc/errors';
+import { parseCaption } from '@shared/domain/caption';
+import { normalizeCode } from '@shared/domain/codes';
+import { AppError } from '@shared/ipc/errors';
 import { allowPath, asJob, progressReporter, requireWorkspace } from '../context';
 import { attachFiles, thumbPath } from '../intake/attach';
 import { optimizePhoto } from '../intake/optimize';
@@ -18,7 +18,7 @@ import {
 import { requireCriterion, requireLeafCriterion } from '../catalog/criteria-repo';
 import { appendAudit } from '../workspace/audit';
 import type { Workspace } from '../workspace/workspace';
-import type { Material } from '../../../shared/ipc/types';
+import type { Material } from '@shared/ipc/types';
 import type { HandlersOf } from './types';
 
 /** PDFs larger than this are not sent to the in-app viewer. */

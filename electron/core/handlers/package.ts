@@ -1,12 +1,12 @@
 import { join } from 'node:path';
-import { safeSegment } from '../../../shared/domain/naming/segment';
-import { packageFileName } from '../../../shared/domain/package/content';
+import { safeSegment } from '@shared/domain/naming/segment';
+import { packageFileName } from '@shared/domain/package/content';
 import { allowPath, asJob, givenOrPickedFile, pickFolderGranted, progressReporter, requireWorkspace } from '../context';
 import { exportPackage } from '../package/export-package';
 import { planPackage } from '../package/plan-package';
 import { verifyPackage } from '../package/verify-package';
 import { openZip, readEntries, readEntryBytes } from '../package/zip-reader';
-import { AppError } from '../../../shared/ipc/errors';
+import { AppError } from '@shared/ipc/errors';
 import type { HandlersOf } from './types';
 
 /** The file dialog's filter for packages. */

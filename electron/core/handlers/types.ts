@@ -1,4 +1,4 @@
-import type { ArgsOut, Channel, Result } from '../../../shared/ipc/contract';
+import type { ArgsOut, Channel, Result } from '@shared/ipc/contract';
 import type { Ctx } from '../context';
 
 /** A handler takes its validated argument object and the context; one file per domain holds them. */

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { defaultPeriod, isValidPeriod, type Period } from '../../../shared/domain/period';
-import { AppError } from '../../../shared/ipc/errors';
-import type { WorkspaceInfo } from '../../../shared/ipc/types';
+import { defaultPeriod, isValidPeriod, type Period } from '@shared/domain/period';
+import { AppError } from '@shared/ipc/errors';
+import type { WorkspaceInfo } from '@shared/ipc/types';
 import { loadSource } from '../catalog/load-source';
 import { importCatalog } from '../catalog/import-catalog';
 import { listCriteria, refreshMineAuto } from '../catalog/criteria-repo';
 import { latestCatalogVersion } from '../catalog/versions-repo';
 import { allowPath, pickFolderGranted, realPath, requireWorkspace, type Ctx } from '../context';
-import { guessUnitKind } from '../../../shared/domain/unit-kind';
+import { guessUnitKind } from '@shared/domain/unit-kind';
 import { readRecent, touchRecent } from '../workspace/recent';
 import { scopeUnitOf, Workspace } from '../workspace/workspace';
 import type { HandlersOf } from './types';

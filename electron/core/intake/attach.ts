@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { parseCaption, readDate } from '../../../shared/domain/caption';
-import { guessKind } from '../../../shared/domain/material-kind';
-import { defaultMonth } from '../../../shared/domain/collection';
-import { localIsoDate } from '../../../shared/domain/period';
-import type { MaterialKind } from '../../../shared/domain/value-sets';
-import type { AttachResult } from '../../../shared/ipc/types';
+import { parseCaption, readDate } from '@shared/domain/caption';
+import { guessKind } from '@shared/domain/material-kind';
+import { defaultMonth } from '@shared/domain/collection';
+import { localIsoDate } from '@shared/domain/period';
+import type { MaterialKind } from '@shared/domain/value-sets';
+import type { AttachResult } from '@shared/ipc/types';
 import { inLanes } from '../lanes';
 import type { Logger } from '../log';
 import { requireLeafCriterion, type CriterionRef } from '../catalog/criteria-repo';

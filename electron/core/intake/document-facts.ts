@@ -1,6 +1,6 @@
 import { open, readFile } from 'node:fs/promises';
-import { isIsoDate } from '../../../shared/domain/period';
-import { countWords } from '../../../shared/domain/statement';
+import { isIsoDate } from '@shared/domain/period';
+import { countWords } from '@shared/domain/statement';
 import { readZipEntry } from '../office/zip-entry';
 import { streamsInflateBeyond } from './pdf-streams';
 

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { fileTypeFromFile } from 'file-type';
-import type { FileFamily } from '../../../shared/domain/material-kind';
+import type { FileFamily } from '@shared/domain/material-kind';
 import { sniffFile } from '../office/sniff';
 import { inspectOfficeZip, type OfficeZip } from './office-zip';
 

@@ -1,7 +1,7 @@
 import exifr from 'exifr';
 import sharp from 'sharp';
-import { isIsoDate } from '../../../shared/domain/period';
-import { laplacianVariance, perceptualHash, screenshotSignals } from '../../../shared/domain/image-measures';
+import { isIsoDate } from '@shared/domain/period';
+import { laplacianVariance, perceptualHash, screenshotSignals } from '@shared/domain/image-measures';
 import { diskTrouble } from '../fs-errors';
 import { logLibvipsWarnings, threadLog } from '../log';
 import { writeAtomically } from '../store/atomic-write';

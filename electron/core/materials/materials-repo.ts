@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Caption } from '../../../shared/domain/caption';
-import type { KindCounts } from '../../../shared/domain/status';
-import type { MaterialKind } from '../../../shared/domain/value-sets';
-import type { Material } from '../../../shared/ipc/types';
+import type { Caption } from '@shared/domain/caption';
+import type { KindCounts } from '@shared/domain/status';
+import type { MaterialKind } from '@shared/domain/value-sets';
+import type { Material } from '@shared/ipc/types';
 import type { CriterionRef } from '../catalog/criteria-repo';
 import { insertBlob, type BlobFacts } from './blobs-repo';
 

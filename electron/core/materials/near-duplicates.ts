@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { hammingDistance } from '../../../shared/domain/image-measures';
-import { MAX_BAND_DISTANCE, phashBands } from '../../../shared/domain/phash-bands';
+import { hammingDistance } from '@shared/domain/image-measures';
+import { MAX_BAND_DISTANCE, phashBands } from '@shared/domain/phash-bands';
 
 /** Pairs up to this many differing bits are stored; the checker's profile picks its threshold (default 10) below it. */
 export const NEAR_DUPLICATE_STORE = MAX_BAND_DISTANCE;

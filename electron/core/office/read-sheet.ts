@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/ipc/errors';
+import { AppError } from '@shared/ipc/errors';
 import { WorkerCrashed, WorkerPool } from '../workers/pool';
 import { intakeWorkerScriptHere } from '../workers/script';
 import type { LedgerSheet, LedgerSheetOutcome } from './read-workbook';

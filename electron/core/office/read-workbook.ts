@@ -1,6 +1,6 @@
-import type { SheetGrid } from '../../../shared/domain/ledger-sheet/grid';
-import { guessMapping } from '../../../shared/domain/ledger-sheet/mapping';
-import { AppError, type ErrorData } from '../../../shared/ipc/errors';
+import type { SheetGrid } from '@shared/domain/ledger-sheet/grid';
+import { guessMapping } from '@shared/domain/ledger-sheet/mapping';
+import { AppError, type ErrorData } from '@shared/ipc/errors';
 import { damaged, LIMITS } from './xlsx-limits';
 import { readDateStyles, readSharedStrings, readWorkbookInfo, type SheetRef } from './xlsx-parts';
 import { readSheetGrid, type SheetContext } from './xlsx-sheet';

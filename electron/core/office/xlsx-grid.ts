@@ -1,4 +1,4 @@
-import type { SheetCell, SheetGrid } from '../../../shared/domain/ledger-sheet/grid';
+import type { SheetCell, SheetGrid } from '@shared/domain/ledger-sheet/grid';
 import { LIMITS } from './xlsx-limits';
 
 /** A sheet row as read (xlsx-sheet.ts). */

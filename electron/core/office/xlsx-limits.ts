@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/ipc/errors';
+import { AppError } from '@shared/ipc/errors';
 
 /**
  * What a 台账 can be (a whole 测评体系 is a few hundred rows of about 15 columns), checked before and while a workbook

@@ -1,5 +1,5 @@
 import type yauzl from 'yauzl';
-import type { SheetGrid } from '../../../shared/domain/ledger-sheet/grid';
+import type { SheetGrid } from '@shared/domain/ledger-sheet/grid';
 import { buildGrid, type Merge, type Row } from './xlsx-grid';
 import { decodeEscapes } from './xlsx-parts';
 import { LIMITS, sheetBytesTooLarge, sheetTooLarge, type SheetSize } from './xlsx-limits';

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { KIND_LABEL, type PackageContent } from '../../../shared/domain/package/content';
-import { dateLabel, monthLabel, printable } from '../../../shared/domain/package/format';
-import { LEDGER_KINDS, ledgerRows, type LedgerRow } from '../../../shared/domain/package/ledger-rows';
-import { MATERIAL_KINDS } from '../../../shared/domain/value-sets';
+import { KIND_LABEL, type PackageContent } from '@shared/domain/package/content';
+import { dateLabel, monthLabel, printable } from '@shared/domain/package/format';
+import { LEDGER_KINDS, ledgerRows, type LedgerRow } from '@shared/domain/package/ledger-rows';
+import { MATERIAL_KINDS } from '@shared/domain/value-sets';
 
 /**
  * Text a spreadsheet program could take for a formula (`=`, `+`, `-`, `@`, and the tab or CR some read the same

@@ -4,8 +4,8 @@ import { deflateSync } from 'node:zlib';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont } from 'pdf-lib';
 import subsetFont from 'subset-font';
-import { docText, type Doc, type Face } from '../../../shared/domain/package/blocks';
-import { ASCENT, layoutDoc, type Layout, type PageLayout } from '../../../shared/domain/package/layout';
+import { docText, type Doc, type Face } from '@shared/domain/package/blocks';
+import { ASCENT, layoutDoc, type Layout, type PageLayout } from '@shared/domain/package/layout';
 
 const GREY = '0.35 0.35 0.35 rg';
 const BLACK = '0 0 0 rg';

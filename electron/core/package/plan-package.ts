@@ -1,10 +1,10 @@
-import { extensionOf, planPackagePaths } from '../../../shared/domain/naming/package-paths';
-import type { CriterionSheet, PackageContent, PackageMaterial } from '../../../shared/domain/package/content';
-import { FREQUENCIES } from '../../../shared/domain/value-sets';
-import type { Criterion } from '../../../shared/ipc/types';
-import { clampMonth, collectionMonth } from '../../../shared/domain/collection';
-import { localIsoDate, localIsoTimestamp, type Period } from '../../../shared/domain/period';
-import { AppError } from '../../../shared/ipc/errors';
+import { extensionOf, planPackagePaths } from '@shared/domain/naming/package-paths';
+import type { CriterionSheet, PackageContent, PackageMaterial } from '@shared/domain/package/content';
+import { FREQUENCIES } from '@shared/domain/value-sets';
+import type { Criterion } from '@shared/ipc/types';
+import { clampMonth, collectionMonth } from '@shared/domain/collection';
+import { localIsoDate, localIsoTimestamp, type Period } from '@shared/domain/period';
+import { AppError } from '@shared/ipc/errors';
 import { listCriteria } from '../catalog/criteria-repo';
 import { latestCatalogVersion } from '../catalog/versions-repo';
 import { checkWorkspace } from '../checker/check-workspace';

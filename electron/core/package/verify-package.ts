@@ -1,13 +1,8 @@
 import { createHash, createPublicKey, verify as verifySignature } from 'node:crypto';
 import type yauzl from 'yauzl';
 import { z } from 'zod';
-import { problem, type VerifyProblem, type VerifyResult } from '../../../shared/domain/package/verify-problems';
-import {
-  Manifest,
-  ManifestHead,
-  ManifestSignature,
-  PACKAGE_FORMAT_VERSION,
-} from '../../../shared/schemas/package-manifest';
+import { problem, type VerifyProblem, type VerifyResult } from '@shared/domain/package/verify-problems';
+import { Manifest, ManifestHead, ManifestSignature, PACKAGE_FORMAT_VERSION } from '@shared/schemas/package-manifest';
 import { inLanes } from '../lanes';
 import {
   endRecordConflict,

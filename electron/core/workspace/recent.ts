@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { RecentWorkspace } from '../../../shared/ipc/types';
+import type { RecentWorkspace } from '@shared/ipc/types';
 import { writeAtomically } from '../store/atomic-write';
 
 const FILE = 'recent-workspaces.json';

@@ -1,5 +1,5 @@
-import type { Api, ArgsIn, Channel, Result } from '../../../shared/ipc/contract';
-import type { ErrorData } from '../../../shared/ipc/errors';
+import type { Api, ArgsIn, Channel, Result } from '@shared/ipc/contract';
+import type { ErrorData } from '@shared/ipc/errors';
 
 declare global {
   interface Window {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ProgressEvent } from '../../../shared/ipc/events';
+import type { ProgressEvent } from '@shared/ipc/events';
 import { invoke } from './client';
 
 /** Long work under a job id: its latest progress event, whether it runs, and 取消. */

@@ -20,6 +20,7 @@ await build({
   root: resolve(root, 'renderer'),
   mode: 'e2e',
   logLevel: 'warn',
+  resolve: config.renderer.resolve,
   plugins: [
     ...config.renderer.plugins,
     {

@@ -10,7 +10,6 @@ import { memoryLogger } from '../../../electron/core/log';
 import type { Platform } from '../../../electron/core/platform';
 import { APP_ORIGIN, appFileFor, contentTypeOf } from '../../../electron/main/app-protocol';
 
-
 export const E2E_RENDERER = resolve(import.meta.dirname, '..', '..', '..', 'out', 'e2e-renderer');
 
 /**

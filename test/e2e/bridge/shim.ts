@@ -1,7 +1,7 @@
 // Browser-side half of the e2e bridge: the same window.api the preload gives in Electron, carried over HTTP to the
 // bridge server, which calls the very same core dispatcher. Only the e2e renderer build contains this file.
-import type { Api } from '../../../shared/ipc/contract';
-import type { AppEvent } from '../../../shared/ipc/events';
+import type { Api } from '@shared/ipc/contract';
+import type { AppEvent } from '@shared/ipc/events';
 
 /** A dropped file's bytes to the bridge, which stores and grants them; the path core may read, or null. */
 async function upload(file: File): Promise<string | null> {

@@ -13,10 +13,10 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useState } from 'react';
-import { SHEET_FIELD_IDS, SHEET_FIELDS, type SheetField } from '../../../../shared/domain/ledger-sheet/fields';
-import type { MaterialKind } from '../../../../shared/domain/value-sets';
-import type { CatalogPreview } from '../../../../shared/ipc/types';
-import type { SheetMapping } from '../../../../shared/schemas/sheet-mapping';
+import { SHEET_FIELD_IDS, SHEET_FIELDS, type SheetField } from '@shared/domain/ledger-sheet/fields';
+import type { MaterialKind } from '@shared/domain/value-sets';
+import type { CatalogPreview } from '@shared/ipc/types';
+import type { SheetMapping } from '@shared/schemas/sheet-mapping';
 import { phraseKey, type ImportChoices } from './choices';
 import { M } from './messages';
 import { ScopeStep } from './ScopeStep';

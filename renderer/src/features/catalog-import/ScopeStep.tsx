@@ -1,6 +1,6 @@
 import { Alert, Badge, Checkbox, Group, ScrollArea, Stack, Text } from '@mantine/core';
-import type { ScopeProposal } from '../../../../shared/ipc/types';
-import { UNIT_KIND_LABELS, type UnitKind } from '../../../../shared/domain/unit-kind';
+import type { ScopeProposal } from '@shared/ipc/types';
+import { UNIT_KIND_LABELS, type UnitKind } from '@shared/domain/unit-kind';
 import { M } from './messages';
 
 const ORDER: ScopeProposal['reason'][] = ['unplaced', 'collective', 'named'];

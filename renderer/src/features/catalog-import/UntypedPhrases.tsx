@@ -1,5 +1,5 @@
 import { Alert, Group, ScrollArea, Select, Stack, Text } from '@mantine/core';
-import { MATERIAL_KINDS, type MaterialKind } from '../../../../shared/domain/value-sets';
+import { MATERIAL_KINDS, type MaterialKind } from '@shared/domain/value-sets';
 import { phraseKey } from './choices';
 import { M } from './messages';
 

@@ -1,4 +1,4 @@
-import type { RequirementKindChoice } from '../../../../shared/domain/requirements';
+import type { RequirementKindChoice } from '@shared/domain/requirements';
 
 /** What the officer decided in the preview: scope per leaf, and kinds for phrases the words did not type. */
 export interface ImportChoices {

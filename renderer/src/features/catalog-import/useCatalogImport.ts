@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { CatalogImportResult, CatalogPreview } from '../../../../shared/ipc/types';
-import type { SheetMapping } from '../../../../shared/schemas/sheet-mapping';
+import type { CatalogImportResult, CatalogPreview } from '@shared/ipc/types';
+import type { SheetMapping } from '@shared/schemas/sheet-mapping';
 import { invoke } from '../../api/client';
 import type { ImportChoices } from './choices';
 

@@ -12,9 +12,9 @@ import {
   Title,
 } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { riskTotals } from '../../../../shared/domain/rules/totals';
-import type { Severity } from '../../../../shared/domain/value-sets';
-import type { CheckReport, Criterion } from '../../../../shared/ipc/types';
+import { riskTotals } from '@shared/domain/rules/totals';
+import type { Severity } from '@shared/domain/value-sets';
+import type { CheckReport, Criterion } from '@shared/ipc/types';
 import { FindingLine } from './FindingLine';
 import { groupFindings, ruleOf, type FindingGroup } from './group-findings';
 import { C, SEVERITY_COLOR } from './messages';

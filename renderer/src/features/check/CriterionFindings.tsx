@@ -1,7 +1,7 @@
 import { Paper, Stack, Text } from '@mantine/core';
-import { riskTotals } from '../../../../shared/domain/rules/totals';
-import type { Finding } from '../../../../shared/domain/rules/types';
-import type { Criterion } from '../../../../shared/ipc/types';
+import { riskTotals } from '@shared/domain/rules/totals';
+import type { Finding } from '@shared/domain/rules/types';
+import type { Criterion } from '@shared/ipc/types';
 import { FindingLine } from './FindingLine';
 import { C } from './messages';
 import { useFindingActions } from './useFindingActions';

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { Criterion } from '../../../../shared/ipc/types';
+import type { Criterion } from '@shared/ipc/types';
 import { invoke } from '../../api/client';
 import { DeclareDialog } from './DeclareDialog';
 import { C } from './messages';

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
-import type { Finding, FixAction } from '../../../../shared/domain/rules/types';
+import type { Finding, FixAction } from '@shared/domain/rules/types';
 import { C, SEVERITY_COLOR } from './messages';
 
 /** One finding: its severity, what is wrong and how to fix it, the points at risk, and the fix as a button. */

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, NumberInput, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { ReferenceYear } from '../../../../shared/ipc/types';
+import type { ReferenceYear } from '@shared/ipc/types';
 import { invoke } from '../../api/client';
 import { useJob } from '../../api/useJob';
 import { JobProgress } from '../../components/JobProgress';

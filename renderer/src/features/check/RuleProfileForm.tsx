@@ -12,11 +12,11 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { CAPTION_ELEMENTS, type CaptionElement } from '../../../../shared/domain/caption';
-import { RULE_IDS } from '../../../../shared/domain/rules/rule-ids';
-import { SEVERITIES, type Severity } from '../../../../shared/domain/value-sets';
-import type { RuleProfile, Thresholds } from '../../../../shared/schemas/rule-profile';
-import type { Result } from '../../../../shared/ipc/contract';
+import { CAPTION_ELEMENTS, type CaptionElement } from '@shared/domain/caption';
+import { RULE_IDS } from '@shared/domain/rules/rule-ids';
+import { SEVERITIES, type Severity } from '@shared/domain/value-sets';
+import type { RuleProfile, Thresholds } from '@shared/schemas/rule-profile';
+import type { Result } from '@shared/ipc/contract';
 import { invoke } from '../../api/client';
 import { C } from './messages';
 import { Section } from '../../components/Section';

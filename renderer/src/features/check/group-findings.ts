@@ -1,6 +1,6 @@
-import type { RuleId } from '../../../../shared/domain/rules/rule-ids';
-import type { Finding } from '../../../../shared/domain/rules/types';
-import type { Severity } from '../../../../shared/domain/value-sets';
+import type { RuleId } from '@shared/domain/rules/rule-ids';
+import type { Finding } from '@shared/domain/rules/types';
+import type { Severity } from '@shared/domain/value-sets';
 
 export interface FindingGroup {
   key: string;

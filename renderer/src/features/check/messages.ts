@@ -1,6 +1,6 @@
-import { RULES, type RuleId } from '../../../../shared/domain/rules/rule-ids';
-import type { FixAction } from '../../../../shared/domain/rules/types';
-import { SEVERITIES, type Severity } from '../../../../shared/domain/value-sets';
+import { RULES, type RuleId } from '@shared/domain/rules/rule-ids';
+import type { FixAction } from '@shared/domain/rules/types';
+import { SEVERITIES, type Severity } from '@shared/domain/value-sets';
 
 /** The checker's Chinese text, in one place. */
 export const C = {

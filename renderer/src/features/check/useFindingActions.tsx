@@ -1,7 +1,7 @@
 import { Alert } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
-import type { Finding, FixAction } from '../../../../shared/domain/rules/types';
-import type { Criterion, Material } from '../../../../shared/ipc/types';
+import type { Finding, FixAction } from '@shared/domain/rules/types';
+import type { Criterion, Material } from '@shared/ipc/types';
 import { invoke } from '../../api/client';
 import { MaterialDialogs } from '../materials/MaterialDialogs';
 import { moveTargets } from '../materials/move-targets';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { effectivePoints } from '../../../../shared/domain/rules/points';
-import type { Criterion } from '../../../../shared/ipc/types';
+import { effectivePoints } from '@shared/domain/rules/points';
+import type { Criterion } from '@shared/ipc/types';
 
 /**
  * Each criterion's effective points (a parent's shared among its leaves), as core's check caps them: what

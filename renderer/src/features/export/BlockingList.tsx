@@ -1,6 +1,6 @@
 import { Anchor, Badge, Group, ScrollArea, Stack, Text } from '@mantine/core';
-import type { Finding } from '../../../../shared/domain/rules/types';
-import type { Criterion } from '../../../../shared/ipc/types';
+import type { Finding } from '@shared/domain/rules/types';
+import type { Criterion } from '@shared/ipc/types';
 import { FindingLine } from '../check/FindingLine';
 import { groupFindings } from '../check/group-findings';
 import { useFindingActions } from '../check/useFindingActions';

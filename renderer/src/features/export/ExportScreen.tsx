@@ -12,9 +12,9 @@ import {
   Title,
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { isMonth } from '../../../../shared/domain/period';
-import type { Result } from '../../../../shared/ipc/contract';
-import type { Criterion, PackageExportResult } from '../../../../shared/ipc/types';
+import { isMonth } from '@shared/domain/period';
+import type { Result } from '@shared/ipc/contract';
+import type { Criterion, PackageExportResult } from '@shared/ipc/types';
 import { invoke } from '../../api/client';
 import { useJob } from '../../api/useJob';
 import { JobProgress } from '../../components/JobProgress';

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { Result } from '../../../../shared/ipc/contract';
+import type { Result } from '@shared/ipc/contract';
 import { invoke } from '../../api/client';
 import { useJob } from '../../api/useJob';
 import { Section } from '../../components/Section';

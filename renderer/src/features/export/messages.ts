@@ -1,4 +1,4 @@
-import type { VerifyProblem } from '../../../../shared/domain/package/verify-problems';
+import type { VerifyProblem } from '@shared/domain/package/verify-problems';
 
 /** 导出 and 校验申报包's Chinese text. */
 export const X = {

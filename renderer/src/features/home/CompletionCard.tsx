@@ -1,5 +1,5 @@
 import { Box, Divider, Group, Paper, RingProgress, Stack, Text, Title } from '@mantine/core';
-import type { HomeSummary } from '../../../../shared/domain/home-summary';
+import type { HomeSummary } from '@shared/domain/home-summary';
 import { HM } from './messages';
 import { MonthlyTrend } from './MonthlyTrend';
 import type { MaterialMonths } from './useMaterialMonths';

@@ -1,6 +1,6 @@
 import { Button, NavLink, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { DueItem, HomeSummary } from '../../../../shared/domain/home-summary';
+import type { DueItem, HomeSummary } from '@shared/domain/home-summary';
 import { DUE_COLOR, M as LM } from '../ledger/messages';
 import { HM } from './messages';
 

@@ -1,8 +1,8 @@
 import { Button, Center, Grid, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
-import { homeSummary } from '../../../../shared/domain/home-summary';
-import type { Period } from '../../../../shared/domain/period';
-import type { CheckReport, Criterion } from '../../../../shared/ipc/types';
+import { homeSummary } from '@shared/domain/home-summary';
+import type { Period } from '@shared/domain/period';
+import type { CheckReport, Criterion } from '@shared/ipc/types';
 import { CompletionCard } from './CompletionCard';
 import { DueCard } from './DueCard';
 import { HM } from './messages';

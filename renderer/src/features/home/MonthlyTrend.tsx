@@ -1,5 +1,5 @@
 import { Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
-import type { MonthActivity } from '../../../../shared/domain/home-summary';
+import type { MonthActivity } from '@shared/domain/home-summary';
 import { HM } from './messages';
 import type { MaterialMonths } from './useMaterialMonths';
 

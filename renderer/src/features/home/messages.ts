@@ -1,5 +1,5 @@
-import { DUE_WINDOW_DAYS } from '../../../../shared/domain/home-summary';
-import { roundPoints } from '../../../../shared/domain/rules/points';
+import { DUE_WINDOW_DAYS } from '@shared/domain/home-summary';
+import { roundPoints } from '@shared/domain/rules/points';
 import { H } from '../shell/messages';
 
 /** 首页's Chinese text, in one place; the progress wording is the header's own (shell/messages.ts). */

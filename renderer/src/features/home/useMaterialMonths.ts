@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { MonthlyMaterial } from '../../../../shared/domain/home-summary';
-import type { Criterion } from '../../../../shared/ipc/types';
+import type { MonthlyMaterial } from '@shared/domain/home-summary';
+import type { Criterion } from '@shared/ipc/types';
 import { invoke } from '../../api/client';
 
 /** The materials as the trend counts them, or why they could not be read. */

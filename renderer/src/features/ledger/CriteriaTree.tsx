@@ -1,9 +1,9 @@
 import { Text } from '@mantine/core';
 import { memo, useMemo } from 'react';
-import { dueOf, type DueUrgency } from '../../../../shared/domain/next-due';
-import type { Period } from '../../../../shared/domain/period';
-import type { RiskCount } from '../../../../shared/domain/rules/types';
-import type { Criterion } from '../../../../shared/ipc/types';
+import { dueOf, type DueUrgency } from '@shared/domain/next-due';
+import type { Period } from '@shared/domain/period';
+import type { RiskCount } from '@shared/domain/rules/types';
+import type { Criterion } from '@shared/ipc/types';
 import { DUE_COLOR, M, requirementColor, STATUS_COLOR } from './messages';
 import css from './tree.module.css';
 

@@ -1,11 +1,11 @@
 import { Alert, Box, ScrollArea, Stack, Switch } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { useRef } from 'react';
-import type { Period } from '../../../../shared/domain/period';
-import { riskTotals } from '../../../../shared/domain/rules/totals';
-import type { Finding } from '../../../../shared/domain/rules/types';
-import { UNIT_KIND_LABELS, type UnitKind } from '../../../../shared/domain/unit-kind';
-import type { Criterion } from '../../../../shared/ipc/types';
+import type { Period } from '@shared/domain/period';
+import { riskTotals } from '@shared/domain/rules/totals';
+import type { Finding } from '@shared/domain/rules/types';
+import { UNIT_KIND_LABELS, type UnitKind } from '@shared/domain/unit-kind';
+import type { Criterion } from '@shared/ipc/types';
 import { CriterionFindings } from '../check/CriterionFindings';
 import { DeclarationPanel } from '../check/DeclarationPanel';
 import { usePointsOf } from '../check/usePointsOf';

@@ -1,8 +1,8 @@
 import { Badge, Button, Group, Text, Title } from '@mantine/core';
-import { isOverdue } from '../../../../shared/domain/progress';
-import type { Period } from '../../../../shared/domain/period';
-import type { Finding } from '../../../../shared/domain/rules/types';
-import type { Criterion } from '../../../../shared/ipc/types';
+import { isOverdue } from '@shared/domain/progress';
+import type { Period } from '@shared/domain/period';
+import type { Finding } from '@shared/domain/rules/types';
+import type { Criterion } from '@shared/ipc/types';
 import { SEVERITY_COLOR } from '../check/messages';
 import { D } from './detail-messages';
 import { M } from './messages';

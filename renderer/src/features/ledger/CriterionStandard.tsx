@@ -1,6 +1,6 @@
 import { Badge, Divider, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { Criterion } from '../../../../shared/ipc/types';
+import type { Criterion } from '@shared/ipc/types';
 import { M } from './messages';
 import { RequirementCounters } from './RequirementCounters';
 

@@ -1,6 +1,6 @@
 import { Group, SegmentedControl, Select, TextInput } from '@mantine/core';
 import type { RefObject } from 'react';
-import { CRITERION_STATUSES, METHODS, type CriterionStatus, type Method } from '../../../../shared/domain/value-sets';
+import { CRITERION_STATUSES, METHODS, type CriterionStatus, type Method } from '@shared/domain/value-sets';
 import type { DueFilter, LedgerFilter } from './filter';
 import { M } from './messages';
 

@@ -1,10 +1,10 @@
 import { Box, Button, Center, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Period } from '../../../../shared/domain/period';
-import type { UnitKind } from '../../../../shared/domain/unit-kind';
-import type { Finding, RiskCount } from '../../../../shared/domain/rules/types';
-import type { CheckReport, Criterion } from '../../../../shared/ipc/types';
+import type { Period } from '@shared/domain/period';
+import type { UnitKind } from '@shared/domain/unit-kind';
+import type { Finding, RiskCount } from '@shared/domain/rules/types';
+import type { CheckReport, Criterion } from '@shared/ipc/types';
 import { MaterialHits } from '../materials/MaterialHits';
 import { moveTargets } from '../materials/move-targets';
 import { CriteriaTree } from './CriteriaTree';

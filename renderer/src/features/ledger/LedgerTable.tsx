@@ -1,8 +1,8 @@
-import { filesNeeded } from '../../../../shared/domain/requirements';
+import { filesNeeded } from '@shared/domain/requirements';
 import { Button, Checkbox, Group, Paper, ScrollArea, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { dueOf } from '../../../../shared/domain/next-due';
-import type { Criterion } from '../../../../shared/ipc/types';
+import { dueOf } from '@shared/domain/next-due';
+import type { Criterion } from '@shared/ipc/types';
 import type { DueClock } from './filter';
 import { DUE_COLOR, M } from './messages';
 import { StatusBadge } from './StatusBadge';

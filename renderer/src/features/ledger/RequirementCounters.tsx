@@ -1,5 +1,5 @@
 import { Badge, Group, Tooltip } from '@mantine/core';
-import type { RequirementProgress } from '../../../../shared/domain/requirement-progress';
+import type { RequirementProgress } from '@shared/domain/requirement-progress';
 import { C } from '../check/messages';
 import { M, requirementColor } from './messages';
 

@@ -1,7 +1,7 @@
-import { daysBetween, dueOf, DUE_WINDOW_DAYS } from '../../../../shared/domain/next-due';
-import type { Period } from '../../../../shared/domain/period';
-import type { CriterionStatus, Method } from '../../../../shared/domain/value-sets';
-import type { Criterion } from '../../../../shared/ipc/types';
+import { daysBetween, dueOf, DUE_WINDOW_DAYS } from '@shared/domain/next-due';
+import type { Period } from '@shared/domain/period';
+import type { CriterionStatus, Method } from '@shared/domain/value-sets';
+import type { Criterion } from '@shared/ipc/types';
 
 /** Due windows the ledger filters by: passed, within `SOON_DAYS`, within two weeks (the last two not yet passed). */
 export type DueFilter = 'overdue' | 'soon' | 'fortnight';

@@ -1,7 +1,7 @@
-import { CRITERION_STATUSES, FREQUENCIES, MATERIAL_KINDS, METHODS } from '../../../../shared/domain/value-sets';
-import type { CriterionStatus } from '../../../../shared/domain/value-sets';
-import { PER_LABELS, type Requirement } from '../../../../shared/domain/requirements';
-import { daysBetween, SOON_DAYS } from '../../../../shared/domain/next-due';
+import { CRITERION_STATUSES, FREQUENCIES, MATERIAL_KINDS, METHODS } from '@shared/domain/value-sets';
+import type { CriterionStatus } from '@shared/domain/value-sets';
+import { PER_LABELS, type Requirement } from '@shared/domain/requirements';
+import { daysBetween, SOON_DAYS } from '@shared/domain/next-due';
 
 /** The ledger's Chinese text, in one place. */
 export const M = {

@@ -1,5 +1,5 @@
 import { Alert, Text } from '@mantine/core';
-import type { AttachResult } from '../../../../shared/ipc/types';
+import type { AttachResult } from '@shared/ipc/types';
 import { M } from './messages';
 
 /** What an attach did: counts, and why each refused file was refused or where a file is used too. */

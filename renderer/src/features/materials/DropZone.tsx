@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
-import type { Requirement } from '../../../../shared/domain/requirements';
-import { MATERIAL_KINDS } from '../../../../shared/domain/value-sets';
+import type { Requirement } from '@shared/domain/requirements';
+import { MATERIAL_KINDS } from '@shared/domain/value-sets';
 import type { useJob } from '../../api/useJob';
 import { JobProgress } from '../../components/JobProgress';
 import { M } from './messages';

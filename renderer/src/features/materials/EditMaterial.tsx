@@ -1,9 +1,9 @@
 import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { isIsoDate, isMonth } from '../../../../shared/domain/period';
-import { MATERIAL_KINDS, type MaterialKind } from '../../../../shared/domain/value-sets';
-import type { ArgsIn } from '../../../../shared/ipc/contract';
-import type { Material } from '../../../../shared/ipc/types';
+import { isIsoDate, isMonth } from '@shared/domain/period';
+import { MATERIAL_KINDS, type MaterialKind } from '@shared/domain/value-sets';
+import type { ArgsIn } from '@shared/ipc/contract';
+import type { Material } from '@shared/ipc/types';
 import { M } from './messages';
 
 /** Photos above this size are offered 优化图片. */

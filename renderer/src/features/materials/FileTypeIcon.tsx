@@ -1,5 +1,5 @@
 import { Center, Stack, Text } from '@mantine/core';
-import type { Material } from '../../../../shared/ipc/types';
+import type { Material } from '@shared/ipc/types';
 import { M } from './messages';
 
 interface FileType {

@@ -1,6 +1,6 @@
 import { Badge, Card, Group, Text, Tooltip } from '@mantine/core';
-import type { Finding } from '../../../../shared/domain/rules/types';
-import type { Material } from '../../../../shared/ipc/types';
+import type { Finding } from '@shared/domain/rules/types';
+import type { Material } from '@shared/ipc/types';
 import { C, SEVERITY_COLOR } from '../check/messages';
 import { MaterialThumb } from './MaterialThumb';
 import { FINDING_TAG, M } from './messages';

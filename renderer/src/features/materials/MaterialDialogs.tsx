@@ -1,5 +1,5 @@
-import type { Finding } from '../../../../shared/domain/rules/types';
-import type { Material } from '../../../../shared/ipc/types';
+import type { Finding } from '@shared/domain/rules/types';
+import type { Material } from '@shared/ipc/types';
 import { EditMaterial } from './EditMaterial';
 import { findingsByMaterial } from './material-order';
 import { Preview } from './Preview';

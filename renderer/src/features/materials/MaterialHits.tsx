@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { MATERIAL_KINDS } from '../../../../shared/domain/value-sets';
-import type { Material } from '../../../../shared/ipc/types';
+import { MATERIAL_KINDS } from '@shared/domain/value-sets';
+import type { Material } from '@shared/ipc/types';
 import { invoke } from '../../api/client';
 
 /**

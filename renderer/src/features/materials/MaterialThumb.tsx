@@ -1,6 +1,6 @@
 import { Image } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { Material } from '../../../../shared/ipc/types';
+import type { Material } from '@shared/ipc/types';
 import { FileTypeIcon } from './FileTypeIcon';
 import { pdfThumb, pdfThumbNow, wantsPdfThumb } from './pdf-thumbs';
 

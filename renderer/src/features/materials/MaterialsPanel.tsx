@@ -1,9 +1,9 @@
 import { Alert, Group, Stack, Text } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Requirement } from '../../../../shared/domain/requirements';
-import type { Finding } from '../../../../shared/domain/rules/types';
-import { MATERIAL_KINDS } from '../../../../shared/domain/value-sets';
-import type { AttachResult, Material } from '../../../../shared/ipc/types';
+import type { Requirement } from '@shared/domain/requirements';
+import type { Finding } from '@shared/domain/rules/types';
+import { MATERIAL_KINDS } from '@shared/domain/value-sets';
+import type { AttachResult, Material } from '@shared/ipc/types';
 import { invoke, pathsOfDropped } from '../../api/client';
 import { useJob } from '../../api/useJob';
 import { AttachSummary } from './AttachSummary';

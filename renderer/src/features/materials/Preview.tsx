@@ -1,8 +1,8 @@
 import { Box, Button, Group, Loader, Modal, ScrollArea, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useElementSize, useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
-import type { Finding } from '../../../../shared/domain/rules/types';
-import type { Material } from '../../../../shared/ipc/types';
+import type { Finding } from '@shared/domain/rules/types';
+import type { Material } from '@shared/ipc/types';
 import { FileTypeIcon } from './FileTypeIcon';
 import { M } from './messages';
 import { PdfViewer } from './PdfViewer';

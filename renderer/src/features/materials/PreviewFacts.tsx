@@ -1,8 +1,8 @@
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { Finding } from '../../../../shared/domain/rules/types';
-import { MATERIAL_KINDS } from '../../../../shared/domain/value-sets';
-import type { Material } from '../../../../shared/ipc/types';
+import type { Finding } from '@shared/domain/rules/types';
+import { MATERIAL_KINDS } from '@shared/domain/value-sets';
+import type { Material } from '@shared/ipc/types';
 import { C, SEVERITY_COLOR } from '../check/messages';
 import { M, mb } from './messages';
 

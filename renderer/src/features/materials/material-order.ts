@@ -1,6 +1,6 @@
-import type { Finding } from '../../../../shared/domain/rules/types';
-import { MATERIAL_KINDS, type MaterialKind, type Severity } from '../../../../shared/domain/value-sets';
-import type { Material } from '../../../../shared/ipc/types';
+import type { Finding } from '@shared/domain/rules/types';
+import { MATERIAL_KINDS, type MaterialKind, type Severity } from '@shared/domain/value-sets';
+import type { Material } from '@shared/ipc/types';
 
 /** A criterion's materials by kind, in the kinds' fixed order, each in attachment order: how the grid shows them. */
 export function groupByKind(materials: Material[]): { kind: MaterialKind; items: Material[] }[] {

@@ -1,6 +1,6 @@
-import type { RuleId } from '../../../../shared/domain/rules/rule-ids';
-import type { ProgressEvent } from '../../../../shared/ipc/events';
-import type { AttachResult } from '../../../../shared/ipc/types';
+import type { RuleId } from '@shared/domain/rules/rule-ids';
+import type { ProgressEvent } from '@shared/ipc/events';
+import type { AttachResult } from '@shared/ipc/types';
 
 /** The materials panel's Chinese text. */
 export const M = {

@@ -1,4 +1,4 @@
-import type { Criterion } from '../../../../shared/ipc/types';
+import type { Criterion } from '@shared/ipc/types';
 
 /** The criteria a material may be moved or copied to: current leaves that take online materials. */
 export function moveTargets(criteria: Criterion[]): { value: string; label: string }[] {

@@ -1,4 +1,4 @@
-import type { Material } from '../../../../shared/ipc/types';
+import type { Material } from '@shared/ipc/types';
 import { invoke } from '../../api/client';
 import { documentOptions, loadPdfjs, pdfBytes } from './pdfjs';
 

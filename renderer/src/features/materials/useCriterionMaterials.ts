@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Material } from '../../../../shared/ipc/types';
+import type { Material } from '@shared/ipc/types';
 import { invoke } from '../../api/client';
 
 /** A criterion's materials and their photo thumbnails (made at intake), reloaded by `load` after any change. */

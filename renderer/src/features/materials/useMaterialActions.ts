@@ -1,4 +1,4 @@
-import type { ArgsIn } from '../../../../shared/ipc/contract';
+import type { ArgsIn } from '@shared/ipc/contract';
 import { invoke } from '../../api/client';
 import { M } from './messages';
 

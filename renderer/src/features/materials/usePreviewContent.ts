@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { Result } from '../../../../shared/ipc/contract';
-import type { Material } from '../../../../shared/ipc/types';
+import type { Result } from '@shared/ipc/contract';
+import type { Material } from '@shared/ipc/types';
 import { invoke } from '../../api/client';
 import { inGridOrder } from './material-order';
 

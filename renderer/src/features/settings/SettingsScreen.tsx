@@ -1,6 +1,6 @@
 import { Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import type { ArgsIn } from '../../../../shared/ipc/contract';
-import type { WorkspaceInfo } from '../../../../shared/ipc/types';
+import type { ArgsIn } from '@shared/ipc/contract';
+import type { WorkspaceInfo } from '@shared/ipc/types';
 import { ReferencesPanel } from '../check/ReferencesPanel';
 import { RuleProfileForm } from '../check/RuleProfileForm';
 import { S } from './messages';

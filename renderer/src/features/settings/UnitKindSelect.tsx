@@ -1,5 +1,5 @@
 import { Select } from '@mantine/core';
-import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../../../shared/domain/unit-kind';
+import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '@shared/domain/unit-kind';
 import { S } from './messages';
 
 const OPTIONS = UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }));

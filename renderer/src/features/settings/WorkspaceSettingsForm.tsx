@@ -1,9 +1,9 @@
 import { Button, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { CONTACT_NAME_MAX, CONTACT_PHONE_MAX, isValidPhone } from '../../../../shared/domain/package/contact';
-import { isValidPeriod, isValidYear, MAX_YEAR, MIN_YEAR } from '../../../../shared/domain/period';
-import type { ArgsIn } from '../../../../shared/ipc/contract';
-import type { WorkspaceInfo } from '../../../../shared/ipc/types';
+import { CONTACT_NAME_MAX, CONTACT_PHONE_MAX, isValidPhone } from '@shared/domain/package/contact';
+import { isValidPeriod, isValidYear, MAX_YEAR, MIN_YEAR } from '@shared/domain/period';
+import type { ArgsIn } from '@shared/ipc/contract';
+import type { WorkspaceInfo } from '@shared/ipc/types';
 import { S } from './messages';
 import { UnitKindSelect } from './UnitKindSelect';
 

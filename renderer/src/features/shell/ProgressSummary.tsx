@@ -1,6 +1,6 @@
 import { Box, Group, Progress, Text, Tooltip } from '@mantine/core';
-import { completionPercent } from '../../../../shared/domain/home-summary';
-import type { ProgressSummary as Summary } from '../../../../shared/domain/progress';
+import { completionPercent } from '@shared/domain/home-summary';
+import type { ProgressSummary as Summary } from '@shared/domain/progress';
 import { H } from './messages';
 
 /** The bar's colours, each one also a swatch in the legend beside it. */

@@ -1,7 +1,7 @@
 import { Alert, AppShell, Badge, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { summarizeProgress } from '../../../../shared/domain/progress';
-import type { CatalogImportResult, CheckReport, Criterion, WorkspaceInfo } from '../../../../shared/ipc/types';
+import { summarizeProgress } from '@shared/domain/progress';
+import type { CatalogImportResult, CheckReport, Criterion, WorkspaceInfo } from '@shared/ipc/types';
 import { invoke } from '../../api/client';
 import { ImportPreview } from '../catalog-import/ImportPreview';
 import { CheckScreen } from '../check/CheckScreen';
@@ -12,7 +12,7 @@ import { LedgerScreen } from '../ledger/LedgerScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { BRAND_COLOR } from '../../theme';
 import { ProgressSummary } from './ProgressSummary';
-import { clampMonth, collectionMonth } from '../../../../shared/domain/collection';
+import { clampMonth, collectionMonth } from '@shared/domain/collection';
 
 type Section = 'home' | 'ledger' | 'check' | 'export' | 'settings';
 

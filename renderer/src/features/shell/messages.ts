@@ -1,4 +1,4 @@
-import { CRITERION_STATUSES } from '../../../../shared/domain/value-sets';
+import { CRITERION_STATUSES } from '@shared/domain/value-sets';
 
 /** The header's Chinese text, in one place. */
 export const H = {

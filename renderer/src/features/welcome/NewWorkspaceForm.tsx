@@ -1,8 +1,8 @@
 import { Button, Checkbox, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { defaultPeriod, isValidPeriod, isValidYear, MAX_YEAR, MIN_YEAR } from '../../../../shared/domain/period';
-import { guessUnitKind, type UnitKind } from '../../../../shared/domain/unit-kind';
-import type { AppInfo } from '../../../../shared/ipc/types';
+import { defaultPeriod, isValidPeriod, isValidYear, MAX_YEAR, MIN_YEAR } from '@shared/domain/period';
+import { guessUnitKind, type UnitKind } from '@shared/domain/unit-kind';
+import type { AppInfo } from '@shared/ipc/types';
 import { invoke } from '../../api/client';
 import { UnitKindSelect } from '../settings/UnitKindSelect';
 import { M } from './messages';

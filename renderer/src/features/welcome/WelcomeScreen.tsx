@@ -1,6 +1,6 @@
 import { Alert, Button, Container, Grid, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { AppInfo, RecentWorkspace, WorkspaceInfo } from '../../../../shared/ipc/types';
+import type { AppInfo, RecentWorkspace, WorkspaceInfo } from '@shared/ipc/types';
 import { invoke } from '../../api/client';
 import { M } from './messages';
 import { NewWorkspaceForm, type NewWorkspaceValues } from './NewWorkspaceForm';
