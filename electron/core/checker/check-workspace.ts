@@ -9,7 +9,7 @@ import type { MaterialKind } from '@shared/domain/value-sets';
 import { listCriteria } from '../catalog/criteria-repo';
 import type { Workspace } from '../workspace/workspace';
 import { profileInForce } from './profile-repo';
-import { loadReferences } from './references';
+import { loadReferences } from './references-repo';
 
 /**
  * Runs the lost-point check over the workspace as it is now (authoritative: the CLI, the 体检 view, export);

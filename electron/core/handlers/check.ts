@@ -3,7 +3,8 @@ import { defaultRuleProfile, resolveProfile } from '@shared/schemas/rule-profile
 import { checkWorkspace } from '../checker/check-workspace';
 import { declarationOf, declareNotResponsible, withdrawDeclaration } from '../checker/declarations-repo';
 import { profileInForce, saveProfile } from '../checker/profile-repo';
-import { importReferences, listReferenceYears, removeReferenceYear } from '../checker/references';
+import { listReferenceYears, removeReferenceYear } from '../checker/references-repo';
+import { importReferences } from '../intake/import-references';
 import { asJob, givenOrPickedFile, pickFolderGranted, progressReporter, requireWorkspace } from '../context';
 import { PACKAGE_FILTERS } from './package';
 import { requireCriterion } from '../catalog/criteria-repo';

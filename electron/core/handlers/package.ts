@@ -5,7 +5,7 @@ import { allowPath, asJob, givenOrPickedFile, pickFolderGranted, progressReporte
 import { exportPackage } from '../package/export-package';
 import { planPackage } from '../package/plan-package';
 import { verifyPackage } from '../package/verify-package';
-import { openZip, readEntries, readEntryBytes } from '../package/zip-reader';
+import { readPackageEntry } from '../package/read-package';
 import { AppError } from '@shared/ipc/errors';
 import type { HandlersOf } from './types';
 
@@ -65,16 +65,8 @@ export const packageHandlers: HandlersOf<'package:preview' | 'package:export' | 
 
     'package:document': async ({ file, name }, ctx) => {
       const path = allowPath(ctx, file);
-      const { zip } = await openZip(path).catch((e: unknown) => {
-        throw new AppError('io', '无法打开这个申报包。', String(e));
-      });
-      try {
-        const entry = (await readEntries(zip)).find((e) => e.name === name);
-        const bytes = entry && (await readEntryBytes(zip, entry, 64 * 2 ** 20));
-        if (!bytes) throw new AppError('input-refused', `申报包中没有“${name}”。`, `${path}: no ${name}`);
-        return { base64: bytes.toString('base64') };
-      } finally {
-        zip.close();
-      }
+      const bytes = await readPackageEntry(path, name, 64 * 2 ** 20);
+      if (!bytes) throw new AppError('input-refused', `申报包中没有“${name}”。`, `${path}: no ${name}`);
+      return { base64: bytes.toString('base64') };
     },
   };
