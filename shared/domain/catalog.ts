@@ -217,10 +217,28 @@ export function parseMethods(input: string[] | string | undefined): Method[] {
   return [...out];
 }
 
-/** Splits a unit list (`市教育局、市卫健委`) into names. */
+/**
+ * Splits a unit list (`市教育局、市卫健委`) into names; a separator inside brackets belongs to the name
+ * (`各县（市、区）` is one collective, not `各县（市` and `区）`).
+ */
 export function splitUnits(input: string[] | string | undefined): string[] {
-  const words = typeof input === 'string' ? input.split(LIST_SEPARATORS) : (input ?? []);
+  const words = typeof input === 'string' ? splitOutsideBrackets(input) : (input ?? []);
   return words.map((w) => w.trim()).filter((w) => w !== '');
+}
+
+function splitOutsideBrackets(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let word = '';
+  for (const ch of text) {
+    if (ch === '（' || ch === '(') depth++;
+    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
+    if (depth === 0 && LIST_SEPARATORS.test(ch)) {
+      out.push(word);
+      word = '';
+    } else word += ch;
+  }
+  return [...out, word];
 }
 
 /** Reads points as a number: `2`, `"2分"`, `"１.５"`; null when none is given or readable. */

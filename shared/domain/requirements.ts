@@ -46,10 +46,18 @@ const PHRASES = /[;；。\n]+/u;
 /** Inside a phrase, a list of kinds (`工作方案、活动总结及现场图片`): split only when every part names a kind. */
 const LIST = /[、，,]|及|以及|和/u;
 const UNITS = '张|份|个|篇|条|段|组|次|期|场|项|幅|套';
+const NUMBER = '[0-9]+|[一二两三四五六七八九十]+';
 const COUNT = new RegExp(
-  `(?:不少于|至少|不低于|不得少于|≥|>=)\\s*([0-9]+|[一二两三四五六七八九十]+)\\s*(${UNITS})?|([0-9]+|[一二两三四五六七八九十]+)\\s*(${UNITS})(?:以上|及以上)?`,
-  'u',
+  `(?:不少于|至少|不低于|不得少于|≥|>=)\\s*(${NUMBER})\\s*(${UNITS})?|(${NUMBER})\\s*(?:[-–~～至到]\\s*(?:${NUMBER})\\s*)?(${UNITS})(?:以上|及以上)?`,
+  'gu',
 );
+/** Units that count events (活动每月不少于2次), not files: a count of files in the same phrase wins over them. */
+const EVENT_UNITS = new Set(['次', '场', '期', '项']);
+/**
+ * A part of a list that qualifies what came before rather than asking for more files (实景图片不少于3张，每张图片须配文字
+ * 说明): the phrase is then one requirement, not a list.
+ */
+const QUALIFIER = /^(?:每张|每份|每幅|每个|每篇|须|需|要求|并|且|均)/u;
 const PER: [RegExp, RequirementPer][] = [
   [/每场|每次|每项活动|每期/u, 'event'],
   [/每月|每个月/u, 'month'],
@@ -69,7 +77,8 @@ export function parseRequirementsText(text: string): Requirement[] {
     const phrase = raw.trim();
     if (phrase === '' || NO_REQUIREMENT.test(phrase.normalize('NFKC'))) continue;
     const parts = phrase.split(LIST).map((p) => p.trim());
-    const list = parts.length > 1 && parts.every((p) => p !== '' && kindOf(p) !== 'other');
+    const list =
+      parts.length > 1 && parts.every((p) => p !== '' && kindOf(p) !== 'other' && !QUALIFIER.test(p.normalize('NFKC')));
     for (const part of list ? parts : [phrase]) out.push(requirementOf(part, phrase));
   }
   return out;
@@ -78,10 +87,13 @@ export function parseRequirementsText(text: string): Requirement[] {
 function requirementOf(part: string, phrase: string): Requirement {
   const s = part.normalize('NFKC');
   const r: Requirement = { kind: kindOf(s), min: 1, text: part === phrase ? phrase : part };
-  const n = COUNT.exec(s);
+  // The count of files, when the phrase also counts events (每月不少于2次，每场照片不少于3张 asks for 3 photos per
+  // event); a range (3-5张) asks for its lower bound.
+  const counts = [...s.matchAll(COUNT)].map((m) => ({ n: m[1] ?? m[3] ?? '1', unit: m[2] ?? m[4] }));
+  const n = counts.find((c) => c.unit !== undefined && !EVENT_UNITS.has(c.unit)) ?? counts[0];
   if (n) {
-    r.min = Math.max(1, numberOf(n[1] ?? n[3] ?? '1'));
-    if ((n[2] ?? n[4]) === '组') r.groupSize = 2;
+    r.min = Math.max(1, numberOf(n.n));
+    if (n.unit === '组') r.groupSize = 2;
   }
   const per = PER.find(([re]) => re.test(s))?.[1];
   if (per) r.per = per;

@@ -2,8 +2,9 @@
  * Which criteria are the unit's own (`mine`): preselected where the unit's name or one of its aliases appears among
  * a criterion's 牵头/责任单位, or a collective term there reaches the unit's kind (各成员单位 → every unit, 各市直单位
  * → 市直单位; shared/domain/unit-kind.ts). A collective we cannot place (各执法部门) is not preselected but listed
- * for the officer. When nothing in the whole catalog names the unit (a catalog without unit columns, or a unit
- * named differently), every criterion is preselected so nothing is silently left out. The user edits it after.
+ * for the officer. When nothing in the whole catalog reaches the unit, by name or by kind (a catalog without unit
+ * columns, or a unit named differently), every criterion is preselected so nothing is silently left out. The user
+ * edits it after; the import preview's scope step lists every leaf with its reason, so any can be ticked there.
  */
 import { reachOf, collectiveReaches, type UnitKind } from './unit-kind';
 
@@ -51,19 +52,17 @@ export function scopeReason(n: ScopedNode, unit: ScopeUnit): ScopeReason | null 
 }
 
 /**
- * The preselected `mine` of each node, parents included (a parent is mine when any descendant is). When nothing
- * names the unit (its name written differently, or no unit columns), everything is preselected: a collective alone
- * must not silently leave out the criteria the unit answers for by name.
+ * The preselected `mine` of each node, parents included (a parent is mine when any descendant is). A street office
+ * or a school is seldom named in a city's 台账: the collectives reaching its kind are its scope. When nothing reaches
+ * the unit at all, everything is preselected.
  */
 export function preselectMine(nodes: ScopedNode[], unit: ScopeUnit): Map<string, boolean> {
   const own = new Map<string, boolean>();
-  let named = false;
   for (const n of nodes) {
     const r = scopeReason(n, unit);
     own.set(n.code, r !== null && r.reason !== 'unplaced');
-    named ||= r?.reason === 'named';
   }
-  if (!named) return new Map(nodes.map((n) => [n.code, true]));
+  if (![...own.values()].some(Boolean)) return new Map(nodes.map((n) => [n.code, true]));
   const parentOf = new Map(nodes.map((n) => [n.code, n.parentCode]));
   for (const [code, mine] of [...own]) {
     if (!mine) continue;
@@ -73,8 +72,11 @@ export function preselectMine(nodes: ScopedNode[], unit: ScopeUnit): Map<string,
   return own;
 }
 
-/** A leaf of the import preview's scope step (the shape of `ScopeProposal` in shared/ipc/types.ts). */
-export interface ScopeStepRow extends ScopeReason {
+/** A leaf of the import preview's scope step (`ScopeProposal` in shared/ipc/types.ts). */
+export interface ScopeStepRow {
+  /** `none`: neither its name nor a collective reaches the unit (still listed, so the officer can tick it). */
+  reason: ScopeReason['reason'] | 'none';
+  term: string;
   code: string;
   title: string;
   mine: boolean;
@@ -82,9 +84,9 @@ export interface ScopeStepRow extends ScopeReason {
 }
 
 /**
- * The scope step of an import: every leaf that names the unit, reaches it as a collective, or names a collective
- * the officer must judge, with what is preselected; a leaf the officer set by hand before keeps their choice.
- * `all` is true when nothing names the unit and everything is preselected.
+ * The scope step of an import: every leaf with why it may be the unit's (its name, a collective reaching the unit's
+ * kind, a collective the officer must judge, or nothing) and what is preselected; a leaf the officer set by hand
+ * before keeps their choice. `all` is true when nothing reaches the unit and everything is preselected.
  */
 export function scopeStep(
   nodes: (ScopedNode & { title: string })[],
@@ -94,20 +96,19 @@ export function scopeStep(
   const mine = preselectMine(nodes, unit);
   const parents = new Set(nodes.map((n) => n.parentCode));
   const rows: ScopeStepRow[] = [];
-  let named = false;
+  let reached = false;
   for (const n of nodes) {
     if (parents.has(n.code)) continue;
-    const r = scopeReason(n, unit);
-    if (r?.reason === 'named') named = true;
+    const r = scopeReason(n, unit) ?? { reason: 'none' as const, term: '' };
+    if (r.reason === 'named' || r.reason === 'collective') reached = true;
     const own = userChoices.get(n.code);
-    if (r)
-      rows.push({
-        ...r,
-        code: n.code,
-        title: n.title,
-        mine: own ?? mine.get(n.code) ?? false,
-        setByUser: own !== undefined,
-      });
+    rows.push({
+      ...r,
+      code: n.code,
+      title: n.title,
+      mine: own ?? mine.get(n.code) ?? false,
+      setByUser: own !== undefined,
+    });
   }
-  return { rows, all: !named };
+  return { rows, all: !reached };
 }

@@ -7,7 +7,7 @@ import type { CriterionStatus, MaterialKind } from '../domain/value-sets';
 import type { Caption } from '../domain/caption';
 import type { CheckResult, Finding, RiskCount } from '../domain/rules/types';
 import type { RuleProfile } from '../schemas/rule-profile';
-import type { ScopeReason } from '../domain/scope';
+import type { ScopeReason, ScopeStepRow } from '../domain/scope';
 import type { UnitKind } from '../domain/unit-kind';
 
 /** What the renderer and the CLI know of the open workspace. */
@@ -102,22 +102,19 @@ export interface CatalogPreview {
   errors: string[];
   /** What does not block it but must not pass unseen (another year than the workspace's). */
   warnings: string[];
-  /** The scope step: every leaf the unit's name or kind reaches, or a collective names that the officer must judge. */
+  /** The scope step: every leaf, with why it may be the unit's (its name, a collective by kind, one to judge). */
   scope: ScopeProposal[];
-  /** Nothing in the catalog names the unit: every criterion is preselected (the officer narrows it down). */
+  /** Nothing in the catalog reaches the unit: every criterion is preselected (the officer narrows it down). */
   scopeAll: boolean;
   /** The workspace unit's kind the collectives were matched against. */
   unitKind: UnitKind;
 }
 
-/** A leaf of the preview's scope step: why it may be the unit's, and whether it is preselected. */
-export interface ScopeProposal extends ScopeReason {
-  code: string;
-  title: string;
-  /** Preselected (named, collective), or the officer's own choice from an earlier import (kept). */
-  mine: boolean;
-  setByUser: boolean;
-}
+/**
+ * A leaf of the preview's scope step: why it may be the unit's (`none`: nothing reaches it), and whether it is
+ * preselected (named, collective) or the officer's own choice from an earlier import (kept).
+ */
+export type ScopeProposal = ScopeStepRow;
 
 /** A material as listed: a blob attached to a criterion, with what the user gave and what intake read. */
 export interface Material {

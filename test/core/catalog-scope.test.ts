@@ -25,6 +25,8 @@ describe('scope for collective duties', () => {
       教师培训: ['named', '市教育局', true],
       机关环境: ['collective', '各市直单位', true],
       执法规范: ['unplaced', '各执法部门', false],
+      街巷整治: ['none', '', false], // listed, so the officer can tick it
+      财政保障: ['none', '', false],
     });
     expect(preview.nodes.flatMap((n) => n.requirements.filter((r) => r.kind === 'other').map((r) => r.text))).toEqual([
       '学习心得体会',

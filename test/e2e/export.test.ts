@@ -1,7 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { periodPhoto } from '../helpers/photos';
 import { shot } from './browser';
 import { useE2E } from './session';
 
@@ -11,14 +10,7 @@ describe('导出 and 校验申报包 in Chromium against the real core', () => {
   it('exports a monthly package with progress, shows its 目录, verifies it; a tampered copy fails; final is blocked', async () => {
     const { page, app, base, dialogs } = e2e;
     await page.getByTestId('try-demo').click();
-    await app.nav('台账'); // the demo opens on 首页
-    await app.tree.waitFor();
-    await app.treeRow('3.1.2').click();
-    const photo = await periodPhoto(join(base, '宣讲.jpg'));
-    await app.dropFiles(page.getByTestId('dropzone'), [
-      { name: '宣讲.jpg', type: 'image/jpeg', bytes: readFileSync(photo) },
-    ]);
-    await expect.poll(() => page.getByTestId('attach-summary').textContent()).toContain('已添加 1 个');
+    await app.dropPeriodPhoto('3.1.2', base); // the demo opens on 首页: in the 台账
 
     await app.nav('导出');
     const preview = page.getByTestId('export-preview');

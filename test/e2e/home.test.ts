@@ -1,7 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { periodPhoto } from '../helpers/photos';
 import { shot } from './browser';
 import { useE2E } from './session';
 
@@ -86,13 +85,7 @@ describe('首页 in Chromium against the real core', () => {
     expect(points).toBe(`预计失分 ${total} 分`);
 
     // A photo of 2026-03-12 counts for March: that month's bar now has one criterion.
-    await app.nav('台账');
-    await app.treeRow('3.1.2').click();
-    const photo = await periodPhoto(join(base, '宣讲.jpg'));
-    await app.dropFiles(page.getByTestId('dropzone'), [
-      { name: '宣讲.jpg', type: 'image/jpeg', bytes: readFileSync(photo) },
-    ]);
-    await expect.poll(() => page.getByTestId('attach-summary').textContent()).toContain('已添加 1 个');
+    await app.dropPeriodPhoto('3.1.2', base);
     await app.nav('首页');
     const march = page.getByTestId('home-trend').locator('[data-month="2026-03"]');
     await expect.poll(() => march.textContent()).toMatch(/^1/u);

@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect } from 'vitest';
 import { DEMO_CATALOG } from '../helpers/ctx';
-import { periodPhoto } from '../helpers/photos';
 import { shot } from './browser';
 import type { E2E } from './session';
 
@@ -53,14 +50,7 @@ export async function tourEveryScreen(e: E2E, prefix: string): Promise<Barrier[]
   await page.mouse.move(0, 0); // the click left the pointer on a month's bar: no tooltip over the picture
   await visit('home');
 
-  await app.nav('台账');
-  await app.tree.waitFor();
-  await app.treeRow('3.1.2').click();
-  const photo = await periodPhoto(join(base, '宣讲.jpg'));
-  await app.dropFiles(page.getByTestId('dropzone'), [
-    { name: '宣讲.jpg', type: 'image/jpeg', bytes: readFileSync(photo) },
-  ]);
-  await expect.poll(() => page.getByTestId('attach-summary').textContent()).toContain('已添加 1 个');
+  await app.dropPeriodPhoto('3.1.2', base);
   await visit('ledger-detail');
 
   await page.getByTestId('material-card').first().click();

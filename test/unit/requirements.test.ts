@@ -62,6 +62,23 @@ describe('every phrase of the 材料要求 becomes a requirement (never dropped,
     expect(parsed('图片（注明时间、地点）').map((r) => r.kind)).toEqual(['photo']);
   });
 
+  it('a part that qualifies the one before (每张…须…) is no requirement of its own', () => {
+    expect(parsed('实景图片不少于3张，每张图片须配文字说明')).toEqual([
+      { kind: 'photo', min: 3, text: '实景图片不少于3张，每张图片须配文字说明' },
+    ]);
+  });
+
+  it('counts files, not events, when a phrase counts both; a range asks for its lower bound', () => {
+    expect(parsed('志愿服务活动每月不少于２次，每场活动照片不少于３张')[0]).toMatchObject({
+      kind: 'photo',
+      min: 3,
+      per: 'event',
+    });
+    expect(parsed('每月至少1次活动的照片（不少于3张）')[0]).toMatchObject({ kind: 'photo', min: 3, per: 'month' });
+    expect(parsed('每次活动照片3-5张')[0]).toMatchObject({ kind: 'photo', min: 3, per: 'event' });
+    expect(parsed('每季度召开会议不少于1次')[0]).toMatchObject({ min: 1, per: 'quarter' });
+  });
+
   it('（无需网报）, —— and 无 are none', () => {
     for (const t of ['（无需网报）', '——', '无', '']) expect(parsed(t)).toEqual([]);
   });

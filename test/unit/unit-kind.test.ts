@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { splitUnits } from '@shared/domain/catalog';
 import { preselectMine, scopeReason, scopeStep, unitMatches } from '@shared/domain/scope';
 import { collectiveReaches, guessUnitKind, parseUnitKind, reachOf } from '@shared/domain/unit-kind';
 
@@ -55,6 +56,10 @@ describe('collective 责任单位', () => {
     expect(collectiveReaches(term, kind)).toBe(reaches);
   });
 
+  it('a collective with a list in brackets stays one name when the 责任单位 are split', () => {
+    expect(splitUnits('市文明办、各县（市、区）；各街道')).toEqual(['市文明办', '各县（市、区）', '各街道']);
+  });
+
   it('a 各… it cannot place is unplaced, a name is named', () => {
     expect(reachOf('各执法部门')).toEqual({ type: 'unplaced' });
     expect(reachOf('市教育局')).toEqual({ type: 'named' });
@@ -100,7 +105,7 @@ describe('scope by name and kind', () => {
     expect(scopeReason(nodes[6]!, bureau)).toBeNull();
   });
 
-  it('the scope step lists leaves with a reason and keeps the officer’s own choices', () => {
+  it('the scope step lists every leaf with its reason and keeps the officer’s own choices', () => {
     const step = scopeStep(nodes, bureau, new Map([['2.1', false]]));
     expect(step.all).toBe(false);
     expect(step.rows.map((r) => [r.code, r.reason, r.mine, r.setByUser])).toEqual([
@@ -108,13 +113,20 @@ describe('scope by name and kind', () => {
       ['1.2', 'named', true, false],
       ['2.1', 'collective', false, true],
       ['2.2', 'unplaced', false, false],
+      ['2.3', 'none', false, false],
     ]);
   });
 
-  it('when nothing names the unit, everything is preselected (a collective alone does not narrow it)', () => {
-    const step = scopeStep(nodes, { names: ['市教体局'], kind: 'city' }, new Map());
+  it('a unit the 台账 never names (a street, a school) gets the collectives reaching its kind', () => {
+    const street = scopeStep(nodes, { names: ['城关街道办事处'], kind: 'township' }, new Map());
+    expect(street.all).toBe(false);
+    expect(street.rows.filter((r) => r.mine).map((r) => r.code)).toEqual(['1.1', '2.3']);
+  });
+
+  it('when nothing reaches the unit at all, everything is preselected', () => {
+    const only = [nodes[3]!, { ...nodes[4]!, responsibleUnits: [] }];
+    const step = scopeStep(only, { names: ['市财政局'], kind: 'city' }, new Map());
     expect(step.all).toBe(true);
     expect(step.rows.every((r) => r.mine)).toBe(true);
-    expect(step.rows.find((r) => r.code === '1.1')).toMatchObject({ reason: 'collective', term: '各成员单位' });
   });
 });

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { periodPhoto } from '../../helpers/photos';
 
 /** Page object for the app: what a user sees and does, named as they would. */
 export class AppPage {
@@ -70,6 +74,17 @@ export class AppPage {
     }, payload);
     await target.dispatchEvent('dragover', { dataTransfer: dt });
     await target.dispatchEvent('drop', { dataTransfer: dt });
+  }
+  /** In the 台账, drops a sharp photo of 2026-03-12 (inside the period) on a criterion and waits for it to land. */
+  async dropPeriodPhoto(code: string, dir: string): Promise<void> {
+    await this.nav('台账');
+    await this.tree.waitFor();
+    await this.treeRow(code).click();
+    const photo = await periodPhoto(join(dir, '宣讲.jpg'));
+    await this.dropFiles(this.page.getByTestId('dropzone'), [
+      { name: '宣讲.jpg', type: 'image/jpeg', bytes: readFileSync(photo) },
+    ]);
+    await expect.poll(() => this.page.getByTestId('attach-summary').textContent()).toContain('已添加 1 个');
   }
   async nav(label: '首页' | '台账' | '体检' | '导出' | '设置' | '关闭工作区'): Promise<void> {
     await this.page.getByRole('navigation').getByText(label, { exact: true }).click();

@@ -3,12 +3,18 @@ import type { ScopeProposal } from '@shared/ipc/types';
 import { UNIT_KIND_LABELS, type UnitKind } from '@shared/domain/unit-kind';
 import { M } from './messages';
 
-const ORDER: ScopeProposal['reason'][] = ['unplaced', 'collective', 'named'];
+const ORDER: ScopeProposal['reason'][] = ['unplaced', 'collective', 'named', 'none'];
+const TAG: Record<ScopeProposal['reason'], { color: string; label: string } | null> = {
+  named: { color: 'green', label: M.named },
+  collective: { color: 'blue', label: M.collective },
+  unplaced: { color: 'orange', label: M.unplaced },
+  none: null,
+};
 
 /**
  * The scope step: the leaves the unit's name reaches, the ones a collective 责任单位 reaches by the unit's kind
  * (marked 集体责任, preselected), and the collectives the app cannot place (各执法部门: not preselected, for the
- * officer to judge) — confirmed here rather than hunted for in the tree after.
+ * officer to judge), then every other leaf — confirmed or ticked here rather than hunted for in the tree after.
  */
 export function ScopeStep({
   rows,
@@ -38,8 +44,18 @@ export function ScopeStep({
           {M.scopeSummary(count('named'), count('collective'), count('unplaced'), UNIT_KIND_LABELS[unitKind])}
         </Text>
       )}
+      {!all && count('named') === 0 && (
+        <Alert color="yellow" data-testid="import-scope-unnamed">
+          {M.scopeUnnamed(UNIT_KIND_LABELS[unitKind])}
+        </Alert>
+      )}
       {rows.length > 0 && (
-        <ScrollArea.Autosize mah={200} type="auto" style={{ border: '1px solid var(--mantine-color-gray-3)' }}>
+        <ScrollArea.Autosize
+          mah={260}
+          type="auto"
+          style={{ border: '1px solid var(--mantine-color-gray-3)' }}
+          viewportProps={{ tabIndex: 0, 'aria-label': M.scopeTitle }}
+        >
           <Stack gap={2} p={6}>
             {sorted.map((r) => (
               <Group key={r.code} gap="xs" wrap="nowrap" data-testid={`scope-row-${r.code}`}>
@@ -55,9 +71,9 @@ export function ScopeStep({
                 <Text size="sm" lineClamp={1} style={{ flex: 1 }}>
                   {r.title}
                 </Text>
-                {r.reason !== 'named' && (
-                  <Badge size="sm" variant="light" color={r.reason === 'collective' ? 'blue' : 'orange'}>
-                    {r.reason === 'collective' ? M.collective : M.unplaced}：{r.term}
+                {TAG[r.reason] && (
+                  <Badge size="sm" variant="light" color={TAG[r.reason]!.color}>
+                    {TAG[r.reason]!.label}：{r.term}
                   </Badge>
                 )}
                 {r.setByUser && (
