@@ -165,6 +165,7 @@ function toNode(n: CatalogNodeInput, parent: CatalogNode | null, position: numbe
     frequency: parent?.frequency ?? null,
   };
   const hasOwnUnits = n.leadUnit !== undefined || n.responsibleUnits !== undefined;
+  const requirements = parseRequirements(n.requirements);
   return {
     code,
     parentCode: parent?.code ?? null,
@@ -176,8 +177,9 @@ function toNode(n: CatalogNodeInput, parent: CatalogNode | null, position: numbe
     text: (n.text ?? '').trim(),
     methods,
     points: parsePoints(n.points),
-    needsMaterial: methods.includes('online'),
-    requirements: parseRequirements(n.requirements),
+    // 网上申报 among its methods; with no method known at all, a standard that asks for material plainly needs it.
+    needsMaterial: methods.includes('online') || (methods.length === 0 && requirements.length > 0),
+    requirements,
     leadUnit: hasOwnUnits ? n.leadUnit?.trim() || null : (parent?.leadUnit ?? null),
     responsibleUnits: hasOwnUnits ? splitUnits(n.responsibleUnits) : (parent?.responsibleUnits ?? []),
     ...schedule,

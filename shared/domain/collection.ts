@@ -66,3 +66,13 @@ export function defaultMonth(
   if (eventDate !== null && inPeriod(eventDate, period)) return eventDate.slice(0, 7);
   return clampMonth(collectionMonth(today, collectionDay), period);
 }
+
+/** Whether a collection month (`YYYY-MM`) lies within the period's months. */
+export function monthInPeriod(month: string, period: Period): boolean {
+  return month >= period.start.slice(0, 7) && month <= period.end.slice(0, 7);
+}
+
+/** What a month outside the period is told, in one wording for the package, intake and editing alike. */
+export function monthOutsidePeriod(month: string, period: Period): string {
+  return `月份 ${month} 不在测评周期（${period.start} 至 ${period.end}）内。`;
+}

@@ -47,14 +47,26 @@ export function nextDue(
   return series.find((d) => d >= today) ?? series[series.length - 1]!;
 }
 
-/** A criterion's next due date and how pressing it is, as the ledger shows and filters it; null without a date. */
+/**
+ * A criterion's due date as the ledger shows and filters it, and how pressing it is; null without a date. A
+ * recurring criterion (每月5日前) is counted as the 体检 counts it, month by month: still owing material once a
+ * collection day has passed, it is overdue since the last one passed, rather than quietly moving on to next
+ * month's date; up to date, its next collection is still to come (soon or later), since each month asks anew.
+ */
 export function dueOf(
   c: Schedule & { status: CriterionStatus },
   today: string,
   period: Period,
 ): { date: string; urgency: DueUrgency | null } | null {
   const date = nextDue(c, today, period);
-  return date === null ? null : { date, urgency: dueUrgency(date, c.status, today) };
+  if (date === null) return null;
+  const series = c.dueDate === null ? dueSeries(c, period) : [];
+  if (series.length === 0 || c.status === 'not-applicable') return { date, urgency: dueUrgency(date, c.status, today) };
+  const missed = series.filter((d) => d < today).at(-1);
+  const owing = c.status === 'not-started' || c.status === 'in-progress';
+  if (owing && missed !== undefined) return { date: missed, urgency: 'overdue' };
+  // Up to date (or nothing due yet): the next collection, pressing as its date comes; past the last one, nothing.
+  return { date, urgency: date < today ? null : dueUrgency(date, 'in-progress', today) };
 }
 
 /** `nextDue` read against a criterion's status: passed, within `SOON_DAYS`, or later. */

@@ -23,6 +23,16 @@ describe('materials go on leaves only', () => {
     expect(moved.message).toContain('末级标准');
   });
 
+  it('a material counts for a month of the period, never one outside it (attach and edit alike)', async () => {
+    const { period } = demo.ctx.session.workspace!.settings();
+    const e = await errorOf(demo.attach('3.1.2', [photo], { month: '2030-01' }));
+    expect([e.code, e.message]).toEqual(['invalid-args', expect.stringContaining(`${period.start} 至 ${period.end}`)]);
+    expect((await call('materials:list', {}, demo.ctx)).materials).toEqual([]);
+    const [m] = await demo.attach('3.1.2', [photo], { month: period.start.slice(0, 7) });
+    const edit = await errorOf(call('materials:update', { id: m!.materialId!, month: '2000-01' }, demo.ctx));
+    expect(edit.code).toBe('invalid-args');
+  });
+
   it('the CLI exits 1 and says which leaves to use', () => {
     demo.ctx.session.workspace!.close();
     const r = cli(['attach', join(demo.base, 'ws'), '3.1', photo, '--json'], demo.base);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseDeadline } from '@shared/domain/deadline';
-import { nextDue } from '@shared/domain/next-due';
+import { dueOf } from '@shared/domain/next-due';
 import { defaultPeriod, localIsoDate } from '@shared/domain/period';
 import { M } from '../../renderer/src/features/ledger/messages';
 import { DEMO_CATALOG, FIXTURES } from '../helpers/ctx';
@@ -59,16 +59,18 @@ describe('ledger in Chromium against the real core', () => {
     const header = (await app.progress.textContent()) ?? '';
     expect(header).toMatch(/\d+%/u);
     expect(header).toMatch(/已齐全 0\/\d+.*进行中 \d+.*未开始 \d+/u);
-    // Each leaf shows when it is next due: 3.1.2 is 每月5日前, read against today and the demo's period.
+    // Each leaf shows when it is due: 3.1.2 is 每月5日前 with nothing collected yet, so it is late since the last
+    // collection day passed (06-05 on 06-15), not quietly "next on 07-05".
     const today = localIsoDate(E2E_NOW);
-    const due = nextDue(
-      { deadline: '每月5日前', ...parseDeadline('每月5日前') },
+    const due = dueOf(
+      { deadline: '每月5日前', ...parseDeadline('每月5日前'), status: 'not-started' },
       today,
       defaultPeriod(Number(today.slice(0, 4))),
     );
+    expect(due).toEqual({ date: '2026-06-05', urgency: 'overdue' });
     const tag = app.treeRow('3.1.2').getByTestId('due-tag');
-    expect(await tag.getAttribute('data-due')).toBe(due);
-    expect(await tag.textContent()).toBe(M.dueLabel(due!, today));
+    expect(await tag.getAttribute('data-due')).toBe(due!.date);
+    expect(await tag.textContent()).toBe(M.dueLabel(due!.date, today));
     // 已逾期 lists exactly what the header counts as 逾期.
     const overdue = Number(/逾期 (\d+)/u.exec(header)?.[1] ?? 0);
     await app.selectOption('截止', '已逾期');
@@ -207,7 +209,7 @@ describe('ledger in Chromium against the real core', () => {
       .toBe('将导入 6 条，其中末级测评标准 3 条。');
     await expect.poll(() => page.getByTestId('import-tree').textContent()).toContain('1.1.2基层宣讲');
     expect(await app.selectInput('列：测评方法').inputValue()).toBe('不导入');
-    expect(await page.getByTestId('import-no-methods').isVisible()).toBe(true);
+    expect(await page.getByTestId('import-warnings').textContent()).toContain('没有找到“测评方法”列');
     await shot(page, '11-import-preview');
     expect(
       (await bridge.ctx.session.workspace!.db.prepare('SELECT count(*) n FROM criteria').get()) as { n: number },

@@ -38,6 +38,18 @@ describe('buildCatalog', () => {
     expect(b.nodes[5]!.needsMaterial).toBe(false);
   });
 
+  it('with no method known at all, a standard that writes 材料要求 needs material, one that does not does not', () => {
+    const b = buildCatalog(
+      file([
+        { title: '项目', children: [{ title: '有要求', requirements: '实景图片不少于3张' }, { title: '无要求' }] },
+      ]),
+    );
+    expect(b.nodes.slice(1).map((n) => [n.title, n.needsMaterial])).toEqual([
+      ['有要求', true],
+      ['无要求', false],
+    ]);
+  });
+
   it('reads a flat table with parent references', () => {
     const b = buildCatalog(
       file([

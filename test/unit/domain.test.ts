@@ -112,7 +112,7 @@ describe('progress', () => {
     // A monthly 每月5日前 whose last date (the final collection) has passed is overdue too.
     const monthly = { ...base, status: 'in-progress' as const, deadline: '每月5日前', frequency: 'monthly' as const };
     expect(isOverdue(monthly, '2025-12-20', period)).toBe(true);
-    expect(isOverdue(monthly, '2025-06-01', period)).toBe(false);
+    expect(isOverdue(monthly, '2024-11-03', period)).toBe(false); // before the first collection day
   });
 });
 

@@ -93,6 +93,7 @@ describe('homeSummary: late and due soon', () => {
     expect(s.late.map((i) => [i.code, i.due, i.days])).toEqual([
       ['march', '2026-03-31', 76],
       ['may', '2026-05-31', 15],
+      ['monthly', '2026-06-05', 10], // owing since June's collection day, not "next on 07-05"
     ]);
     expect(s.late.length).toBe(s.progress.overdue);
     expect(s.late.every((i) => i.urgency === 'overdue')).toBe(true);
@@ -108,11 +109,11 @@ describe('homeSummary: late and due soon', () => {
   it('names the first date after the two weeks and how many are owed by it', () => {
     expect(s.next).toEqual({ due: '2026-06-30', count: 1 });
     const mixed = summary(
-      [leaf('a', '2026年7月31日前'), leaf('b', '每季度末'), leaf('c', '2026年8月31日前')],
+      [leaf('a', '2026年7月31日前'), leaf('b', '每季度末', 'complete'), leaf('c', '2026年8月31日前')],
       '2026-06-15',
     );
     expect(mixed.next).toEqual({ due: '2026-06-30', count: 1 });
-    expect(summary([leaf('a', '每季度末'), leaf('b', '2026年6月30日前')], '2026-06-15').next).toEqual({
+    expect(summary([leaf('a', '每季度末', 'complete'), leaf('b', '2026年6月30日前')], '2026-06-15').next).toEqual({
       due: '2026-06-30',
       count: 2,
     });
@@ -129,7 +130,12 @@ describe('homeSummary: late and due soon', () => {
   });
 
   it('reads month ends: 每月底 on the 31st is due today, on the 1st next month at its end', () => {
-    const eom = [leaf('eom', '每月底前'), leaf('fifth', '每月5日前'), leaf('quarter', '每季度末')];
+    // Up to date with what was collected: each one's next date is what comes due.
+    const eom = [
+      leaf('eom', '每月底前', 'complete'),
+      leaf('fifth', '每月5日前', 'complete'),
+      leaf('quarter', '每季度末', 'complete'),
+    ];
     expect(summary(eom, '2026-01-31').soon.map((i) => [i.code, i.days])).toEqual([
       ['eom', 0],
       ['fifth', 5],

@@ -59,16 +59,19 @@ describe('ledger filter', () => {
       node('1', null, { leaf: false }),
       node('1.1', '1', { dueDate: '2025-05-31', status: 'in-progress' }), // passed
       node('1.2', '1', { dueDate: '2025-05-31', status: 'complete' }), // passed but complete: owes nothing
-      node('1.3', '1', { deadline: '每月5日前', frequency: 'monthly' }), // next on 06-05: in four days
+      // Up to date with the months passed: its next collection, 06-05, is in four days.
+      node('1.3', '1', { deadline: '每月5日前', frequency: 'monthly', status: 'complete' }),
       node('1.4', '1', { dueDate: '2025-06-03' }), // in two days
       node('1.5', '1', { deadline: '常态', frequency: 'ongoing' }), // by the period's end, 10-31
+      // Owing a month already collected: overdue since the last collection day passed, not "next on 06-05".
+      node('1.6', '1', { deadline: '每月5日前', frequency: 'monthly', status: 'in-progress' }),
     ];
     const codes = (f: (typeof DEFAULT_FILTER)['due']) =>
       [...visibleCodes(due, { ...DEFAULT_FILTER, due: f }, JUNE)].filter((c) => c !== '1').sort();
-    expect(codes('overdue')).toEqual(['1.1']);
+    expect(codes('overdue')).toEqual(['1.1', '1.6']);
     expect(codes('soon')).toEqual(['1.4']);
     expect(codes('fortnight')).toEqual(['1.3', '1.4']);
-    expect(codes(null)).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5']);
+    expect(codes(null)).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5', '1.6']);
   });
   it('searches title and units; removed criteria only show up in a search', () => {
     expect([...visibleCodes(all, { ...DEFAULT_FILTER, query: '心理' }, JUNE)].sort()).toEqual(['1', '1.1']);

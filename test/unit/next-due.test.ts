@@ -108,9 +108,19 @@ describe('dueUrgency', () => {
 
 describe('dueOf', () => {
   it('joins the next date and its urgency for a criterion', () => {
-    expect(dueOf({ ...as('每月5日前'), status: 'not-started' }, '2026-06-03', P2026)).toEqual({
+    // Up to date: the next collection is coming. Owing a month already collected: overdue since that day.
+    expect(dueOf({ ...as('每月5日前'), status: 'complete' }, '2026-06-03', P2026)).toEqual({
       date: '2026-06-05',
       urgency: 'soon',
+    });
+    expect(dueOf({ ...as('每月5日前'), status: 'not-started' }, '2026-06-03', P2026)).toEqual({
+      date: '2026-05-05',
+      urgency: 'overdue',
+    });
+    // Before the first collection day nothing is late yet.
+    expect(dueOf({ ...as('每月5日前'), status: 'not-started' }, '2025-11-01', P2026)).toEqual({
+      date: '2025-11-05',
+      urgency: 'later',
     });
     expect(dueOf({ ...as('2026年3月31日前'), status: 'in-progress' }, '2026-06-03', P2026)).toEqual({
       date: '2026-03-31',

@@ -16,6 +16,9 @@ import { givenOrPickedFile, requireWorkspace, type Ctx } from '../context';
 import { scopeUnitOf } from '../workspace/workspace';
 import type { HandlersOf } from './types';
 
+const NO_METHODS =
+  '没有找到“测评方法”列：写有材料要求的标准视为需要网上申报材料，其余视为不需要。如台账有测评方法列，请指定它所在的列。';
+
 const FILTERS = [
   { name: '台账或测评体系 (xlsx, json)', extensions: ['xlsx', 'json'] },
   { name: '所有文件', extensions: ['*'] },
@@ -59,12 +62,18 @@ function againstWorkspace(
   const ws = requireWorkspace(ctx);
   const s = ws.settings();
   const step = scopeStep(preview.nodes, scopeUnitOf(s), userScopeChoices(ws.db));
+  // A 台账 read without its 测评方法 column: only standards with 材料要求 count as needing material. Said in the
+  // preview and in the CLI's JSON, not left for the officer to find in an empty 体检.
+  const noMethods = preview.kind === 'xlsx' && preview.mapping.methods === undefined ? [NO_METHODS] : [];
   return {
-    warnings: yearWarnings(
-      preview.edition,
-      preview.nodes.map((n) => n.dueDate),
-      s,
-    ),
+    warnings: [
+      ...noMethods,
+      ...yearWarnings(
+        preview.edition,
+        preview.nodes.map((n) => n.dueDate),
+        s,
+      ),
+    ],
     scope: step.rows,
     scopeAll: step.all,
     unitKind: s.unit.kind,

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseCaption } from '@shared/domain/caption';
 import { normalizeCode } from '@shared/domain/codes';
+import { monthInPeriod, monthOutsidePeriod } from '@shared/domain/collection';
 import { AppError } from '@shared/ipc/errors';
 import { allowPath, asJob, progressReporter, requireWorkspace } from '../context';
 import { attachFiles, thumbPath } from '../intake/attach';
@@ -76,6 +77,7 @@ export const materialHandlers: HandlersOf<Channels> = {
 
   'materials:update': ({ id, caption, ...rest }, ctx) => {
     const ws = requireWorkspace(ctx);
+    requireMonthInPeriod(ws, rest.month);
     const patch = {
       ...rest,
       ...(caption !== undefined ? { caption: caption === '' ? null : parseCaption(caption) } : {}),
@@ -104,6 +106,7 @@ export const materialHandlers: HandlersOf<Channels> = {
 
   'materials:attach': async ({ jobId, criterionCode, paths, ...opts }, ctx) => {
     const ws = requireWorkspace(ctx);
+    requireMonthInPeriod(ws, opts.month);
     const inputs = paths.map((p) => allowPath(ctx, p));
     const onProgress = progressReporter(ctx, jobId);
     const results = await asJob(ctx, jobId, (signal) =>
@@ -140,4 +143,15 @@ function audited<T>(ws: Workspace, now: Date, action: string, change: () => T): 
     appendAudit(ws.db, now, action, result);
     return result;
   })();
+}
+
+/** A material counts for a month of the 测评周期, never one outside it (the month a package is of is one of these). */
+function requireMonthInPeriod(ws: Workspace, month: string | undefined): void {
+  const { period } = ws.settings();
+  if (month !== undefined && !monthInPeriod(month, period))
+    throw new AppError(
+      'invalid-args',
+      `${monthOutsidePeriod(month, period)}材料计入的月份须在测评周期内。`,
+      `month ${month} outside ${period.start}..${period.end}`,
+    );
 }

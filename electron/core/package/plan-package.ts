@@ -2,7 +2,7 @@ import { extensionOf, planPackagePaths } from '@shared/domain/naming/package-pat
 import type { CriterionSheet, PackageContent, PackageMaterial } from '@shared/domain/package/content';
 import { FREQUENCIES } from '@shared/domain/value-sets';
 import type { Criterion } from '@shared/ipc/types';
-import { clampMonth, collectionMonth } from '@shared/domain/collection';
+import { clampMonth, collectionMonth, monthInPeriod, monthOutsidePeriod } from '@shared/domain/collection';
 import { localIsoDate, localIsoTimestamp, type Period } from '@shared/domain/period';
 import { AppError } from '@shared/ipc/errors';
 import { listCriteria } from '../catalog/criteria-repo';
@@ -36,10 +36,10 @@ export interface PackagePlan {
 function packageMonth(opts: { kind: 'monthly' | 'final'; month?: string | undefined }, period: Period, today: string) {
   if (opts.kind === 'final') return today.slice(0, 7);
   if (opts.month === undefined) return clampMonth(collectionMonth(today), period);
-  if (opts.month < period.start.slice(0, 7) || opts.month > period.end.slice(0, 7))
+  if (!monthInPeriod(opts.month, period))
     throw new AppError(
       'invalid-args',
-      `月份 ${opts.month} 不在测评周期（${period.start} 至 ${period.end}）内。月报的月份须在测评周期内。`,
+      `${monthOutsidePeriod(opts.month, period)}月报的月份须在测评周期内。`,
       `month ${opts.month} outside ${period.start}..${period.end}`,
     );
   return opts.month;

@@ -124,11 +124,6 @@ export function ImportPreview({ preview: p, edition, busy, onEdition, onMapping,
             {M.summary(p.nodes.length, p.leaves)}
           </Text>
         )}
-        {p.kind === 'xlsx' && p.mapping.methods === undefined && (
-          <Alert color="orange" data-testid="import-no-methods">
-            {M.noMethods}
-          </Alert>
-        )}
         {p.skipped.length > 0 && (
           <Alert color="orange" title={M.skippedTitle(p.skipped.length)} data-testid="import-skipped">
             {p.skipped.slice(0, 20).map((s) => (

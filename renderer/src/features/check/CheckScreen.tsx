@@ -117,7 +117,7 @@ export function CheckScreen(props: {
                         </Text>
                       )}
                       {g.pointsAtRisk > 0 && (
-                        <Text size="sm" c="red" fw={600} data-testid="group-points">
+                        <Text size="sm" c="orange.8" fw={600} data-testid="group-points">
                           {C.points(g.pointsAtRisk)}
                         </Text>
                       )}

@@ -26,7 +26,7 @@ export function CriterionFindings(props: {
       <Text fw={600} mb="xs">
         {C.title}
         {points > 0 && (
-          <Text span c="red" ml="sm" size="sm" data-testid="criterion-points-at-risk">
+          <Text span c="orange.8" ml="sm" size="sm" data-testid="criterion-points-at-risk">
             {C.points(points)}
           </Text>
         )}

@@ -69,7 +69,7 @@ export function CriterionDetail(props: Props) {
         </Box>
         {c.removed && <Alert color="gray">{M.removedHint}</Alert>}
         <DeclarationPanel c={c} onChanged={onMaterialsChanged} />
-        <CriterionStandard c={c} />
+        <CriterionStandard c={c} today={props.today} period={props.period} />
         {c.needsMaterial && !c.removed && (
           <MaterialsPanel
             code={c.code}

@@ -1,6 +1,8 @@
 import { Badge, Divider, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Criterion } from '@shared/ipc/types';
+import { dueOf } from '@shared/domain/next-due';
+import type { Period } from '@shared/domain/period';
 import { M } from './messages';
 import { RequirementCounters } from './RequirementCounters';
 
@@ -8,7 +10,9 @@ import { RequirementCounters } from './RequirementCounters';
  * What the criterion asks: the 测评标准's own words, who leads it and by when, then the 材料要求 with counters of
  * what is there. Read before collecting, so it comes before the materials.
  */
-export function CriterionStandard({ c }: { c: Criterion }) {
+export function CriterionStandard({ c, today, period }: { c: Criterion; today: string; period: Period }) {
+  // The date the tree and the table show (next-due.ts), with how far it is: one answer to "by when" everywhere.
+  const due = dueOf(c, today, period);
   return (
     <Paper withBorder p="sm" data-testid="criterion-standard">
       {c.text && (
@@ -35,7 +39,15 @@ export function CriterionStandard({ c }: { c: Criterion }) {
         <Fact label={M.responsible}>{c.responsibleUnits.join('、') || '—'}</Fact>
         <Fact label={M.frequency}>{c.frequency ? M.frequencyLabel(c.frequency) : '—'}</Fact>
         <Fact label={M.deadline}>{c.deadline ?? '—'}</Fact>
-        <Fact label={M.dueDate}>{c.dueDate ?? '—'}</Fact>
+        <Fact label={M.nextDue}>
+          {due ? (
+            <Text span inherit c={due.urgency === 'overdue' ? 'red.8' : undefined} data-testid="detail-due">
+              {M.dueLabel(due.date, today)}（{M.dueTitle(due.date, today)}）
+            </Text>
+          ) : (
+            '—'
+          )}
+        </Fact>
       </SimpleGrid>
       <Divider my="xs" />
       <Text fw={600} size="sm" mb={4}>
