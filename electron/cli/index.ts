@@ -62,9 +62,11 @@ export async function main(argv: string[]): Promise<number> {
     json = values.json === true;
     if (values.version) return print(json, { version: APP_VERSION }, APP_VERSION, EXIT.ok);
     target = route(positionals);
-    if (values.help || !target) {
-      process.stderr.write(values.help ? `${HELP}\n` : `错误：${unknownCommand(positionals)}\n\n${HELP}\n`);
-      return values.help ? EXIT.ok : EXIT.usage;
+    // Help asked for is the result (stdout, so `wangbao --help | less` works); help after a mistake goes with it.
+    if (values.help) return print(false, null, HELP, EXIT.ok);
+    if (!target) {
+      process.stderr.write(`错误：${unknownCommand(positionals)}\n\n${HELP}\n`);
+      return EXIT.usage;
     }
     log.info(`wangbao ${argv.join(' ')}`);
     const out = await target.spec.run(ctx, target.rest, values as Flags);

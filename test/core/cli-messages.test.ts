@@ -81,7 +81,7 @@ describe('the CLI speaks to a person', () => {
     expect(unknown.stderr.indexOf('未知的命令')).toBeLessThan(unknown.stderr.indexOf('用法'));
     expect(cli(['catalog', 'frob', ws], base, QUIET).stderr).toMatch(/^错误：未知的命令：catalog frob（应为/u);
     // A command with the wrong positionals answers with its own lines of the help, which come from one table.
-    const help = cli(['--help'], base, QUIET).stderr;
+    const help = cli(['--help'], base, QUIET).stdout; // asked for: on stdout, so it can be paged
     const wrong = cli(['declare', ws], base, QUIET);
     const forms = wrong.stderr.split('\n').filter((l) => l.startsWith('  wangbao declare'));
     expect([wrong.code, forms.length]).toEqual([2, 2]);

@@ -41,6 +41,7 @@ export function syntheticContent(criteria: number, materials: number, findings: 
         { code: `${(i % 10) + 1}.${(Math.floor(i / 10) % 3) + 1}`, label: '（一）', title: `测评内容${i % 30}` },
       ],
       label: `${i + 1}.`,
+      seq: i % 9 === 0 ? null : String(i + 1),
       text: '组织开展主题活动，每季度不少于2次，有方案、有记录、有总结、有图片。',
       methods: ['online', 'field'],
       requirements,

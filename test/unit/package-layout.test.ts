@@ -219,7 +219,13 @@ describe('the documents', () => {
 
   it('台账 rows: the levels as keys to merge, counts per kind from the package, 审核情况 left empty', () => {
     const rows = ledgerRows(c);
-    expect(rows.map((r) => r.seq)).toEqual(c.criteria.map((_, i) => i + 1));
+    // The 台账's own 序号 where it had one (so the office matches rows), the row's place where it had none.
+    expect(rows.map((r) => r.seq)).toEqual(
+      c.criteria.map((k, i) => {
+        const seq = c.documents.criteria[k.code]?.seq ?? null;
+        return seq === null ? i + 1 : Number(seq);
+      }),
+    );
     expect(rows.reduce((a, r) => a + r.total, 0)).toBe(c.materials.length);
     expect(rows.every((r) => r.counts.length === LEDGER_KINDS.length && r.review === '')).toBe(true);
     expect(rows[0]!.project).toEqual({ key: '1', text: '一、测评项目0' });

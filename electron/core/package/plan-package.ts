@@ -159,6 +159,7 @@ function sheetsOf(all: Criterion[], criteria: Criterion[]): Record<string, Crite
     out[c.code] = {
       ancestors,
       label: c.label,
+      seq: c.seq,
       text: c.text,
       methods: c.methods,
       requirements: c.requirements,

@@ -42,6 +42,8 @@ export interface CriterionSheet {
   /** Its ancestors from the top level down (测评项目, 测评内容, then any level above a 子标准). */
   ancestors: { code: string; label: string | null; title: string }[];
   label: string | null;
+  /** 序号 as the 台账 wrote it (normalised), null when it had none. */
+  seq: string | null;
   text: string;
   methods: Method[];
   requirements: Requirement[];

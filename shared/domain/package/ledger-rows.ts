@@ -16,7 +16,8 @@ export interface LevelCell {
 
 /** One row of the 台账: the 创城办's columns, then the unit's. */
 export interface LedgerRow {
-  seq: number;
+  /** The 台账's own 序号 (a number where it is one), so the office matches rows; the row's place where it had none. */
+  seq: number | string;
   /** 测评项目 and 测评内容; null where the catalog has no such level above the criterion. */
   project: LevelCell | null;
   content: LevelCell | null;
@@ -41,6 +42,7 @@ export interface LedgerRow {
 const EMPTY_SHEET: CriterionSheet = {
   ancestors: [],
   label: null,
+  seq: null,
   text: '',
   methods: [],
   requirements: [],
@@ -66,7 +68,7 @@ export function ledgerRows(c: PackageContent): LedgerRow[] {
     const perKind = LEDGER_KINDS.map((kind) => counts[kind] ?? 0);
     const text = sheet.text.trim() !== '' && sheet.text !== k.title ? sheet.text : '';
     return {
-      seq: i + 1,
+      seq: sheet.seq === null ? i + 1 : /^\d+$/u.test(sheet.seq) ? Number(sheet.seq) : sheet.seq,
       project: project ? { key: project.code, text: levelText(project) } : null,
       content: content ? { key: content.code, text: levelText(content) } : null,
       standard: [...deeper.map(levelText), criterionLabel(k.code, k.title), text].filter(Boolean).join('\n'),
@@ -95,7 +97,7 @@ function progressText(k: PackageCriterion, progress: RequirementProgress[]): str
   if (k.declaration) return `不属本单位职责：${k.declaration.statement}`;
   switch (k.status) {
     case 'complete':
-      return '已完成';
+      return '已齐全';
     case 'not-started':
       return '未开始';
     case 'not-applicable':

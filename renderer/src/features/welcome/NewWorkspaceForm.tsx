@@ -73,31 +73,36 @@ export function NewWorkspaceForm(props: {
         error={unitError}
         required
       />
-      <TextInput
-        label={M.aliases}
-        placeholder={M.aliasesPlaceholder}
-        value={aliases}
-        onChange={(e) => setAliases(e.currentTarget.value)}
-      />
-      <UnitKindSelect value={unitKind} guessed={kindChosen === null} onChange={setKindChosen} />
-      <NumberInput
-        label={M.year}
-        value={year}
-        onChange={changeYear}
-        min={MIN_YEAR}
-        max={MAX_YEAR}
-        allowDecimal={false}
-        error={yearOk ? null : M.yearInvalid}
-        w={160}
-      />
-      <Group grow>
+      {/* Two fields a row, so the whole form and its button fit a 1366×768 screen. */}
+      <Group grow align="flex-start">
         <TextInput
+          label={M.aliases}
+          placeholder={M.aliasesPlaceholder}
+          value={aliases}
+          onChange={(e) => setAliases(e.currentTarget.value)}
+        />
+        <UnitKindSelect value={unitKind} guessed={kindChosen === null} onChange={setKindChosen} />
+      </Group>
+      <Group align="flex-start" wrap="nowrap">
+        <NumberInput
+          label={M.year}
+          value={year}
+          onChange={changeYear}
+          min={MIN_YEAR}
+          max={MAX_YEAR}
+          allowDecimal={false}
+          error={yearOk ? null : M.yearInvalid}
+          w={130}
+        />
+        <TextInput
+          style={{ flex: 1 }}
           label={M.periodStart}
           placeholder="YYYY-MM-DD"
           value={period.start}
           onChange={(e) => setPeriod({ ...period, start: e.currentTarget.value })}
         />
         <TextInput
+          style={{ flex: 1 }}
           label={M.periodEnd}
           placeholder="YYYY-MM-DD"
           value={period.end}
