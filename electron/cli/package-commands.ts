@@ -17,7 +17,7 @@ export async function exportCommand(ctx: Ctx, pos: string[], flags: Flags): Prom
   return {
     json: r,
     human:
-      `已生成并校验申报包：${r.path}\n${r.files} 个文件，${(r.bytes / 2 ** 20).toFixed(1)} MB，SHA-256 ${r.sha256}\n` +
+      `已生成并校验${r.kind === 'final' ? '正式申报包' : `${r.month} 月报`}：${r.path}\n${r.files} 个文件，${(r.bytes / 2 ** 20).toFixed(1)} MB，SHA-256 ${r.sha256}\n` +
       `体检：错误 ${r.check.errors}，警告 ${r.check.warnings}，预计失分 ${r.check.pointsAtRisk} 分`,
     exit: EXIT.ok,
   };

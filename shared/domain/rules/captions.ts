@@ -5,6 +5,8 @@ import type { Draft, Rule } from './types';
 /** `caption-missing` and `caption-incomplete` (the elements the profile requires: 时间、地点、人物、主题…), photos only. */
 export const captionRules: Rule = (x) => {
   const out: Draft[] = [];
+  // What a caption must say is the profile's (the 创城办 may ask for 事由 too): the message names exactly that.
+  const required = x.t.captionElements.map((e) => CAPTION_ELEMENTS[e]).join('、');
   for (const m of x.materials) {
     if (!isPhoto(m)) continue;
     if (!m.caption || m.caption.text.trim() === '') {
@@ -12,7 +14,7 @@ export const captionRules: Rule = (x) => {
         aboutMaterial(
           m,
           'caption-missing',
-          '实景图片没有图片说明。每张照片都要写明时间、地点、人物、主题和事由，否则评审无法认定。',
+          `实景图片没有图片说明。每张照片都要写明${required}，否则评审无法认定。`,
           'edit',
         ),
       );

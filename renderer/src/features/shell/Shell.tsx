@@ -37,6 +37,11 @@ export function Shell(props: {
   const [report, setReport] = useState<CheckReport | null>(null);
   const [focus, setFocus] = useState<{ code: string } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  // A notice (已导入…) belongs to the screen it was raised on: moving to another section clears it.
+  const go = (s: Section) => {
+    setSection(s);
+    setNotice(null);
+  };
 
   // Every change reloads the criteria and re-runs the 体检, so counters, status and risks stay true together.
   const { onInfo } = props;
@@ -95,12 +100,12 @@ export function Shell(props: {
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         <Stack gap={2}>
-          <NavLink label="首页" active={section === 'home'} onClick={() => setSection('home')} />
-          <NavLink label="台账" active={section === 'ledger'} onClick={() => setSection('ledger')} />
+          <NavLink label="首页" active={section === 'home'} onClick={() => go('home')} />
+          <NavLink label="台账" active={section === 'ledger'} onClick={() => go('ledger')} />
           <NavLink
             label="体检"
             active={section === 'check'}
-            onClick={() => setSection('check')}
+            onClick={() => go('check')}
             rightSection={
               report && report.summary.errors > 0 ? (
                 <Badge size="sm" color="red" data-testid="nav-check-errors">
@@ -109,8 +114,8 @@ export function Shell(props: {
               ) : undefined
             }
           />
-          <NavLink label="导出" active={section === 'export'} onClick={() => setSection('export')} />
-          <NavLink label="设置" active={section === 'settings'} onClick={() => setSection('settings')} />
+          <NavLink label="导出" active={section === 'export'} onClick={() => go('export')} />
+          <NavLink label="设置" active={section === 'settings'} onClick={() => go('settings')} />
           <NavLink label="关闭工作区" onClick={props.onClose} c="dimmed" />
         </Stack>
       </AppShell.Navbar>
@@ -178,7 +183,7 @@ export function Shell(props: {
               thisMonth={clampMonth(collectionMonth(today), info.period)}
               criteria={criteria}
               onOpenCriterion={openCriterion}
-              onOpenCheck={() => setSection('check')}
+              onOpenCheck={() => go('check')}
               onChanged={() => void reload()}
             />
           )}
