@@ -1,10 +1,10 @@
 import { Badge, Divider, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
 import type { Criterion } from '@shared/ipc/types';
 import { dueOf } from '@shared/domain/next-due';
 import type { Period } from '@shared/domain/period';
 import { M } from './messages';
 import { RequirementCounters } from './RequirementCounters';
+import { Fact } from '../../components/Fact';
 
 /**
  * What the criterion asks: the 测评标准's own words, who leads it and by when, then the 材料要求 with counters of
@@ -26,7 +26,7 @@ export function CriterionStandard({ c, today, period }: { c: Criterion; today: s
         </>
       )}
       <SimpleGrid cols={2} spacing="xs" verticalSpacing={4} mt={c.text ? 'xs' : 0}>
-        <Fact label={M.method}>
+        <Fact labelWidth={64} label={M.method}>
           <Group gap={4} component="span">
             {c.methods.map((m) => (
               <Badge key={m} size="sm" variant={m === 'online' ? 'outline' : 'light'} color="gray">
@@ -35,11 +35,19 @@ export function CriterionStandard({ c, today, period }: { c: Criterion; today: s
             ))}
           </Group>
         </Fact>
-        <Fact label={M.lead}>{c.leadUnit ?? '—'}</Fact>
-        <Fact label={M.responsible}>{c.responsibleUnits.join('、') || '—'}</Fact>
-        <Fact label={M.frequency}>{c.frequency ? M.frequencyLabel(c.frequency) : '—'}</Fact>
-        <Fact label={M.deadline}>{c.deadline ?? '—'}</Fact>
-        <Fact label={M.nextDue}>
+        <Fact labelWidth={64} label={M.lead}>
+          {c.leadUnit ?? '—'}
+        </Fact>
+        <Fact labelWidth={64} label={M.responsible}>
+          {c.responsibleUnits.join('、') || '—'}
+        </Fact>
+        <Fact labelWidth={64} label={M.frequency}>
+          {c.frequency ? M.frequencyLabel(c.frequency) : '—'}
+        </Fact>
+        <Fact labelWidth={64} label={M.deadline}>
+          {c.deadline ?? '—'}
+        </Fact>
+        <Fact labelWidth={64} label={M.nextDue}>
           {due ? (
             <Text span inherit c={due.urgency === 'overdue' ? 'red.8' : undefined} data-testid="detail-due">
               {M.dueLabel(due.date, today)}（{M.dueTitle(due.date, today)}）
@@ -73,18 +81,5 @@ export function CriterionStandard({ c, today, period }: { c: Criterion; today: s
         </Stack>
       )}
     </Paper>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Group gap="xs" wrap="nowrap" align="flex-start">
-      <Text size="xs" c="dimmed" w={64} pt={2} style={{ flex: 'none' }}>
-        {label}
-      </Text>
-      <Text size="sm" component="div" style={{ minWidth: 0 }}>
-        {children}
-      </Text>
-    </Group>
   );
 }

@@ -1,10 +1,10 @@
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
 import type { Finding } from '@shared/domain/rules/types';
 import { MATERIAL_KINDS } from '@shared/domain/value-sets';
 import type { Material } from '@shared/ipc/types';
 import { C, SEVERITY_COLOR } from '../check/messages';
 import { M, mb } from './messages';
+import { Fact } from '../../components/Fact';
 
 const P = M.preview;
 
@@ -44,13 +44,27 @@ export function PreviewFacts({ m, findings }: { m: Material; findings: Finding[]
         </div>
       )}
       <Stack gap={4}>
-        <Fact label={P.kind}>{MATERIAL_KINDS[m.kind]}</Fact>
-        <Fact label={P.eventDate}>{m.eventDate ?? '—'}</Fact>
-        {exif && <Fact label={P.exifDate}>{exif}</Fact>}
-        {documentDate && <Fact label={P.documentDate}>{documentDate}</Fact>}
-        <Fact label={P.month}>{`${m.month.slice(0, 4)}年${Number(m.month.slice(5, 7))}月`}</Fact>
-        <Fact label={P.size}>{size.filter(Boolean).join(' · ')}</Fact>
-        <Fact label={P.file}>
+        <Fact labelWidth={96} label={P.kind}>
+          {MATERIAL_KINDS[m.kind]}
+        </Fact>
+        <Fact labelWidth={96} label={P.eventDate}>
+          {m.eventDate ?? '—'}
+        </Fact>
+        {exif && (
+          <Fact labelWidth={96} label={P.exifDate}>
+            {exif}
+          </Fact>
+        )}
+        {documentDate && (
+          <Fact labelWidth={96} label={P.documentDate}>
+            {documentDate}
+          </Fact>
+        )}
+        <Fact labelWidth={96} label={P.month}>{`${m.month.slice(0, 4)}年${Number(m.month.slice(5, 7))}月`}</Fact>
+        <Fact labelWidth={96} label={P.size}>
+          {size.filter(Boolean).join(' · ')}
+        </Fact>
+        <Fact labelWidth={96} label={P.file}>
           <Text span size="sm" style={{ wordBreak: 'break-all' }}>
             {m.fileName}
           </Text>
@@ -89,18 +103,5 @@ export function PreviewFacts({ m, findings }: { m: Material; findings: Finding[]
         </Stack>
       )}
     </Stack>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Group gap="xs" wrap="nowrap" align="flex-start">
-      <Text size="xs" c="dimmed" w={96} style={{ flex: 'none' }} pt={2}>
-        {label}
-      </Text>
-      <Text size="sm" style={{ minWidth: 0 }}>
-        {children}
-      </Text>
-    </Group>
   );
 }
