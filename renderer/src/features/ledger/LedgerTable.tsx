@@ -6,6 +6,7 @@ import type { Criterion } from '@shared/ipc/types';
 import type { DueClock } from './filter';
 import { DUE_COLOR, M } from './messages';
 import { StatusBadge } from './StatusBadge';
+import { SELECTED_ROW_BG } from '../../theme';
 
 interface Column {
   id: string;
@@ -67,7 +68,7 @@ function NextDue({ c, clock }: { c: Criterion; clock: DueClock }) {
       span
       size="sm"
       style={TABULAR}
-      c={due.urgency && due.urgency !== 'later' ? DUE_COLOR[due.urgency] : undefined}
+      c={due.urgency && due.urgency !== 'later' ? `${DUE_COLOR[due.urgency]}.9` : undefined}
       fw={due.urgency === 'overdue' ? 600 : undefined}
       title={M.dueTitle(due.date, clock.today)}
       data-due={due.date}
@@ -155,7 +156,7 @@ export function LedgerTable(props: {
                 key={r.code}
                 data-code={r.code}
                 onClick={() => props.onSelect(r.code)}
-                bg={r.code === props.selected ? 'var(--mantine-primary-color-light)' : undefined}
+                bg={r.code === props.selected ? SELECTED_ROW_BG : undefined}
                 style={{ cursor: 'pointer' }}
               >
                 {columns.map((c) => (
