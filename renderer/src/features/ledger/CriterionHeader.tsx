@@ -42,8 +42,9 @@ export function CriterionHeader(props: {
         </Text>
         {c.title}
       </Title>
-      <Group gap="xs" mt={6} justify="space-between" wrap="nowrap">
-        <Group gap="xs" wrap="nowrap">
+      {/* Wraps rather than truncates: beside the table the detail is narrow, and "逾…" says nothing. */}
+      <Group gap="xs" mt={6} justify="space-between" wrap="wrap">
+        <Group gap="xs" wrap="wrap">
           <StatusBadge status={c.status} />
           {isOverdue(c, props.today, props.period) && <Badge color="red">{M.overdueBadge}</Badge>}
           <Badge color="gray" variant="outline" data-testid="criterion-points">
