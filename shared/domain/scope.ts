@@ -6,9 +6,7 @@
  * columns, or a unit named differently), every criterion is preselected so nothing is silently left out. The user
  * edits it after; the import preview's scope step lists every leaf with its reason, so any can be ticked there.
  */
-import { reachOf, collectiveReaches, type UnitKind } from './unit-kind';
-
-const canon = (s: string): string => s.normalize('NFKC').replace(/[\s（）()]/gu, '');
+import { canonUnit as canon, collectiveReaches, reachOf, type UnitKind } from './unit-kind';
 
 /** The unit as scope sees it: its names (name and aliases) and its kind. */
 export interface ScopeUnit {

@@ -15,7 +15,8 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   other: '其他',
 };
 
-const canon = (s: string): string => s.normalize('NFKC').replace(/[\s（）()]/gu, '');
+/** A unit name as compared: NFKC, without spaces or brackets (`市教育局（市教体局）` ~ `市教育局市教体局`). */
+export const canonUnit = (s: string): string => s.normalize('NFKC').replace(/[\s（）()]/gu, '');
 
 /**
  * A kind guessed from a unit's name, for the officer to confirm: 学校 first (市第一中学 is a school, not a bureau),
@@ -23,7 +24,7 @@ const canon = (s: string): string => s.normalize('NFKC').replace(/[\s（）()]/g
  * 区/县's own bureau (…区教育局) is none of the kinds the collectives name: 其他.
  */
 export function guessUnitKind(name: string): UnitKind {
-  const n = canon(name);
+  const n = canonUnit(name);
   if (/(学校|中学|小学|幼儿园|学院|大学|职中|完小)$/u.test(n)) return 'school';
   if (/街道|(镇|乡)(人民政府)?$/u.test(n)) return 'township';
   if (/(区|县)(人民政府)?$/u.test(n)) return 'district';
@@ -47,7 +48,7 @@ const COLLECTIVES: [string[], UnitKind[] | 'all'][] = [
 
 /** A collective as looked up: `各县（市、区）` → `各县市区`, `各区人民政府` → `各区`, `各街道党工委` → `各街道`. */
 const collectiveKey = (s: string): string =>
-  canon(s)
+  canonUnit(s)
     .replace(/、/gu, '')
     .replace(/(人民政府|政府|党委|党工委|管委会)$/u, '');
 
