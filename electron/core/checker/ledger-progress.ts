@@ -1,6 +1,6 @@
 import { monthsDue } from '@shared/domain/collection';
 import { requirementProgress, type CountedMaterial } from '@shared/domain/requirement-progress';
-import { whyNotScoring } from '@shared/domain/rules/scoring';
+import { countedMaterial } from '@shared/domain/rules/scoring';
 import type { Criterion } from '@shared/ipc/types';
 import type { Workspace } from '../workspace/workspace';
 import { liveMaterials } from './check-workspace';
@@ -16,7 +16,7 @@ export function ledgerProgress(ws: Workspace, today: string): (c: Criterion) => 
   const byCode = new Map<string, CountedMaterial[]>();
   for (const m of liveMaterials(ws.db)) {
     const list = byCode.get(m.criterionCode) ?? [];
-    list.push({ kind: m.kind, month: m.month, eventDate: m.eventDate, scores: whyNotScoring(m, period) === null });
+    list.push(countedMaterial(m, period));
     byCode.set(m.criterionCode, list);
   }
   return (c) => requirementProgress(c.requirements, byCode.get(c.code) ?? [], dueMonths);

@@ -13,7 +13,7 @@ import { loadSource, type LoadedSource } from '../catalog/load-source';
 import { readRequirementKinds } from '../catalog/requirement-kinds-repo';
 import { kindCounts } from '../materials/materials-repo';
 import { givenOrPickedFile, requireWorkspace, type Ctx } from '../context';
-import { scopeUnitOf } from '../workspace/workspace';
+import { scopeUnitOf, type WorkspaceSettings } from '../workspace/workspace';
 import type { HandlersOf } from './types';
 
 const NO_METHODS =
@@ -54,37 +54,38 @@ async function readSource(
   return { loaded, given };
 }
 
-/** What the preview adds against the open workspace: year warnings and the scope step. */
-function againstWorkspace(
-  preview: CatalogPreview,
-  ctx: Ctx,
-): Pick<CatalogPreview, 'warnings' | 'scope' | 'scopeAll' | 'unitKind'> {
-  const ws = requireWorkspace(ctx);
-  const s = ws.settings();
-  const step = scopeStep(preview.nodes, scopeUnitOf(s), userScopeChoices(ws.db));
-  // A 台账 read without its 测评方法 column: only standards with 材料要求 count as needing material. Said in the
-  // preview and in the CLI's JSON, not left for the officer to find in an empty 体检.
+/**
+ * What the preview and the import both report: a 台账 read without its 测评方法 column (only standards with 材料要求
+ * then count as needing material — said, not left for the officer to find in an empty 体检) and another year than
+ * the workspace's.
+ */
+function warningsOf(preview: CatalogPreview, settings: WorkspaceSettings): string[] {
   const noMethods = preview.kind === 'xlsx' && preview.mapping.methods === undefined ? [NO_METHODS] : [];
-  return {
-    warnings: [
-      ...noMethods,
-      ...yearWarnings(
-        preview.edition,
-        preview.nodes.map((n) => n.dueDate),
-        s,
-      ),
-    ],
-    scope: step.rows,
-    scopeAll: step.all,
-    unitKind: s.unit.kind,
-  };
+  return [
+    ...noMethods,
+    ...yearWarnings(
+      preview.edition,
+      preview.nodes.map((n) => n.dueDate),
+      settings,
+    ),
+  ];
 }
 
 export const catalogHandlers: HandlersOf<'catalog:preview' | 'catalog:import' | 'catalog:list' | 'criteria:scope'> = {
   'catalog:preview': async (args, ctx) => {
+    const ws = requireWorkspace(ctx);
     const read = await readSource(args, ctx);
     if (read === null) return null;
-    return { ...read.loaded.preview, ...againstWorkspace(read.loaded.preview, ctx) };
+    const { preview } = read.loaded;
+    const s = ws.settings();
+    const step = scopeStep(preview.nodes, scopeUnitOf(s), userScopeChoices(ws.db));
+    return {
+      ...preview,
+      warnings: warningsOf(preview, s),
+      scope: step.rows,
+      scopeAll: step.all,
+      unitKind: s.unit.kind,
+    };
   },
 
   'catalog:import': async (args, ctx) => {
@@ -101,9 +102,10 @@ export const catalogHandlers: HandlersOf<'catalog:preview' | 'catalog:import' | 
         `所选内容与文件不一致（${stray.slice(0, 3).join('、')} 不在该文件中），请重新预览后再导入。`,
         `choices for codes not in the file: ${stray.join(', ')}`,
       );
+    const settings = ws.settings();
     const result = {
-      ...importCatalog(ws.db, ws.settings(), { ...loaded, scope, requirementKinds: given }, ctx.platform.now()),
-      warnings: againstWorkspace(loaded.preview, ctx).warnings,
+      ...importCatalog(ws.db, settings, { ...loaded, scope, requirementKinds: given }, ctx.platform.now()),
+      warnings: warningsOf(loaded.preview, settings),
     };
     ctx.log.info(
       `catalog imported: ${loaded.sourceName} edition ${result.edition}, ${result.nodes} nodes, ${result.skipped.length} skipped, ${scope.length} scope choices, ${given.length} requirement kinds`,

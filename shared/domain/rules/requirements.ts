@@ -1,7 +1,7 @@
 import { requirementProgress } from '../requirement-progress';
 import { filesNeeded, PER_LABELS } from '../requirements';
 import { MATERIAL_KINDS } from '../value-sets';
-import { whyNotScoring } from './scoring';
+import { countedMaterial } from './scoring';
 import type { Draft, Rule } from './types';
 
 /**
@@ -29,7 +29,7 @@ export const requirementRules: Rule = (x) => {
         });
       continue;
     }
-    const counted = ms.map((m) => ({ ...m, scores: whyNotScoring(m, x.period) === null }));
+    const counted = ms.map((m) => countedMaterial(m, x.period));
     for (const p of requirementProgress(c.requirements, counted, x.dueMonths)) {
       if (p.met) continue;
       const r = p.requirement;

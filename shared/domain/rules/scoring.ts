@@ -1,4 +1,5 @@
 import { inPeriod, type Period } from '../period';
+import type { CountedMaterial } from '../requirement-progress';
 import type { CheckMaterial } from './types';
 
 /**
@@ -14,4 +15,12 @@ export function whyNotScoring(m: Pick<CheckMaterial, 'kind' | 'eventDate' | 'fac
   if (m.facts.mime === 'application/pdf' && (m.facts.encrypted === true || m.facts.readable === false))
     return 'PDF 加密或无法打开';
   return null;
+}
+
+/** A material as the requirement count sees it: what it is, when it counts, and whether it can score at all. */
+export function countedMaterial(
+  m: Pick<CheckMaterial, 'kind' | 'month' | 'eventDate' | 'facts'>,
+  period: Period,
+): CountedMaterial {
+  return { kind: m.kind, month: m.month, eventDate: m.eventDate, scores: whyNotScoring(m, period) === null };
 }
