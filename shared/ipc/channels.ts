@@ -27,6 +27,7 @@ export const CHANNELS = [
   'materials:optimize',
   'criteria:scope',
   'check:run',
+  'ledger:state',
   'criteria:declare',
   'profile:get',
   'profile:update',

@@ -22,6 +22,7 @@ import type {
   CatalogImportResult,
   CatalogPreview,
   Criterion,
+  LedgerState,
   Material,
   RecentWorkspace,
   ScopeResult,
@@ -164,6 +165,8 @@ export const contract = {
   ),
   /** The lost-point check (体检) of the open workspace as it is now. */
   'check:run': def<CheckReport>()(NoArgs),
+  /** The header's info, the ledger's criteria and the 体检, from one read of the workspace (the app's screens). */
+  'ledger:state': def<LedgerState>()(NoArgs),
   /** Declares a leaf 不属本单位职责 with a written statement; `statement: null` withdraws the declaration. */
   'criteria:declare': def<{ criterionCode: string; declaration: Declaration | null }>()(
     z.object({ criterionCode: z.string().min(1).max(100), statement: z.string().max(2_000).nullable() }),

@@ -162,6 +162,16 @@ export interface CheckReport extends CheckResult {
   ruleProfile: { name: string; sha256: string; origin: ProfileInForce['origin'] };
 }
 
+/**
+ * What the open workspace's screens show, read in one call: the header's info, the criteria as the ledger shows
+ * them and the 体检 of the same moment (so counters, status and risks always agree).
+ */
+export interface LedgerState {
+  workspace: WorkspaceInfo;
+  criteria: Criterion[];
+  report: CheckReport;
+}
+
 /** The rule profile the checker uses now. */
 export interface ProfileInForce {
   profile: RuleProfile;

@@ -15,7 +15,7 @@ import { PhashIndex, phashBands } from '@shared/domain/phash-bands';
 import { parseCaption } from '@shared/domain/caption';
 import { generatedCatalog, writeCatalog } from '../helpers/catalog';
 import { testCtx } from '../helpers/ctx';
-import { report, timeIt } from './report';
+import { median, report, timeIt } from './report';
 
 const MATERIALS = 20_000;
 
@@ -129,5 +129,18 @@ export async function benchCheck(base: string): Promise<void> {
   // The ledger's list counts as the 体检 does (every material read, what scores, months due): what a change reloads.
   const list = await timeIt(15, () => call('catalog:list', {}, ctx));
   report('ledger list, counted as the 体检 counts', list, sqlite, 'sqlite3 read', 300);
+  // What the screens read after a change: the three calls they made before the data layer, against the one that
+  // reads the criteria and the materials once (interleaved, so a busy moment moves both alike).
+  const before: number[] = [];
+  const after: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    before.push(
+      await timeIt(1, () =>
+        Promise.all([call('catalog:list', {}, ctx), call('workspace:current', {}, ctx), call('check:run', {}, ctx)]),
+      ),
+    );
+    after.push(await timeIt(1, () => call('ledger:state', {}, ctx)));
+  }
+  report('refresh after a change (ledger:state)', median(after), median(before), 'the 3 calls', 300);
   await call('workspace:close', {}, ctx);
 }

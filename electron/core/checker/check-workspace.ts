@@ -4,7 +4,7 @@ import { monthsDue } from '@shared/domain/collection';
 import { runCheck } from '@shared/domain/rules/check';
 import { effectivePoints } from '@shared/domain/rules/points';
 import type { CheckFacts, CheckInput, CheckMaterial } from '@shared/domain/rules/types';
-import type { CheckReport } from '@shared/ipc/types';
+import type { CheckReport, Criterion } from '@shared/ipc/types';
 import type { MaterialKind } from '@shared/domain/value-sets';
 import { listCriteria } from '../catalog/criteria-repo';
 import type { Workspace } from '../workspace/workspace';
@@ -15,12 +15,18 @@ import { loadReferences } from './references-repo';
  * Runs the lost-point check over the workspace as it is now (authoritative: the CLI, the 体检 view, export);
  * `today` (`YYYY-MM-DD`) decides which months' collections are due.
  */
-export function checkWorkspace(ws: Workspace, today: string): CheckReport {
-  const { input, profile } = loadCheckInput(ws, today);
+export function checkWorkspace(ws: Workspace, today: string, read: AlreadyRead = {}): CheckReport {
+  const { input, profile } = loadCheckInput(ws, today, read);
   return {
     ...runCheck(input),
     ruleProfile: { name: profile.profile.name, sha256: profile.sha256, origin: profile.origin },
   };
+}
+
+/** What a caller has read already this moment (the ledger's criteria and materials), so the check reads it once. */
+export interface AlreadyRead {
+  criteria?: Criterion[];
+  materials?: CheckMaterial[];
 }
 
 /**
@@ -28,10 +34,10 @@ export function checkWorkspace(ws: Workspace, today: string): CheckReport {
  * and declarations, every live material with its blob's facts (and the text of 情况说明), the stored
  * near-duplicate pairs within the profile's distance, and the 往年材料.
  */
-export function loadCheckInput(ws: Workspace, today: string) {
+export function loadCheckInput(ws: Workspace, today: string, read: AlreadyRead = {}) {
   const db = ws.db;
   const profile = profileInForce(db);
-  const criteria = listCriteria(db);
+  const criteria = read.criteria ?? listCriteria(db);
   const points = effectivePoints(criteria);
   const period = ws.settings().period;
   const input: CheckInput = {
@@ -50,7 +56,7 @@ export function loadCheckInput(ws: Workspace, today: string) {
         requirements: c.requirements,
         declared: c.declaration !== null,
       })),
-    materials: liveMaterials(db),
+    materials: read.materials ?? liveMaterials(db),
     nearDuplicates: db
       .prepare('SELECT a, b, distance FROM near_duplicates WHERE distance <= ?')
       .all(profile.profile.thresholds.nearDuplicateMaxDistance) as CheckInput['nearDuplicates'],

@@ -1,17 +1,16 @@
 import { yearWarnings } from '@shared/domain/catalog-year';
 import { normalizeCode } from '@shared/domain/codes';
 import { withRequirementKinds, type RequirementKindChoice } from '@shared/domain/requirements';
-import { scopeReason, scopeStep } from '@shared/domain/scope';
+import { scopeStep } from '@shared/domain/scope';
 import { AppError } from '@shared/ipc/errors';
 import type { CatalogPreview } from '@shared/ipc/types';
 import type { SheetMapping } from '@shared/schemas/sheet-mapping';
 import { localIsoDate } from '@shared/domain/period';
-import { ledgerProgress } from '../checker/ledger-progress';
+import { ledgerCriteria } from '../checker/ledger-progress';
 import { importCatalog } from '../catalog/import-catalog';
-import { listCriteria, setScope, userScopeChoices } from '../catalog/criteria-repo';
+import { setScope, userScopeChoices } from '../catalog/criteria-repo';
 import { loadSource, type LoadedSource } from '../catalog/load-source';
 import { readRequirementKinds } from '../catalog/requirement-kinds-repo';
-import { kindCounts } from '../materials/materials-repo';
 import { givenOrPickedFile, requireWorkspace, type Ctx } from '../context';
 import { scopeUnitOf, type WorkspaceSettings } from '../workspace/workspace';
 import type { HandlersOf } from './types';
@@ -115,12 +114,7 @@ export const catalogHandlers: HandlersOf<'catalog:preview' | 'catalog:import' | 
 
   'catalog:list': (_args, ctx) => {
     const ws = requireWorkspace(ctx);
-    const counts = kindCounts(ws.db);
-    const progress = ledgerProgress(ws, localIsoDate(ctx.platform.now()));
-    const unit = scopeUnitOf(ws.settings());
-    const criteria = listCriteria(ws.db, (code) => counts.get(code) ?? {}, progress);
-    for (const c of criteria) c.scopeReason = scopeReason(c, unit);
-    return { criteria };
+    return { criteria: ledgerCriteria(ws, localIsoDate(ctx.platform.now())) };
   },
 
   'criteria:scope': ({ codes, mine }, ctx) => setScope(requireWorkspace(ctx).db, codes, mine),

@@ -1,6 +1,7 @@
 import { localIsoDate } from '@shared/domain/period';
 import { defaultRuleProfile, resolveProfile } from '@shared/schemas/rule-profile';
 import { checkWorkspace } from '../checker/check-workspace';
+import { ledgerState } from '../checker/ledger-state';
 import { declarationOf, declareNotResponsible, withdrawDeclaration } from '../checker/declarations-repo';
 import { profileInForce, saveProfile } from '../checker/profile-repo';
 import { listReferenceYears, removeReferenceYear } from '../checker/references-repo';
@@ -9,9 +10,11 @@ import { asJob, givenOrPickedFile, pickFolderGranted, progressReporter, requireW
 import { PACKAGE_FILTERS } from './package';
 import { requireCriterion } from '../catalog/criteria-repo';
 import type { HandlersOf } from './types';
+import { workspaceInfo } from './workspace';
 
 type Channels =
   | 'check:run'
+  | 'ledger:state'
   | 'criteria:declare'
   | 'profile:get'
   | 'profile:update'
@@ -27,6 +30,14 @@ export const checkHandlers: HandlersOf<Channels> = {
     const report = checkWorkspace(ws, localIsoDate(ctx.platform.now()));
     ctx.log.info(`check: ${report.findings.length} findings in ${Math.round(performance.now() - started)} ms`);
     return report;
+  },
+
+  'ledger:state': (_args, ctx) => {
+    const ws = requireWorkspace(ctx);
+    const started = performance.now();
+    const state = { workspace: workspaceInfo(ws), ...ledgerState(ws, localIsoDate(ctx.platform.now())) };
+    ctx.log.info(`ledger: ${state.criteria.length} criteria checked in ${Math.round(performance.now() - started)} ms`);
+    return state;
   },
 
   'criteria:declare': ({ criterionCode, statement }, ctx) => {

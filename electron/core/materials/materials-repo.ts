@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Caption } from '@shared/domain/caption';
-import type { KindCounts } from '@shared/domain/status';
 import type { MaterialKind } from '@shared/domain/value-sets';
 import type { Material } from '@shared/ipc/types';
 import type { CriterionRef } from '../catalog/criteria-repo';
@@ -164,19 +163,6 @@ function toMaterials(raw: unknown[]): Material[] {
     bytes: r.bytes,
     facts: r.facts ? (JSON.parse(r.facts) as Record<string, unknown>) : {},
   }));
-}
-
-/** Live materials per kind, per criterion code: the requirement counters and the status. */
-export function kindCounts(db: Database.Database): Map<string, KindCounts> {
-  const rows = db
-    .prepare(
-      `SELECT c.code, m.kind, COUNT(*) AS n FROM materials m JOIN criteria c ON c.id = m.criterion_id
-       WHERE m.deleted_at IS NULL GROUP BY c.code, m.kind`,
-    )
-    .all() as { code: string; kind: MaterialKind; n: number }[];
-  const out = new Map<string, KindCounts>();
-  for (const r of rows) out.set(r.code, { ...out.get(r.code), [r.kind]: r.n });
-  return out;
 }
 
 export interface MaterialPatch {

@@ -5,11 +5,9 @@ import type { Criterion } from '@shared/ipc/types';
 import { clampMonth, collectionMonth, monthInPeriod, monthOutsidePeriod } from '@shared/domain/collection';
 import { localIsoDate, localIsoTimestamp, type Period } from '@shared/domain/period';
 import { AppError } from '@shared/ipc/errors';
-import { listCriteria } from '../catalog/criteria-repo';
 import { latestCatalogVersion } from '../catalog/versions-repo';
-import { checkWorkspace } from '../checker/check-workspace';
-import { ledgerProgress } from '../checker/ledger-progress';
-import { kindCounts, listMaterials } from '../materials/materials-repo';
+import { ledgerState } from '../checker/ledger-state';
+import { listMaterials } from '../materials/materials-repo';
 import type { Workspace } from '../workspace/workspace';
 
 /** Content types already compressed: stored in the zip as they are (PACKAGE-FORMAT.md); the rest is deflated. */
@@ -61,17 +59,15 @@ export function planPackage(
   const version = latestCatalogVersion(db);
   if (!version) throw new AppError('input-refused', '还没有导入测评体系，无法生成申报包。', 'no catalog version');
   const month = packageMonth(opts, s.period, localIsoDate(now));
-  const check = checkWorkspace(ws, localIsoDate(now));
+  const { criteria: all, report: check } = ledgerState(ws, localIsoDate(now));
   if (opts.kind === 'final' && check.summary.errors > 0)
     throw new AppError(
       'input-refused',
       `还有 ${check.summary.errors} 项错误（会失分），不能生成正式申报包。请在“体检”中逐项处理；月报可以照常导出。`,
       `final refused: ${check.summary.errors} errors`,
     );
-  const counts = kindCounts(db);
   const list = listMaterials(db);
   const withMaterials = new Set(list.map((m) => m.criterionCode));
-  const all = listCriteria(db, (code) => counts.get(code) ?? {}, ledgerProgress(ws, localIsoDate(now)));
   const criteria = all.filter(
     (c) => c.leaf && ((c.mine && !c.removed && c.needsMaterial) || withMaterials.has(c.code) || c.declaration),
   );

@@ -1,0 +1,14 @@
+import type { LedgerState } from '@shared/ipc/types';
+import type { Workspace } from '../workspace/workspace';
+import { checkWorkspace, liveMaterials } from './check-workspace';
+import { ledgerCriteria } from './ledger-progress';
+
+/**
+ * The criteria as the ledger shows them and the 体检 of the same moment, from one read of the criteria and the live
+ * materials (at 20,000 materials that read is most of the time: `catalog:list` and `check:run` each did it).
+ */
+export function ledgerState(ws: Workspace, today: string): Omit<LedgerState, 'workspace'> {
+  const materials = liveMaterials(ws.db);
+  const criteria = ledgerCriteria(ws, today, materials);
+  return { criteria, report: checkWorkspace(ws, today, { criteria, materials }) };
+}
