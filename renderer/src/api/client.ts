@@ -1,5 +1,6 @@
 import type { Api, ArgsIn, Channel, Result } from '@shared/ipc/contract';
 import type { ErrorData } from '@shared/ipc/errors';
+import { refreshAfter } from './query-client';
 
 declare global {
   interface Window {
@@ -25,11 +26,18 @@ export class ApiError extends Error {
   }
 }
 
-/** The one typed function the UI calls core with. */
+/**
+ * The one typed function the UI calls core with. After a call that changes data (succeeded, failed or cancelled:
+ * a job may have done part of its work) the screens showing that data are refreshed before it resolves.
+ */
 export async function invoke<C extends Channel>(channel: C, args: ArgsIn<C>): Promise<Result<C>> {
-  const r = await window.api.invoke(channel, args);
-  if (!r.ok) throw new ApiError(r.error);
-  return r.value;
+  try {
+    const r = await window.api.invoke(channel, args);
+    if (!r.ok) throw new ApiError(r.error);
+    return r.value;
+  } finally {
+    await refreshAfter(channel);
+  }
 }
 
 /** Paths core may read for the files and folders dropped on the page (granted to core for this session). */

@@ -29,7 +29,6 @@ export function CheckScreen(props: {
   report: CheckReport;
   criteria: Criterion[];
   onOpenCriterion(code: string): void;
-  onChanged(): void;
 }) {
   const { report } = props;
   const [by, setBy] = useState<'criterion' | 'rule'>('criterion');

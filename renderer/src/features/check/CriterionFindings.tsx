@@ -12,7 +12,6 @@ export function CriterionFindings(props: {
   findings: Finding[];
   criteria: Criterion[];
   onOpenCriterion(code: string): void;
-  onChanged(): void;
 }) {
   const { act, ui } = useFindingActions(props);
   const pointsOf = usePointsOf(props.criteria);

@@ -9,13 +9,11 @@ import { C } from './messages';
  * 不属本单位职责 on a criterion's detail: the statement with 撤销声明 when declared, else the button that asks for
  * one (on the unit's own leaves that need material).
  */
-export function DeclarationPanel({ c, onChanged }: { c: Criterion; onChanged(): void }) {
+export function DeclarationPanel({ c }: { c: Criterion }) {
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const withdraw = () =>
-    invoke('criteria:declare', { criterionCode: c.code, statement: null }).then(onChanged, (e: Error) =>
-      setError(e.message),
-    );
+    invoke('criteria:declare', { criterionCode: c.code, statement: null }).catch((e: Error) => setError(e.message));
   if (c.declaration)
     return (
       <Alert color="gray" title={C.declare.declared} data-testid="declaration">
@@ -42,15 +40,7 @@ export function DeclarationPanel({ c, onChanged }: { c: Criterion; onChanged(): 
         </Button>
       </Group>
       {asking && (
-        <DeclareDialog
-          code={c.code}
-          title={c.title}
-          onClose={() => setAsking(false)}
-          onDone={() => {
-            setAsking(false);
-            onChanged();
-          }}
-        />
+        <DeclareDialog code={c.code} title={c.title} onClose={() => setAsking(false)} onDone={() => setAsking(false)} />
       )}
     </>
   );

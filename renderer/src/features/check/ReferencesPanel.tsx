@@ -1,5 +1,6 @@
 import { Alert, Button, Group, NumberInput, Table, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { ReferenceYear } from '@shared/ipc/types';
 import { invoke } from '../../api/client';
 import { useJob } from '../../api/useJob';
@@ -8,14 +9,14 @@ import { M } from '../materials/messages';
 import { C } from './messages';
 import { Section } from '../../components/Section';
 
+const NONE: ReferenceYear[] = [];
+
 /** 设置 → 往年材料: the years on record, importing a folder (with progress and 取消), removing a year. */
-export function ReferencesPanel({ thisYear, onChanged }: { thisYear: number; onChanged(): void }) {
-  const [years, setYears] = useState<ReferenceYear[]>([]);
+export function ReferencesPanel({ thisYear }: { thisYear: number }) {
+  const years = useQuery({ queryKey: ['references'], queryFn: () => invoke('reference:list', {}) }).data ?? NONE;
   const [year, setYear] = useState(thisYear - 1);
   const job = useJob();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const load = () => invoke('reference:list', {}).then(setYears);
-  useEffect(() => void load(), []);
 
   const importFrom = async (from: 'folder' | 'package') => {
     setMessage(null);
@@ -26,18 +27,13 @@ export function ReferencesPanel({ thisYear, onChanged }: { thisYear: number; onC
       );
       if (r) {
         setMessage({ ok: true, text: `${r.year}年：${C.references.result(r.added, r.known, r.skipped.length)}` });
-        await load();
-        onChanged();
       }
     } catch (e) {
       setMessage({ ok: false, text: (e as Error).message });
     }
   };
   const remove = (y: number) =>
-    invoke('reference:remove', { year: y }).then(async () => {
-      await load();
-      onChanged();
-    });
+    invoke('reference:remove', { year: y }).catch((e: Error) => setMessage({ ok: false, text: e.message }));
 
   return (
     <Section testId="references" title={C.references.title} intro={C.references.intro}>

@@ -11,12 +11,12 @@ import {
   Text,
   Tooltip,
 } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { CAPTION_ELEMENTS, type CaptionElement } from '@shared/domain/caption';
 import { RULE_IDS } from '@shared/domain/rules/rule-ids';
 import { SEVERITIES, type Severity } from '@shared/domain/value-sets';
 import type { RuleProfile, Thresholds } from '@shared/schemas/rule-profile';
-import type { Result } from '@shared/ipc/contract';
 import { invoke } from '../../api/client';
 import { C } from './messages';
 import { Section } from '../../components/Section';
@@ -55,16 +55,15 @@ const TYPES: [string, string][] = [
 const severities = Object.entries(SEVERITIES).map(([value, label]) => ({ value, label }));
 
 /** 设置 → 检查规则: the rule profile's thresholds, accepted types and per-rule settings; saving logs the change. */
-export function RuleProfileForm({ onSaved }: { onSaved(): void }) {
-  const [loaded, setLoaded] = useState<Result<'profile:get'> | null>(null);
+export function RuleProfileForm() {
+  const { data: loaded } = useQuery({ queryKey: ['profile'], queryFn: () => invoke('profile:get', {}) });
   const [p, setP] = useState<RuleProfile | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const load = () =>
-    invoke('profile:get', {}).then((r) => {
-      setLoaded(r);
-      setP(r.profile);
-    });
-  useEffect(() => void load(), []);
+  // The form starts from the profile in force, and again whenever that changes (saved here, or a new catalog
+  // brought one): unsaved edits give way to what the 体检 now uses.
+  useEffect(() => {
+    if (loaded) setP(loaded.profile);
+  }, [loaded]);
   if (!loaded || !p) return null;
 
   const t = p.thresholds;
@@ -72,11 +71,7 @@ export function RuleProfileForm({ onSaved }: { onSaved(): void }) {
   const types = [...TYPES, ...t.acceptedTypes.filter((m) => !TYPES.some(([id]) => id === m)).map((m) => [m, m])];
   const save = (profile: RuleProfile) =>
     invoke('profile:update', { profile }).then(
-      async () => {
-        setMessage({ ok: true, text: '规则已保存，体检已按新规则重新检查。' });
-        await load();
-        onSaved();
-      },
+      () => setMessage({ ok: true, text: '规则已保存，体检已按新规则重新检查。' }),
       (e: Error) => setMessage({ ok: false, text: e.message }),
     );
 

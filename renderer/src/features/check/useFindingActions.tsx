@@ -12,13 +12,12 @@ import { DeclareDialog } from './DeclareDialog';
 /**
  * What a finding's buttons do, wherever findings are listed: 查看 shows the material (or, for a finding about the
  * criterion, opens it in the 台账), 编辑 opens the material's editor, 优化图片 runs at once, 不属本单位职责 asks
- * for the statement, and 添加/更换材料 open the criterion in the 台账. After a change `onChanged` re-runs the
- * check, so a fixed finding disappears.
+ * for the statement, and 添加/更换材料 open the criterion in the 台账. A change re-runs the check by itself
+ * (api/query-client.ts), so a fixed finding disappears.
  */
 export function useFindingActions(opts: {
   criteria: Criterion[];
   onOpenCriterion(code: string): void;
-  onChanged(): void;
   /** The findings listed: the preview shows the viewed material's own beside it. */
   findings?: Finding[];
 }): { act(f: Finding, action: FixAction | 'open'): void; ui: ReactNode } {
@@ -28,10 +27,7 @@ export function useFindingActions(opts: {
   const [notice, setNotice] = useState<MaterialNotice | null>(null);
   const [error, setError] = useState<string | null>(null);
   const actions = useMaterialActions({
-    after: () => {
-      setEditing(null);
-      opts.onChanged();
-    },
+    after: () => setEditing(null),
     onNotice: setNotice,
     onError: setError,
   });
@@ -80,10 +76,7 @@ export function useFindingActions(opts: {
           code={declaring.code}
           title={declaring.title}
           onClose={() => setDeclaring(null)}
-          onDone={() => {
-            setDeclaring(null);
-            opts.onChanged();
-          }}
+          onDone={() => setDeclaring(null)}
         />
       )}
     </>

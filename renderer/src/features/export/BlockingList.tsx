@@ -17,7 +17,6 @@ export function BlockingList(props: {
   criteria: Criterion[];
   onOpenCriterion(code: string): void;
   onOpenCheck(): void;
-  onChanged(): void;
 }) {
   const { act, ui } = useFindingActions(props);
   const titles = new Map(props.criteria.map((c) => [c.code, c.title]));

@@ -11,9 +11,9 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { isMonth } from '@shared/domain/period';
-import type { Result } from '@shared/ipc/contract';
 import type { Criterion, PackageExportResult } from '@shared/ipc/types';
 import { invoke } from '../../api/client';
 import { useJob } from '../../api/useJob';
@@ -31,36 +31,25 @@ export function ExportScreen(props: {
   onOpenCriterion(code: string): void;
   /** Goes to 体检, where every finding is listed. */
   onOpenCheck(): void;
-  /** A fix made here (from a blocking finding) changed the workspace. */
-  onChanged(): void;
 }) {
   const [kind, setKind] = useState<'monthly' | 'final'>('monthly');
   const [month, setMonth] = useState(props.thisMonth);
-  const [preview, setPreview] = useState<Result<'package:preview'> | null>(null);
   const [written, setWritten] = useState<PackageExportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [index, setIndex] = useState<string | null>(null);
   const job = useJob();
   const monthOk = isMonth(month);
 
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    if (kind === 'monthly' && !monthOk) return;
-    // Switching kind or month while a preview is made: only the answer for the current choice is shown.
-    let live = true;
-    void invoke('package:preview', { kind, month: kind === 'monthly' ? month : undefined }).then(
-      (p) => live && setPreview(p),
-      (e: Error) => live && setError(e.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [kind, month, monthOk, version]);
-  // A blocking finding's buttons fix it here as in 体检; the preview and the ledger follow.
-  const fixed = () => {
-    setVersion((v) => v + 1);
-    props.onChanged();
-  };
+  // Keyed by the choice, so switching kind or month while a preview is made shows only the current one's; a fix
+  // made from a blocking finding refreshes it (api/query-client.ts).
+  const previewed = useQuery({
+    queryKey: ['package', kind, kind === 'monthly' ? month : null],
+    queryFn: () => invoke('package:preview', { kind, month: kind === 'monthly' ? month : undefined }),
+    enabled: kind === 'final' || monthOk,
+    placeholderData: keepPreviousData,
+  });
+  const preview = previewed.data ?? null;
+  const shownError = error ?? previewed.error?.message ?? null;
 
   const blocked = kind === 'final' && (preview?.blocking.length ?? 0) > 0;
   const start = async () => {
@@ -131,7 +120,6 @@ export function ExportScreen(props: {
             criteria={props.criteria}
             onOpenCriterion={props.onOpenCriterion}
             onOpenCheck={props.onOpenCheck}
-            onChanged={fixed}
           />
         )}
         {job.busy ? (
@@ -147,9 +135,9 @@ export function ExportScreen(props: {
             </Button>
           </Group>
         )}
-        {error && (
+        {shownError && (
           <Alert color="red" mt="sm">
-            {error}
+            {shownError}
           </Alert>
         )}
       </Paper>

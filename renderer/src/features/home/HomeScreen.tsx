@@ -23,7 +23,7 @@ export function HomeScreen(props: {
   onImportCatalog(): void;
 }) {
   const { criteria, report, today, period } = props;
-  const months = useMaterialMonths(criteria);
+  const months = useMaterialMonths();
   const s = useMemo(
     () =>
       homeSummary({

@@ -23,7 +23,6 @@ interface Props {
   /** The unit's kind, named where a collective 责任单位 made the criterion the unit's. */
   unitKind: UnitKind;
   onSetMine(code: string, mine: boolean): void;
-  onMaterialsChanged(): void;
   /** Criteria a material may be moved or copied to. */
   targets: { value: string; label: string }[];
   /** The 体检's findings on this criterion. */
@@ -38,7 +37,7 @@ interface Props {
  * is the unit's own comes last: it is set once.
  */
 export function CriterionDetail(props: Props) {
-  const { c, onMaterialsChanged } = props;
+  const { c } = props;
   const header = useElementSize();
   const findingsRef = useRef<HTMLDivElement>(null);
   // What scrolls under the pinned header must stop below it, not behind it (its padding is not in `height`).
@@ -68,7 +67,7 @@ export function CriterionDetail(props: Props) {
           />
         </Box>
         {c.removed && <Alert color="gray">{M.removedHint}</Alert>}
-        <DeclarationPanel c={c} onChanged={onMaterialsChanged} />
+        <DeclarationPanel c={c} />
         <CriterionStandard c={c} today={props.today} period={props.period} />
         {c.needsMaterial && !c.removed && (
           <MaterialsPanel
@@ -76,7 +75,6 @@ export function CriterionDetail(props: Props) {
             requirements={c.requirements}
             targets={props.targets}
             findings={props.findings}
-            onChanged={onMaterialsChanged}
             scrollMargin={pinned}
           />
         )}
@@ -85,7 +83,6 @@ export function CriterionDetail(props: Props) {
             findings={props.findings}
             criteria={props.criteria}
             onOpenCriterion={props.onOpenCriterion}
-            onChanged={onMaterialsChanged}
           />
         </Box>
         <Switch

@@ -27,7 +27,6 @@ interface Props {
   unitKind: UnitKind;
   onSetMine(code: string, mine: boolean): void;
   onImportCatalog(): void;
-  onMaterialsChanged(): void;
 }
 
 const NO_FINDINGS: Finding[] = [];
@@ -35,7 +34,7 @@ const NO_RISKS: Record<string, RiskCount> = {};
 
 /** 台账: the criteria tree (or table) with filters on the left, the selected criterion on the right. */
 export function LedgerScreen(props: Props) {
-  const { criteria, report, focus, today, period, unitKind, onSetMine, onImportCatalog, onMaterialsChanged } = props;
+  const { criteria, report, focus, today, period, unitKind, onSetMine, onImportCatalog } = props;
   const [filter, setFilter] = useState<LedgerFilter>(DEFAULT_FILTER);
   const [view, setView] = useState<'tree' | 'table'>('tree');
   const [selected, setSelected] = useState<string | null>(null);
@@ -152,7 +151,6 @@ export function LedgerScreen(props: Props) {
                 period={period}
                 unitKind={unitKind}
                 onSetMine={onSetMine}
-                onMaterialsChanged={onMaterialsChanged}
                 targets={targets}
                 findings={findingsOf.get(current.code) ?? NO_FINDINGS}
                 criteria={criteria}

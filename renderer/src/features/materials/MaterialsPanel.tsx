@@ -22,8 +22,6 @@ interface Props {
   targets: { value: string; label: string }[];
   /** The 体检's findings on this criterion: each card shows its own. */
   findings: Finding[];
-  /** Called after materials changed, so counters, status and findings refresh. */
-  onChanged(): void;
   /** Height of what stays pinned above the panel while scrolling (the detail's header). */
   scrollMargin?: number;
 }
@@ -31,8 +29,8 @@ interface Props {
 const NO_FINDINGS: Finding[] = [];
 
 /** A criterion's materials: the thumbnails grouped by kind, a drop zone that teaches, and editing. */
-export function MaterialsPanel({ code, requirements, targets, findings, onChanged, scrollMargin = 0 }: Props) {
-  const { materials, thumbs, load } = useCriterionMaterials(code);
+export function MaterialsPanel({ code, requirements, targets, findings, scrollMargin = 0 }: Props) {
+  const { materials, thumbs } = useCriterionMaterials(code);
   const [busy, setBusy] = useState<number | null>(null);
   const job = useJob();
   const [results, setResults] = useState<AttachResult[] | null>(null);
@@ -59,10 +57,9 @@ export function MaterialsPanel({ code, requirements, targets, findings, onChange
     setBusy(paths.length);
     setError(null);
     try {
+      // Resolves once the cards, counters and 体检 are refreshed (api/query-client.ts).
       const r = await job.run((jobId) => invoke('materials:attach', { jobId, criterionCode: code, paths }));
-      await load();
       setResults(r.results); // rendered with the new cards: the effect above then brings them into view
-      onChanged();
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -74,11 +71,7 @@ export function MaterialsPanel({ code, requirements, targets, findings, onChange
     if (files) await attach(files);
   };
   const actions = useMaterialActions({
-    after: async () => {
-      setEditing(null);
-      await load();
-      onChanged();
-    },
+    after: () => setEditing(null),
     onNotice: setNotice,
     onError: setError,
   });

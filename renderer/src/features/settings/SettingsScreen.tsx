@@ -9,8 +9,6 @@ import { WorkspaceSettingsForm } from './WorkspaceSettingsForm';
 /** 设置: the workspace's facts, the catalog version (import a new edition here), the check rules and 往年材料. */
 export function SettingsScreen(props: {
   info: WorkspaceInfo;
-  /** The profile or the 往年材料 changed: the 体检 must run again. */
-  onChecked(): void;
   onImportCatalog(): void;
   onSave(v: ArgsIn<'workspace:update'>): void;
 }) {
@@ -71,8 +69,8 @@ export function SettingsScreen(props: {
           导入台账或测评体系
         </Button>
       </Paper>
-      <RuleProfileForm key={info.catalog?.importedAt ?? ''} onSaved={props.onChecked} />
-      <ReferencesPanel thisYear={info.year} onChanged={props.onChecked} />
+      <RuleProfileForm />
+      <ReferencesPanel thisYear={info.year} />
     </Stack>
   );
 }

@@ -1,7 +1,8 @@
 import { Alert, AppShell, Badge, Group, NavLink, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
 import { summarizeProgress } from '@shared/domain/progress';
-import type { CatalogImportResult, CheckReport, Criterion, WorkspaceInfo } from '@shared/ipc/types';
+import type { CatalogImportResult, WorkspaceInfo } from '@shared/ipc/types';
 import { invoke } from '../../api/client';
 import { ImportPreview } from '../catalog-import/ImportPreview';
 import { CheckScreen } from '../check/CheckScreen';
@@ -33,8 +34,6 @@ export function Shell(props: {
   // A workspace with a catalog opens on 首页 (the day's questions); without one on the 台账, whose empty state
   // offers the import. Importing later keeps the officer where they are.
   const [section, setSection] = useState<Section>(info.catalog ? 'home' : 'ledger');
-  const [criteria, setCriteria] = useState<Criterion[] | null>(null);
-  const [report, setReport] = useState<CheckReport | null>(null);
   const [focus, setFocus] = useState<{ code: string } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   // A notice (已导入…) belongs to the screen it was raised on: moving to another section clears it.
@@ -43,42 +42,28 @@ export function Shell(props: {
     setNotice(null);
   };
 
-  // Every change reloads the criteria and re-runs the 体检, so counters, status and risks stay true together.
+  // The criteria, the 体检 and the header's info in one read, read again after any call that changes them
+  // (api/query-client.ts), so counters, status and risks stay true together.
+  const ledger = useQuery({ queryKey: ['ledger'], queryFn: () => invoke('ledger:state', {}) });
+  const criteria = ledger.data?.criteria ?? null;
+  const report = ledger.data?.report ?? null;
   const { onInfo } = props;
-  const reload = useCallback(async () => {
-    const [{ criteria: list }, fresh, checked] = await Promise.all([
-      invoke('catalog:list', {}),
-      invoke('workspace:current', {}),
-      invoke('check:run', {}),
-    ]);
-    setCriteria(list);
-    setReport(checked);
-    if (fresh) onInfo(fresh);
-  }, [onInfo]);
+  useEffect(() => {
+    if (ledger.data) onInfo(ledger.data.workspace);
+  }, [ledger.data, onInfo]);
   const openCriterion = (code: string) => {
     setFocus({ code });
     setSection('ledger');
   };
 
-  // Loaded afresh for each workspace opened (`info.dir`), not on every change of the header's info.
-  useEffect(() => {
-    void reload();
-  }, [reload, info.dir]);
-
   const summary = useMemo(() => summarizeProgress(criteria ?? [], today, info.period), [criteria, today, info.period]);
 
   const importer = useCatalogImport(
-    (r) => {
-      setNotice(importNotice(r));
-      void reload();
-    },
+    (r) => setNotice(importNotice(r)),
     (message) => setNotice({ color: 'red', title: '未导入', text: message }),
   );
   const importCatalog = () => void importer.start();
-  const setMine = async (code: string, mine: boolean) => {
-    await invoke('criteria:scope', { codes: [code], mine });
-    await reload();
-  };
+  const setMine = (code: string, mine: boolean) => invoke('criteria:scope', { codes: [code], mine });
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 180, breakpoint: 0 }} padding="md">
@@ -120,6 +105,11 @@ export function Shell(props: {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
+        {ledger.error && (
+          <Alert color="red" title="未能读取工作区" mb="sm" data-testid="ledger-error">
+            <Text size="sm">{ledger.error.message}</Text>
+          </Alert>
+        )}
         {notice && (
           <Alert
             color={notice.color}
@@ -167,16 +157,10 @@ export function Shell(props: {
               unitKind={info.unit.kind}
               onSetMine={(c, m) => void setMine(c, m)}
               onImportCatalog={importCatalog}
-              onMaterialsChanged={() => void reload()}
             />
           )}
           {section === 'check' && criteria && report && (
-            <CheckScreen
-              report={report}
-              criteria={criteria}
-              onOpenCriterion={openCriterion}
-              onChanged={() => void reload()}
-            />
+            <CheckScreen report={report} criteria={criteria} onOpenCriterion={openCriterion} />
           )}
           {section === 'export' && criteria && (
             <ExportScreen
@@ -184,20 +168,15 @@ export function Shell(props: {
               criteria={criteria}
               onOpenCriterion={openCriterion}
               onOpenCheck={() => go('check')}
-              onChanged={() => void reload()}
             />
           )}
           {section === 'settings' && (
             <SettingsScreen
               info={info}
-              onChecked={() => void reload()}
               onImportCatalog={importCatalog}
               onSave={(v) =>
                 void invoke('workspace:update', v).then(
-                  async () => {
-                    setNotice({ color: 'green', title: '已保存', text: '工作区设置已更新。' });
-                    await reload();
-                  },
+                  () => setNotice({ color: 'green', title: '已保存', text: '工作区设置已更新。' }),
                   (e: Error) => setNotice({ color: 'red', title: '未保存', text: e.message }),
                 )
               }

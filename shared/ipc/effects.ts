@@ -1,0 +1,56 @@
+import type { Channel } from './channels';
+
+/**
+ * The kinds of data the app's screens keep (each the first element of a renderer query key):
+ * - `ledger`: `ledger:state` (header info, the ledger's criteria, the 体检);
+ * - `materials`: `materials:list` of one criterion or of all;
+ * - `profile`, `references`: the 体检 settings in 设置;
+ * - `package`: 导出's preview.
+ */
+export const DATA = ['ledger', 'materials', 'profile', 'references', 'package'] as const;
+export type Data = (typeof DATA)[number];
+
+/**
+ * What each call changes, so the renderer refreshes exactly that after it (done, failed or cancelled alike: a
+ * cancelled attach keeps the files it took). `workspace` — another workspace is open: forget everything. Every
+ * channel is listed, so a new one cannot be added without deciding.
+ */
+export const EFFECTS: Record<Channel, readonly Data[] | 'workspace'> = {
+  'app:info': [],
+  'dialog:pickFolder': [],
+  'dialog:pickFiles': [],
+  'workspace:create': 'workspace',
+  'workspace:open': 'workspace',
+  'workspace:close': 'workspace',
+  'workspace:current': [],
+  'workspace:recent': [],
+  // The period and the unit's kind change what is due and what is the unit's.
+  'workspace:update': ['ledger', 'package'],
+  'catalog:preview': [],
+  // A new edition brings its criteria and may bring a rule profile; materials of removed criteria are shown apart.
+  'catalog:import': ['ledger', 'materials', 'profile', 'package'],
+  'catalog:list': [],
+  'criteria:scope': ['ledger', 'package'],
+  'materials:attach': ['ledger', 'materials', 'package'],
+  'materials:list': [],
+  'materials:search': [],
+  'materials:thumbs': [],
+  'materials:preview': [],
+  'materials:update': ['ledger', 'materials', 'package'],
+  'materials:move': ['ledger', 'materials', 'package'],
+  'materials:delete': ['ledger', 'materials', 'package'],
+  'materials:optimize': ['ledger', 'materials', 'package'],
+  'jobs:cancel': [],
+  'check:run': [],
+  'ledger:state': [],
+  'criteria:declare': ['ledger', 'package'],
+  'profile:get': [],
+  'profile:update': ['ledger', 'profile', 'package'],
+  'reference:import': ['ledger', 'references', 'package'],
+  'reference:list': [],
+  'reference:remove': ['ledger', 'references', 'package'],
+  'package:preview': [],
+  'package:export': [],
+  'package:verify': [],
+  'package:document': [],
+};
