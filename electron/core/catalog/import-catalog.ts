@@ -5,7 +5,7 @@ import { preselectMine } from '@shared/domain/scope';
 import { AppError } from '@shared/ipc/errors';
 import type { CatalogImportResult } from '@shared/ipc/types';
 import type { RuleProfile } from '@shared/schemas/rule-profile';
-import { saveProfile } from '../checker/profile-repo';
+import { saveProfile } from './profile-repo';
 import { appendAudit } from '../workspace/audit';
 import { scopeUnitOf, type WorkspaceSettings } from '../workspace/workspace';
 import { saveRequirementKinds } from './requirement-kinds-repo';

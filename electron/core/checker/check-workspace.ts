@@ -8,7 +8,7 @@ import type { CheckReport, Criterion } from '@shared/ipc/types';
 import type { MaterialKind } from '@shared/domain/value-sets';
 import { listCriteria } from '../catalog/criteria-repo';
 import type { Workspace } from '../workspace/workspace';
-import { profileInForce } from './profile-repo';
+import { profileInForce } from '../catalog/profile-repo';
 import { loadReferences } from './references-repo';
 
 /**

@@ -3,7 +3,7 @@ import { defaultRuleProfile, resolveProfile } from '@shared/schemas/rule-profile
 import { checkWorkspace } from '../checker/check-workspace';
 import { ledgerState } from '../checker/ledger-state';
 import { declarationOf, declareNotResponsible, withdrawDeclaration } from '../checker/declarations-repo';
-import { profileInForce, saveProfile } from '../checker/profile-repo';
+import { profileInForce, saveProfile } from '../catalog/profile-repo';
 import { listReferenceYears, removeReferenceYear } from '../checker/references-repo';
 import { importReferences } from '../intake/import-references';
 import { asJob, givenOrPickedFile, pickFolderGranted, progressReporter, requireWorkspace } from '../context';
