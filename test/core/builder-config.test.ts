@@ -206,7 +206,7 @@ describe('electron-builder.yml', () => {
     }
   });
 
-  it('keeps native code and the LGPL image libraries out of the asar, and ships what they load', () => {
+  it('keeps native code and libheif out of the asar, and ships what they load', () => {
     // Every native binary of the app's dependencies as installed here…
     const natives = productionPackages()
       .flatMap(filesUnder)
