@@ -217,9 +217,9 @@ describe('electron-builder.yml', () => {
     for (const f of natives) expect(unpacked(f), f).toBe(true);
     // …and those of the other system and processor, which npm did not install on this machine.
     for (const f of [
-      'node_modules/@img/sharp-win32-x64/lib/sharp-win32-x64.node',
+      'node_modules/@img/sharp-win32-x64/lib/sharp-win32-x64-0.35.5.node',
       'node_modules/@img/sharp-win32-x64/lib/libvips-42.dll',
-      'node_modules/@img/sharp-linux-arm64/lib/sharp-linux-arm64.node',
+      'node_modules/@img/sharp-linux-arm64/lib/sharp-linux-arm64-0.35.5.node',
       'node_modules/@img/sharp-libvips-linux-arm64/lib/libvips-cpp.so.8.18.7',
       'node_modules/@napi-rs/canvas-win32-x64-msvc/skia.win32-x64-msvc.node',
     ])

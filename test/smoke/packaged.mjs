@@ -17,7 +17,7 @@
 // --no-sandbox, as Playwright runs it for smoke:electron: an unpacked app's chrome-sandbox is not setuid root
 // (the .deb's install script makes it so). On Windows the user data and Documents folders are the real ones.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -42,10 +42,12 @@ async function checkLayout() {
   const unpacked = join(resources, 'app.asar.unpacked', 'node_modules');
   const os = process.platform;
   const cpu = process.arch;
+  const platformPackage = join(root, 'node_modules', '@img', `sharp-${os}-${cpu}`, 'package.json');
+  const sharpVersion = JSON.parse(readFileSync(platformPackage, 'utf8')).version; // its addon's name carries it
   const need = {
     'app.asar': join(resources, 'app.asar'),
     'better-sqlite3 (Electron ABI)': join(unpacked, 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
-    sharp: join(unpacked, '@img', `sharp-${os}-${cpu}`, 'lib', `sharp-${os}-${cpu}.node`),
+    sharp: join(unpacked, '@img', `sharp-${os}-${cpu}`, 'lib', `sharp-${os}-${cpu}-${sharpVersion}.node`),
     libvips: os === 'win32' ? null : join(unpacked, '@img', `sharp-libvips-${os}-${cpu}`, 'lib'),
     'libheif (libheif-js)': join(unpacked, 'libheif-js', 'libheif-wasm', 'libheif-bundle.js'),
     'demo catalog': join(resources, 'resources', 'demo', 'catalog.json'),
