@@ -15,6 +15,8 @@ import { createMainWindow } from './window';
 // The CLI keeps its recent list and logs in the same folder (core/host.ts), whatever the product name becomes.
 app.setPath('userData', join(app.getPath('appData'), USER_DATA_FOLDER));
 registerAppScheme(protocol); // before ready, as Electron requires
+// Windows groups the taskbar button with the shortcuts by this id (electron-builder.yml's appId).
+app.setAppUserModelId('cn.wangbao.app');
 // One instance per user: a second launch focuses the first window instead of opening the same workspace twice.
 if (!app.requestSingleInstanceLock()) app.quit();
 else start();
@@ -41,7 +43,7 @@ function start(): void {
     denyAllPermissions(electronSession.defaultSession);
     serveApp(protocol, join(outDir, 'renderer'));
     registerIpc(ctx);
-    win = createMainWindow(outDir);
+    win = createMainWindow(outDir, platform.resourcesDir);
     app.on('before-quit', () => ctx.session.workspace?.close());
   });
 }

@@ -141,6 +141,35 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0090-signoff: from 80 adds signers and append-only reviews that name a known signer', () => {
+    const db = new Database(join(tmpDir(), 'w.db'));
+    migrate(db, 80);
+    expect(migrate(db, 90)).toEqual({ from: 80, to: 90 });
+    db.pragma('foreign_keys = ON');
+    db.prepare(
+      "INSERT INTO signers (fingerprint, name, level, public_key, sealed_key, created_at) VALUES ('f1', '张三', 'leader', 'k', '{}', 't')",
+    ).run();
+    const review = (fingerprint: string) =>
+      db
+        .prepare(
+          `INSERT INTO reviews (criterion_code, level, decision, comment, signer, fingerprint, at, content_sha256, content,
+           signature, recorded_at) VALUES ('1.1.1', 'leader', 'approve', '', '张三', ?, 't', 'h', '{}', 's', 't')`,
+        )
+        .run(fingerprint);
+    review('f1');
+    expect(() => review('unknown')).toThrow(/FOREIGN KEY/u);
+    expect(() => db.prepare("UPDATE reviews SET decision = 'return'").run()).toThrow(/append-only/u);
+    expect(() => db.prepare('DELETE FROM reviews').run()).toThrow(/append-only/u);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO signers (fingerprint, name, level, public_key, created_at) VALUES ('f2', 'x', 'boss', 'k', 't')",
+        )
+        .run(),
+    ).toThrow(/CHECK/u);
+    db.close();
+  });
+
   it('run all pending migrations in one transaction: a failing one leaves the database as it was', () => {
     const db = new Database(join(tmpDir(), 'w.db'));
     const broken: Migration[] = [
