@@ -17,6 +17,7 @@ const SYSTEM_PACKAGES = {
   unzip: 'the packages are checked with Info-ZIP’s unzip',
   zip: 'zip -r -0 is the export benchmark’s baseline',
   python3: 'Python’s zipfile reads the packages back',
+  'python3-cryptography': 'test/tools/check_signatures.py checks our Ed25519 sign-off with another library',
   sqlite3: 'the sqlite3 shell is the check benchmark’s baseline',
   time: 'GNU time measures peak memory in the benchmarks',
   'libvips-tools': 'vipsthumbnail is the intake benchmark’s baseline',
