@@ -83,20 +83,23 @@ export const SEALED_KEY_FORMAT = 'wangbao-signing-key';
 
 /**
  * The scrypt cost a key was sealed with, kept in the record so it can be raised later without breaking old keys.
- * The bounds refuse a key file whose parameters would exhaust memory or time before the 口令 is even tried.
+ * The bounds refuse a key file whose parameters would exhaust memory (128·N·r bytes: at most 512 MiB, four times
+ * today's cost) or time before the 口令 is even tried.
  */
-export const ScryptParams = z.strictObject({
-  alg: z.literal('scrypt'),
-  N: z
-    .number()
-    .int()
-    .min(2 ** 14)
-    .max(2 ** 20)
-    .refine((n) => (n & (n - 1)) === 0, 'N must be a power of 2'),
-  r: z.number().int().min(1).max(16),
-  p: z.number().int().min(1).max(4),
-  salt: Base64,
-});
+export const ScryptParams = z
+  .strictObject({
+    alg: z.literal('scrypt'),
+    N: z
+      .number()
+      .int()
+      .min(2 ** 14)
+      .max(2 ** 20)
+      .refine((n) => (n & (n - 1)) === 0, 'N must be a power of 2'),
+    r: z.number().int().min(1).max(16),
+    p: z.number().int().min(1).max(4),
+    salt: Base64,
+  })
+  .refine((k) => 128 * k.N * k.r <= 2 ** 29, 'scrypt would need more than 512 MiB');
 export type ScryptParams = z.infer<typeof ScryptParams>;
 
 /**

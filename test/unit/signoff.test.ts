@@ -90,6 +90,8 @@ describe('the sign-off schemas', () => {
     };
     expect(SealedKey.safeParse(sealed).success).toBe(true);
     expect(SealedKey.safeParse({ ...sealed, kdf: { ...sealed.kdf, N: 2 ** 30 } }).success).toBe(false);
+    expect(SealedKey.safeParse({ ...sealed, kdf: { ...sealed.kdf, N: 2 ** 20, r: 16 } }).success).toBe(false);
+    expect(SealedKey.safeParse({ ...sealed, kdf: { ...sealed.kdf, N: 2 ** 19, r: 8 } }).success).toBe(true);
     expect(SealedKey.safeParse({ ...sealed, kdf: { ...sealed.kdf, N: 100_000 } }).success).toBe(false);
     expect(SealedKey.safeParse({ ...sealed, privateKey: 'x' }).success).toBe(false);
   });
