@@ -12,6 +12,7 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'workspace-exists':
     case 'invalid-args':
     case 'path-not-allowed':
+    case 'passphrase-wrong':
       return EXIT.refused;
     default:
       return EXIT.usage;

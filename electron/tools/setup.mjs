@@ -17,11 +17,13 @@ const SYSTEM_PACKAGES = {
   unzip: 'the packages are checked with Info-ZIP’s unzip',
   zip: 'zip -r -0 is the export benchmark’s baseline',
   python3: 'Python’s zipfile reads the packages back',
+  'python3-cryptography': 'test/tools/check_signatures.py checks our Ed25519 sign-off with another library',
   sqlite3: 'the sqlite3 shell is the check benchmark’s baseline',
   time: 'GNU time measures peak memory in the benchmarks',
   'libvips-tools': 'vipsthumbnail is the intake benchmark’s baseline',
   xlsx2csv: 'the 台账 import benchmark’s baseline',
   'stress-ng': 'npm run test:load runs the suite with both cores busy',
+  openssl: 'openssl kdf is the key-unlock benchmark’s baseline',
 };
 
 const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { stdio: 'inherit', ...opts });

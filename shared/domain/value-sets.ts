@@ -25,9 +25,6 @@ export const METHODS = {
 } as const;
 export type Method = keyof typeof METHODS;
 
-export const REVIEW_LEVELS = { leader: '分管领导', principal: '主要负责同志' } as const;
-export type ReviewLevel = keyof typeof REVIEW_LEVELS;
-
 export const CRITERION_STATUSES = {
   'not-applicable': '不适用',
   'not-started': '未开始',

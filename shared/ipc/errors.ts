@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'workspace-locked',
   'workspace-exists',
   'not-permitted',
+  /** A signer's 口令 did not unlock their key (GCM's tag failed): CLI exit 1. */
+  'passphrase-wrong',
   'path-not-allowed',
   'io',
   'catalog-invalid',

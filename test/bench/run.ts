@@ -7,6 +7,7 @@ import { benchCheck } from './check';
 import { benchFoundation } from './foundation';
 import { benchIntake } from './intake';
 import { benchPackage } from './package';
+import { benchSignoff } from './signoff';
 import { benchXlsxImport } from './xlsx-import';
 
 const base = mkdtempSync(join(tmpdir(), 'wangbao-bench-'));
@@ -16,6 +17,7 @@ const BENCHES: Record<string, (dir: string) => Promise<void>> = {
   intake: benchIntake,
   check: benchCheck,
   package: benchPackage,
+  signoff: benchSignoff,
 };
 const wanted = process.argv.slice(2);
 try {

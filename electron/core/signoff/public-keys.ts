@@ -1,0 +1,53 @@
+import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
+
+/**
+ * Ed25519 public keys and signatures as the package spells them (PACKAGE-FORMAT.md, "Encodings"): keys as base64
+ * SPKI DER, fingerprints as lowercase hex SHA-256 of that DER, signatures as base64. What comes from a package is
+ * read strictly and never throws.
+ */
+
+/** What others see of a key: the base64 SPKI DER and its lowercase hex SHA-256 (PACKAGE-FORMAT.md). */
+export interface PublicKeyInfo {
+  publicKey: string;
+  fingerprint: string;
+}
+
+/** The public half of a key (private or public) as the package writes it. */
+export function publicKeyInfo(key: KeyObject): PublicKeyInfo {
+  const der = (key.type === 'private' ? createPublicKey(key) : key).export({ type: 'spki', format: 'der' });
+  return { publicKey: der.toString('base64'), fingerprint: createHash('sha256').update(der).digest('hex') };
+}
+
+/**
+ * A base64 SPKI DER Ed25519 public key, or null for anything else (not base64 in its one canonical spelling, not
+ * DER, another algorithm). Never throws: it reads keys from packages and key files.
+ */
+export function readPublicKey(base64: string): KeyObject | null {
+  try {
+    const der = Buffer.from(base64, 'base64');
+    if (der.length === 0 || der.toString('base64') !== base64) return null;
+    const key = createPublicKey({ key: der, format: 'der', type: 'spki' });
+    return key.asymmetricKeyType === 'ed25519' ? key : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether `signatureBase64` is `key`'s Ed25519 signature of exactly `bytes`. One spelling per signature: base64 that
+ * Node would decode leniently (stray characters, missing padding) is refused. Never throws.
+ */
+export function verifySignature(bytes: Uint8Array, key: KeyObject, signatureBase64: string): boolean {
+  try {
+    const signature = Buffer.from(signatureBase64, 'base64');
+    if (signature.length !== 64 || signature.toString('base64') !== signatureBase64) return false;
+    return verify(null, bytes, key, signature);
+  } catch {
+    return false;
+  }
+}
+
+/** Lowercase hex SHA-256 of the DER a base64 public key spells. */
+export function fingerprintOf(publicKeyBase64: string): string {
+  return createHash('sha256').update(Buffer.from(publicKeyBase64, 'base64')).digest('hex');
+}
