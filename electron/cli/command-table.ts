@@ -2,6 +2,7 @@ import type { Ctx } from '../core/context';
 import { check, declare, referenceImport } from './check-commands';
 import { attach, catalogImport, catalogList, init, materials, scope, type Flags, type Outcome } from './commands';
 import { exportCommand, verifyCommand } from './package-commands';
+import { logVerify, review, signerAdd, signerList } from './signoff-commands';
 
 type Command = (ctx: Ctx, positionals: string[], flags: Flags) => Promise<Outcome>;
 
@@ -57,7 +58,28 @@ export const COMMANDS: CommandSpec[] = [
     ],
     run: declare,
   },
-  { words: ['export'], forms: ['<工作区> <申报包.zip> [--month YYYY-MM] [--final] [--json]'], run: exportCommand },
+  {
+    words: ['signer', 'add'],
+    forms: ['<工作区> --name 姓名 --level leader|principal --passphrase-file 口令文件 [--json]'],
+    note: 'leader：分管领导（审改）；principal：主要负责同志（审阅把关）。口令文件的第一行为口令，- 表示从标准输入读取',
+    run: signerAdd,
+  },
+  { words: ['signer', 'list'], forms: ['<工作区> --json'], run: signerList },
+  {
+    words: ['review'],
+    forms: [
+      '<工作区> <标准编号>... --approve|--return --signer 姓名 --passphrase-file 口令文件 [--comment 意见] [--json]',
+    ],
+    note: '退回修改须写 --comment；主要负责同志须在分管领导审改通过之后审阅把关',
+    run: review,
+  },
+  { words: ['log', 'verify'], forms: ['<工作区> --json'], run: logVerify },
+  {
+    words: ['export'],
+    forms: ['<工作区> <申报包.zip> [--month YYYY-MM] [--final --signer 姓名 --passphrase-file 口令文件] [--json]'],
+    note: '正式申报包由主要负责同志签名：--signer 与 --passphrase-file 指定其姓名和口令',
+    run: exportCommand,
+  },
   { words: ['verify'], forms: ['<申报包.zip> [--json]'], run: verifyCommand },
 ];
 

@@ -13,6 +13,7 @@ export function exitCodeOf(code: ErrorCode): number {
     case 'invalid-args':
     case 'path-not-allowed':
     case 'passphrase-wrong':
+    case 'signer-locked':
       return EXIT.refused;
     default:
       return EXIT.usage;

@@ -41,6 +41,13 @@ const OPTIONS = {
   statement: { type: 'string' },
   withdraw: { type: 'boolean' },
   final: { type: 'boolean' },
+  name: { type: 'string' },
+  level: { type: 'string' },
+  'passphrase-file': { type: 'string' },
+  signer: { type: 'string' },
+  approve: { type: 'boolean' },
+  return: { type: 'boolean' },
+  comment: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;

@@ -122,12 +122,15 @@ export function forTerminal(message: string, log?: Logger): string {
 
 /**
  * Screens of the app named in core's messages that are not ours to word (electron/core/package/plan-package.ts: a
- * final package refused for its error findings; shared/domain/ledger-sheet/mapping.ts: no header found in a 台账)
+ * final package refused for its error findings or missing approvals; the review rules; shared/domain/ledger-sheet/mapping.ts: no header found in a 台账)
  * → the command or option that does the same.
  */
 const SCREENS: [RegExp, string][] = [
   [/请在“体检”中逐项处理/u, '请用 wangbao check <工作区> 查看并逐项处理'],
   [/请?在“体检”中/u, '用 wangbao check <工作区> '],
+  // shared/domain/rules/review.ts and plan-package.ts: the leaders' review queue.
+  [/请领导在“审核”中审核/u, '请领导用 wangbao review <工作区> <编号> 审核'],
+  [/请在“审核”中处理/u, '请领导用 wangbao review <工作区> <编号> 审核'],
   [
     /请在映射中指定表头所在行和各列/u,
     '请用 --mapping 映射.json 指定表头所在行和各列，例如 {"headerRow": 3, "columns": {"level3": "D"}}',

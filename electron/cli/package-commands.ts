@@ -4,16 +4,26 @@ import type { Ctx } from '../core/context';
 import { str, type Flags, type Outcome } from './commands';
 import { EXIT } from './exit-codes';
 import { forTerminal, monthFlag, usage, wrongUsage } from './messages';
+import { passphraseFrom } from './signoff-commands';
 
-/** `wangbao export <ws> <out.zip> [--month YYYY-MM] [--final]`: exit 0 written and verified, 1 refused. */
+/**
+ * `wangbao export <ws> <out.zip> [--month YYYY-MM] [--final --signer N --passphrase-file F]`: exit 0 written and
+ * verified, 1 refused (a wrong 口令 too).
+ */
 export async function exportCommand(ctx: Ctx, pos: string[], flags: Flags): Promise<Outcome> {
   const [ws, out] = pos;
   if (!ws || !out || pos.length > 2) throw wrongUsage();
   const month = monthFlag('--month', str(flags, 'month'));
   const kind = flags.final === true ? 'final' : 'monthly';
   if (kind === 'final' && month !== undefined) throw usage('正式申报包的月份是生成当月，不能用 --month 指定。');
+  const signer = str(flags, 'signer');
+  if (kind === 'monthly' && (signer !== undefined || flags['passphrase-file'] !== undefined))
+    throw usage('月报不签名：--signer 与 --passphrase-file 只用于 --final。');
+  if (kind === 'final' && signer === undefined)
+    throw usage('正式申报包须由主要负责同志签名：请用 --signer 指定其姓名，--passphrase-file 指定口令文件。');
+  const passphrase = kind === 'final' ? passphraseFrom(flags) : undefined;
   await call('workspace:open', { dir: resolve(ws) }, ctx);
-  const r = (await call('package:export', { kind, month, out: resolve(out) }, ctx))!;
+  const r = (await call('package:export', { kind, month, out: resolve(out), signer, passphrase }, ctx))!;
   return {
     json: r,
     human:

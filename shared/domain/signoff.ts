@@ -69,3 +69,19 @@ export function reviewCommentProblem(decision: ReviewDecision, comment: string):
 export function displayFingerprint(fingerprint: string): string {
   return (fingerprint.slice(0, 16).match(/.{1,4}/gu) ?? []).join(' ');
 }
+
+/** Wrong 口令 tries in a row before a signer must wait. */
+export const TRIES_BEFORE_LOCK = 5;
+
+/**
+ * How long a signer waits after `failedTries` wrong 口令 in a row: nothing before the fifth, then 30 s, doubling
+ * with each further wrong try (60 s, 120 s, …), at most an hour. Slows a guesser at the officer's PC to a few
+ * dozen tries a day without locking a leader out for good.
+ */
+export function lockSeconds(failedTries: number): number {
+  if (failedTries < TRIES_BEFORE_LOCK) return 0;
+  return Math.min(30 * 2 ** (failedTries - TRIES_BEFORE_LOCK), 3600);
+}
+
+/** The message for a locked signer, with the seconds left. */
+export const lockedMessage = (seconds: number): string => `口令连续输错次数过多，请 ${seconds} 秒后再试。`;

@@ -38,6 +38,12 @@ export const CHANNELS = [
   'package:export',
   'package:verify',
   'package:document',
+  'signer:list',
+  'signer:add',
+  'signer:retire',
+  'signer:passphrase',
+  'review:decide',
+  'log:verify',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

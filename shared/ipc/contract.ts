@@ -7,6 +7,7 @@ import { SheetMapping } from '../schemas/sheet-mapping';
 import { MATERIAL_KINDS, type MaterialKind } from '../domain/value-sets';
 import { UNIT_KINDS } from '../domain/unit-kind';
 import { RuleProfileFile } from '../schemas/rule-profile';
+import { ReviewDecisionSchema, ReviewLevelSchema } from '../schemas/signoff';
 import type { VerifyResult } from '../domain/package/verify-problems';
 import { CONTACT_NAME_MAX, CONTACT_PHONE_MAX, isValidPhone } from '../domain/package/contact';
 import type {
@@ -25,7 +26,9 @@ import type {
   LedgerState,
   Material,
   RecentWorkspace,
+  ReviewResult,
   ScopeResult,
+  SignerInfo,
   WorkspaceInfo,
 } from './types';
 
@@ -62,6 +65,11 @@ const ImportArgs = z.object({
     .max(20_000)
     .optional(),
 });
+
+/** A 口令 as typed; how long a new one must be is checked by the handler (with its Chinese message). */
+const Passphrase = z.string().min(1).max(1_024);
+/** A signer by name or fingerprint. */
+const SignerRef = z.string().trim().min(1).max(100);
 
 const def =
   <R>() =>
@@ -203,6 +211,9 @@ export const contract = {
       kind: PackageKind,
       month: Month.optional(),
       out: PathArg.optional(),
+      /** A final package: the 主要负责同志 who signs `manifest.sig` (name or fingerprint), and their 口令. */
+      signer: SignerRef.optional(),
+      passphrase: Passphrase.optional(),
     }),
   ),
   /** Verifies any package (校验申报包). Absent `file`: a file dialog; null when cancelled. */
@@ -216,6 +227,33 @@ export const contract = {
   'criteria:scope': def<ScopeResult>()(
     z.object({ codes: z.array(z.string().min(1).max(100)).min(1).max(100_000), mine: z.boolean() }),
   ),
+  /** The leaders who review (设置 → 审核人), active first. */
+  'signer:list': def<{ signers: SignerInfo[] }>()(NoArgs),
+  /** Adds a leader: a new Ed25519 key, kept only sealed under their 口令 (at least 6 characters). Logged. */
+  'signer:add': def<Pick<SignerInfo, 'name' | 'level' | 'fingerprint'>>()(
+    z.object({ name: z.string().trim().min(1).max(50), level: ReviewLevelSchema, passphrase: Passphrase }),
+  ),
+  /** Retires a signer (name or fingerprint): no new reviews; their earlier ones stay valid. Logged. */
+  'signer:retire': def<SignerInfo>()(z.object({ signer: SignerRef })),
+  /** Changes a signer's 口令 (the old one required; wrong tries count). Logged. */
+  'signer:passphrase': def<SignerInfo>()(
+    z.object({ signer: SignerRef, passphrase: Passphrase, newPassphrase: Passphrase }),
+  ),
+  /**
+   * A leader's decision (通过 / 退回修改) on criteria, each signed separately with one 口令 entry, at the signer's
+   * level; recorded all or none. A return needs a comment.
+   */
+  'review:decide': def<{ reviews: ReviewResult[] }>()(
+    z.object({
+      codes: z.array(CriterionCode).min(1).max(10_000),
+      decision: ReviewDecisionSchema,
+      comment: z.string().max(2_000).default(''),
+      signer: SignerRef,
+      passphrase: Passphrase,
+    }),
+  ),
+  /** Re-hashes the whole audit log: its length and the first row whose chain is broken (null: intact). */
+  'log:verify': def<{ rows: number; valid: boolean; firstBrokenRow: number | null }>()(NoArgs),
 } satisfies Record<Channel, { args: z.ZodType; result: unknown }>;
 
 export type Contract = typeof contract;

@@ -5,9 +5,10 @@ import type { Channel } from './channels';
  * - `ledger`: `ledger:state` (header info, the ledger's criteria, the 体检);
  * - `materials`: `materials:list` of one criterion or of all;
  * - `profile`, `references`: the 体检 settings in 设置;
- * - `package`: 导出's preview.
+ * - `package`: 导出's preview;
+ * - `signers`: 设置 → 审核人 and who may sign in 审核.
  */
-export const DATA = ['ledger', 'materials', 'profile', 'references', 'package'] as const;
+export const DATA = ['ledger', 'materials', 'profile', 'references', 'package', 'signers'] as const;
 export type Data = (typeof DATA)[number];
 
 /**
@@ -53,4 +54,11 @@ export const EFFECTS: Record<Channel, readonly Data[] | 'workspace'> = {
   'package:export': [],
   'package:verify': [],
   'package:document': [],
+  'signer:list': [],
+  'signer:add': ['signers'],
+  'signer:retire': ['signers'],
+  // A wrong 口令 counts towards the lock the list shows.
+  'signer:passphrase': ['signers'],
+  'review:decide': ['ledger', 'signers', 'package'],
+  'log:verify': [],
 };

@@ -15,6 +15,10 @@ export const ERROR_CODES = [
   'not-permitted',
   /** A signer's 口令 did not unlock their key (GCM's tag failed): CLI exit 1. */
   'passphrase-wrong',
+  /** Five wrong 口令 in a row: the signer waits (30 s, 60 s, …) before the next try: CLI exit 1. */
+  'signer-locked',
+  /** No signer of that name (or fingerprint) in the workspace: CLI exit 2. */
+  'unknown-signer',
   'path-not-allowed',
   'io',
   'catalog-invalid',

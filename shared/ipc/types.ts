@@ -9,6 +9,8 @@ import type { CheckResult, Finding, RiskCount } from '../domain/rules/types';
 import type { RuleProfile } from '../schemas/rule-profile';
 import type { ScopeReason, ScopeStepRow } from '../domain/scope';
 import type { UnitKind } from '../domain/unit-kind';
+import type { CriterionReview, ReviewState } from '../domain/review-state';
+import type { ReviewDecision, ReviewLevel } from '../domain/signoff';
 
 /** What the renderer and the CLI know of the open workspace. */
 export interface WorkspaceInfo {
@@ -52,6 +54,35 @@ export interface Criterion extends CatalogNode {
   progress: RequirementProgress[];
   /** Declared 不属本单位职责: the statement travels with the package and the status is not-applicable. */
   declaration: Declaration | null;
+  /**
+   * The latest valid review at each level (`{"leader", "principal"}`, each null or `{"decision", "signer", "at",
+   * "stale"}`); null for a parent node.
+   */
+  review: CriterionReview | null;
+  /** What the screens say of the review (待审改, 已审改, 已审阅把关, 退回, 已失效); null for a parent node. */
+  reviewState: ReviewState | null;
+}
+
+/** A leader who reviews (设置 → 审核人; `wangbao signer list`). */
+export interface SignerInfo {
+  name: string;
+  level: ReviewLevel;
+  /** Hex SHA-256 of the public key (SPKI DER). */
+  fingerprint: string;
+  retired: boolean;
+  createdAt: string;
+  /** The sealed private key is in this workspace (false: the leader keeps it on their own PC). */
+  keyHere: boolean;
+  /** Too many wrong 口令: no try before this time. */
+  lockedUntil: string | null;
+}
+
+/** One review as recorded (`wangbao review`, 审核). */
+export interface ReviewResult {
+  criterionCode: string;
+  level: ReviewLevel;
+  decision: ReviewDecision;
+  contentSha256: string;
 }
 
 export interface Declaration {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MATERIAL_KINDS, type MaterialKind } from '../domain/value-sets';
 import { IsoDate, Month } from './calendar';
+import { Audit } from './signoff';
 
 /**
  * `manifest.json` of a 申报包, format 1 (PACKAGE-FORMAT.md). Fields may be added, never renamed: the schema lets
@@ -64,18 +65,14 @@ export const Manifest = z.looseObject({
       bytes: z.number().int().min(0),
     }),
   ),
-  reviews: z.array(
-    z.looseObject({
-      criterionCode: z.string(),
-      level: z.enum(['leader', 'principal']),
-      decision: z.string(),
-      signer: z.string(),
-      fingerprint: z.string(),
-      at: z.string(),
-      contentSha256: z.string(),
-      signature: z.string(),
-    }),
-  ),
+  /**
+   * The sign-off (shared/schemas/signoff.ts: `Review`, `Signer`): each review and signer is checked on its own by
+   * verify, so one that is malformed is a `review-signature-invalid`, not a manifest that cannot be read. `signers`
+   * and `audit` came with sign-off: a package made before it has neither.
+   */
+  reviews: z.array(z.unknown()),
+  signers: z.array(z.unknown()).optional(),
+  audit: Audit.optional(),
   check: z.looseObject({
     errors: z.number().int().min(0),
     warnings: z.number().int().min(0),
@@ -83,12 +80,3 @@ export const Manifest = z.looseObject({
   }),
 });
 export type Manifest = z.infer<typeof Manifest>;
-
-/** `manifest.sig` (once sign-off exists): Ed25519 over the exact bytes of manifest.json. */
-export const ManifestSignature = z.looseObject({
-  alg: z.literal('Ed25519'),
-  publicKey: z.string().min(1),
-  fingerprint: z.string().regex(/^[0-9a-f]{64}$/u),
-  signer: z.looseObject({ name: z.string(), level: z.string() }),
-  signature: z.string().min(1),
-});

@@ -107,10 +107,20 @@ describe('the CLI speaks to a person', () => {
     const ws = join(base, 'ws');
     cli(['init', ws, '--demo', '--year', '2026'], base, QUIET);
 
-    const final = cli(['export', ws, join(base, 'f.zip'), '--final'], base, QUIET);
+    const pass = join(base, 'pass.txt');
+    writeFileSync(pass, '主要口令456\n');
+    cli(['signer', 'add', ws, '--name', '李主要', '--level', 'principal', '--passphrase-file', pass], base, QUIET);
+    const final = cli(
+      ['export', ws, join(base, 'f.zip'), '--final', '--signer', '李主要', '--passphrase-file', pass],
+      base,
+      QUIET,
+    );
     expect(final.code).toBe(1);
     expect(final.stderr).toContain('wangbao check');
     expect(final.stderr).not.toMatch(SCREEN);
+    // The review rules send the officer to the leaders, with the command they use.
+    const check = cli(['check', ws], base, QUIET);
+    expect(check.stdout).not.toMatch(SCREEN);
 
     const bad = join(base, '2025.zip');
     writeFileSync(bad, 'not a package');

@@ -280,7 +280,16 @@ describe('wangbao CLI', () => {
     const notZip = cli(['verify', join(REPO, 'package.json'), '--json'], base);
     expect([notZip.code, (notZip.json().problems as { code: string }[])[0]!.code]).toEqual([2, 'zip-unreadable']);
 
-    const final = cli(['export', ws, join(base, 'f.zip'), '--final', '--json'], base);
+    // A final package is signed by the 主要负责同志: without one named it is a usage error; with one, refused for
+    // the check's errors before the 口令 is tried.
+    expect(cli(['export', ws, join(base, 'f.zip'), '--final', '--json'], base).code).toBe(2);
+    const pass = join(base, 'pass.txt');
+    writeFileSync(pass, '主要口令456\n');
+    cli(['signer', 'add', ws, '--name', '李主要', '--level', 'principal', '--passphrase-file', pass], base);
+    const final = cli(
+      ['export', ws, join(base, 'f.zip'), '--final', '--signer', '李主要', '--passphrase-file', pass, '--json'],
+      base,
+    );
     expect([final.code, (final.json().error as { code: string }).code]).toEqual([1, 'input-refused']);
     expect(cli(['export', ws, join(base, 'm.zip'), '--month', '2026-13', '--json'], base).code).toBe(2);
     const outside = cli(['export', ws, join(base, 'm.zip'), '--month', '2027-01', '--json'], base);

@@ -194,26 +194,45 @@ describe('verify finds every change', () => {
     expect(await codes(join(base, 'edited.zip'))).toContain('file-size-mismatch');
   });
 
-  it('a manifest.sig is checked: a good Ed25519 signature passes, a changed manifest fails it', async () => {
+  it('a manifest.sig is checked: by a principal listed in signers over these bytes passes; anything else fails', async () => {
     const r = (await exported())!;
     const items = await readZip(r.path);
-    const manifest = items.find((i) => i.name === 'manifest.json')!.bytes;
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
     const der = publicKey.export({ type: 'spki', format: 'der' });
-    const sig = (bytes: Buffer) =>
-      Buffer.from(
-        JSON.stringify({
-          alg: 'Ed25519',
-          publicKey: der.toString('base64'),
-          fingerprint: createHash('sha256').update(der).digest('hex'),
-          signer: { name: '张三', level: 'leader' },
-          signature: sign(null, bytes, privateKey).toString('base64'),
-        }),
-      );
-    await writeZip(join(base, 'signed.zip'), [...items, { name: 'manifest.sig', bytes: sig(manifest) }]);
-    expect(await verifyPackage(join(base, 'signed.zip'))).toMatchObject({ valid: true, problems: [] });
-    await writeZip(join(base, 'forged.zip'), [...items, { name: 'manifest.sig', bytes: sig(Buffer.from('{}')) }]);
-    expect(await codes(join(base, 'forged.zip'))).toEqual(['signature-invalid']);
+    const key = { publicKey: der.toString('base64'), fingerprint: createHash('sha256').update(der).digest('hex') };
+    /** The package with its manifest listing this key at `level` (when given) and signed over `signed`'s bytes. */
+    const signedAs = async (name: string, level: 'leader' | 'principal' | null, signed?: Buffer) => {
+      const m = JSON.parse(items.find((i) => i.name === 'manifest.json')!.bytes.toString('utf8')) as {
+        signers: unknown[];
+      };
+      if (level) m.signers = [{ name: '张三', level, ...key }];
+      const manifest = Buffer.from(JSON.stringify(m));
+      const sig = JSON.stringify({
+        alg: 'Ed25519',
+        ...key,
+        signer: { name: '张三', level: 'principal' },
+        signature: sign(null, signed ?? manifest, privateKey).toString('base64'),
+      });
+      const rest = items.filter((i) => i.name !== 'manifest.json');
+      const out = join(base, name);
+      await writeZip(out, [
+        { name: 'manifest.json', bytes: manifest },
+        ...rest,
+        { name: 'manifest.sig', bytes: Buffer.from(sig) },
+      ]);
+      return verifyPackage(out);
+    };
+    expect(await signedAs('signed.zip', 'principal')).toMatchObject({ valid: true, problems: [] });
+    const problemsOf = (v: Awaited<ReturnType<typeof verifyPackage>>) => v.problems.map((p) => [p.code, p.message]);
+    expect(problemsOf(await signedAs('forged.zip', 'principal', Buffer.from('{}')))).toEqual([
+      ['signature-invalid', expect.stringContaining('签名与清单不符')],
+    ]);
+    expect(problemsOf(await signedAs('unlisted.zip', null))).toEqual([
+      ['signature-invalid', expect.stringContaining('不在清单的签批人名单中')],
+    ]);
+    expect(problemsOf(await signedAs('leader.zip', 'leader'))).toEqual([
+      ['signature-invalid', expect.stringContaining('不是主要负责同志的')],
+    ]);
   });
 
   it('names re-zipped on Chinese Windows (GB18030, no UTF-8 flag) are read and reported', async () => {

@@ -5,7 +5,7 @@ import { parseCaption } from '@shared/domain/caption';
 import type { CheckMaterial } from '@shared/domain/rules/types';
 import { Manifest } from '@shared/schemas/package-manifest';
 import { listCriteria } from '../../electron/core/catalog/criteria-repo';
-import { liveMaterials } from '../../electron/core/checker/check-workspace';
+import { liveMaterials } from '../../electron/core/materials/live-materials';
 import { call } from '../../electron/core/dispatch';
 import { canonicalJson } from '../../electron/core/signoff/canonical-json';
 import {

@@ -2,7 +2,7 @@ import { parseCaption } from '@shared/domain/caption';
 import type { CheckCriterion, CheckFacts, CheckInput, CheckMaterial } from '@shared/domain/rules/types';
 import { defaultRuleProfile } from '@shared/schemas/rule-profile';
 
-/** A leaf criterion for rule tests: the unit's, online, 2 points, asking for 2 photos. */
+/** A leaf criterion for rule tests: the unit's, online, 2 points, asking for 2 photos, reviewed. */
 export function criterion(code: string, over: Partial<CheckCriterion> = {}): CheckCriterion {
   return {
     code,
@@ -13,6 +13,8 @@ export function criterion(code: string, over: Partial<CheckCriterion> = {}): Che
     removed: false,
     requirements: [{ kind: 'photo', min: 2, text: '图片不少于2张' }],
     declared: false,
+    // Approved at both levels, so a rule's test sees only its own findings (the review rules' tests say otherwise).
+    review: { status: 'approved', comment: null, changes: [], invalid: 0 },
     ...over,
   };
 }
@@ -71,7 +73,6 @@ export function checkInput(
     materials,
     nearDuplicates: [],
     references: [],
-    signOffAvailable: true,
     ...over,
   };
 }

@@ -129,6 +129,7 @@ export function syntheticContent(criteria: number, materials: number, findings: 
       findings: fs,
       criteria: byCriterion,
     },
+    signoff: { signers: [], reviews: [], audit: { rows: 0, headSha256: '0'.repeat(64) } },
     documents: { contact: { name: '王小明', phone: '0591-87654321' }, criteria: sheets, originalNames },
   };
 }

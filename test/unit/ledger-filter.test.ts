@@ -29,6 +29,8 @@ const node = (code: string, parentCode: string | null, over: Partial<Criterion> 
   counts: {},
   progress: [],
   declaration: null,
+  review: null,
+  reviewState: null,
   ...over,
 });
 

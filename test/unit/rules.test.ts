@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runCheck } from '@shared/domain/rules/check';
 import type { CheckFacts, CheckInput, Finding } from '@shared/domain/rules/types';
 import type { RuleId } from '@shared/domain/rules/rule-ids';
+import type { ReviewState, ReviewStatus } from '@shared/domain/review-state';
 import { RuleProfileFile, resolveProfile } from '@shared/schemas/rule-profile';
 import { checkInput, criterion, material } from '../helpers/check-input';
 
@@ -305,9 +306,37 @@ describe('file rules', () => {
 });
 
 describe('review and the profile', () => {
-  it('not-reviewed on every criterion with materials until sign-off exists', () => {
-    const input = checkInput([criterion('1.1'), criterion('1.2')], clean(), { signOffAvailable: false });
-    expect(only(input, 'not-reviewed').map((f) => [f.criterionCode, f.severity])).toEqual([['1.1', 'warning']]);
+  it('not-reviewed, review-returned, review-stale: each criterion with materials lacking both current approvals', () => {
+    const state = (status: ReviewStatus, over: Partial<ReviewState> = {}): ReviewState => ({
+      status,
+      comment: null,
+      changes: [],
+      invalid: 0,
+      ...over,
+    });
+    const changes = ['新增材料“a”', '移除材料“b”', '修改了“c”的说明', '更换了“d”的文件'];
+    const criteria = [
+      criterion('1.1', { review: null }),
+      criterion('1.2', { review: state('leader-approved') }),
+      criterion('1.3', { review: state('returned', { comment: '照片缺少说明' }) }),
+      criterion('1.4', { review: state('stale', { changes }) }),
+      criterion('1.5', { review: state('approved') }),
+      criterion('1.6', { review: null, declared: true }),
+      criterion('1.7', { review: null }), // nothing attached: no-materials says it, not the review
+    ];
+    const ms = ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6'].flatMap((c) => [material(c), material(c)]);
+    const found = runCheck(checkInput(criteria, ms)).findings.filter(
+      (f) => f.ruleId.startsWith('review') || f.ruleId === 'not-reviewed',
+    );
+    expect(found.map((f) => [f.criterionCode, f.ruleId, f.severity, f.pointsAtRisk])).toEqual([
+      ['1.1', 'not-reviewed', 'warning', 0.2],
+      ['1.2', 'not-reviewed', 'warning', 0.2],
+      ['1.3', 'review-returned', 'warning', 0.2],
+      ['1.4', 'review-stale', 'warning', 0.2],
+    ]);
+    expect(found[1]!.message).toContain('尚待主要负责同志审阅把关');
+    expect(found[2]!.message).toBe('领导退回修改：照片缺少说明');
+    expect(found[3]!.message).toContain('新增材料“a”；移除材料“b”；修改了“c”的说明等 4 处');
   });
   it('a disabled rule reports nothing; a changed severity and share apply', () => {
     const profile = resolveProfile(

@@ -106,6 +106,8 @@ function fromRow(r: Row): Criterion {
     counts: {},
     progress: [],
     declaration: r.statement === null ? null : { statement: r.statement, declaredAt: r.declared_at! },
+    review: null,
+    reviewState: null,
   };
 }
 

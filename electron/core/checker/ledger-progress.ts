@@ -8,11 +8,12 @@ import type { KindCounts } from '@shared/domain/status';
 import type { Criterion } from '@shared/ipc/types';
 import { listCriteria } from '../catalog/criteria-repo';
 import { scopeUnitOf, type Workspace } from '../workspace/workspace';
-import { liveMaterials } from './check-workspace';
+import { liveMaterials } from '../materials/live-materials';
+import { leafReviews } from '../signoff/review-states';
 
 /**
  * The criteria as the ledger shows them: per leaf its counts by kind, its requirement progress as the 体检 counts
- * it, and why it is the unit's (scope). `materials` lets a caller that also runs the check read them only once.
+ * it, why it is the unit's (scope) and its leaders' review. `materials` lets a caller that also runs the check read them only once.
  */
 export function ledgerCriteria(ws: Workspace, today: string, materials = liveMaterials(ws.db)): Criterion[] {
   const settings = ws.settings();
@@ -24,6 +25,9 @@ export function ledgerCriteria(ws: Workspace, today: string, materials = liveMat
   );
   const unit = scopeUnitOf(settings);
   for (const c of criteria) c.scopeReason = scopeReason(c, unit);
+  const leaves = criteria.filter((c) => c.leaf);
+  const reviews = leafReviews(ws.db, settings.unitId, leaves, materials);
+  for (const c of leaves) ({ review: c.review, reviewState: c.reviewState } = reviews.get(c.code)!);
   return criteria;
 }
 

@@ -1,6 +1,7 @@
 import type { LedgerState } from '@shared/ipc/types';
 import type { Workspace } from '../workspace/workspace';
-import { checkWorkspace, liveMaterials } from './check-workspace';
+import { liveMaterials } from '../materials/live-materials';
+import { checkWorkspace } from './check-workspace';
 import { ledgerCriteria } from './ledger-progress';
 
 /**
@@ -8,7 +9,13 @@ import { ledgerCriteria } from './ledger-progress';
  * materials (at 20,000 materials that read is most of the time: `catalog:list` and `check:run` each did it).
  */
 export function ledgerState(ws: Workspace, today: string): Omit<LedgerState, 'workspace'> {
+  const { criteria, report } = ledgerSnapshot(ws, today);
+  return { criteria, report };
+}
+
+/** `ledgerState` with the live materials it read, for a caller that needs them too (the package plan). */
+export function ledgerSnapshot(ws: Workspace, today: string) {
   const materials = liveMaterials(ws.db);
   const criteria = ledgerCriteria(ws, today, materials);
-  return { criteria, report: checkWorkspace(ws, today, { criteria, materials }) };
+  return { criteria, report: checkWorkspace(ws, today, { criteria, materials }), materials };
 }

@@ -3,6 +3,7 @@ import { checkHandlers } from './check';
 import { packageHandlers } from './package';
 import { jobHandlers } from './jobs';
 import { materialHandlers } from './materials';
+import { signoffHandlers } from './signoff';
 import type { HandlerMap } from './types';
 import { workspaceHandlers } from './workspace';
 
@@ -14,4 +15,5 @@ export const handlers = {
   ...jobHandlers,
   ...checkHandlers,
   ...packageHandlers,
+  ...signoffHandlers,
 } satisfies HandlerMap;

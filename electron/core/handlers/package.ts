@@ -8,6 +8,29 @@ import { verifyPackage } from '../package/verify-package';
 import { readPackageEntry } from '../package/read-package';
 import { AppError } from '@shared/ipc/errors';
 import type { HandlersOf } from './types';
+import type Database from 'better-sqlite3';
+import { SIGNOFF_MESSAGES } from '@shared/domain/signoff';
+import { signManifest } from '../signoff/manifest-sig';
+import { requireSigner, type SignerRow } from '../signoff/signers-repo';
+import { unlockSigner } from '../signoff/unlock';
+
+/** The 主要负责同志 who signs a final package, named with their 口令; refused before anything is planned. */
+function requirePrincipal(
+  db: Database.Database,
+  signer: string | undefined,
+  passphrase: string | undefined,
+): SignerRow {
+  if (signer === undefined || passphrase === undefined)
+    throw new AppError(
+      'input-refused',
+      '正式申报包须由主要负责同志签名：请指定签名的主要负责同志并输入其口令。',
+      'final export without signer or passphrase',
+    );
+  const s = requireSigner(db, signer);
+  if (s.level !== 'principal')
+    throw new AppError('input-refused', SIGNOFF_MESSAGES.manifestNeedsPrincipal, `signer ${signer} is ${s.level}`);
+  return s;
+}
 
 /** The file dialog's filter for packages. */
 export const PACKAGE_FILTERS = [{ name: '申报包 (zip)', extensions: ['zip'] }];
@@ -31,10 +54,13 @@ export const packageHandlers: HandlersOf<'package:preview' | 'package:export' | 
       };
     },
 
-    'package:export': async ({ jobId, kind, month, out }, ctx) => {
+    'package:export': async ({ jobId, kind, month, out, signer, passphrase }, ctx) => {
       const ws = requireWorkspace(ctx);
       const now = ctx.platform.now();
-      const plan = planPackage(ws, { kind, month }, now, ctx.platform.appVersion);
+      const manifestSigner = kind === 'final' ? requirePrincipal(ws.db, signer, passphrase) : undefined;
+      const plan = planPackage(ws, { kind, month, manifestSigner }, now, ctx.platform.appVersion);
+      // Unlocked only once the plan stands: a package that would be refused costs no 口令 try.
+      const key = manifestSigner ? (await unlockSigner(ws.db, manifestSigner.fingerprint, passphrase!, now)).key : null;
       let target: string;
       if (out !== undefined) target = allowPath(ctx, out);
       else {
@@ -50,6 +76,7 @@ export const packageHandlers: HandlersOf<'package:preview' | 'package:export' | 
           onProgress,
           log: ctx.log,
           holdsLock: ws.writable,
+          signManifest: key && manifestSigner ? (bytes) => signManifest(bytes, key, manifestSigner) : undefined,
         }),
       );
     },

@@ -6,7 +6,10 @@ import { clampMonth, collectionMonth, monthInPeriod, monthOutsidePeriod } from '
 import { localIsoDate, localIsoTimestamp, type Period } from '@shared/domain/period';
 import { AppError } from '@shared/ipc/errors';
 import { latestCatalogVersion } from '../catalog/versions-repo';
-import { ledgerState } from '../checker/ledger-state';
+import { ledgerSnapshot } from '../checker/ledger-state';
+import { packageSignoff } from '../signoff/package-signoff';
+import { leafReviews } from '../signoff/review-states';
+import type { SignerRow } from '../signoff/signers-repo';
 import { listMaterials } from '../materials/materials-repo';
 import type { Workspace } from '../workspace/workspace';
 
@@ -50,7 +53,12 @@ function packageMonth(opts: { kind: 'monthly' | 'final'; month?: string | undefi
  */
 export function planPackage(
   ws: Workspace,
-  opts: { kind: 'monthly' | 'final'; month?: string | undefined },
+  opts: {
+    kind: 'monthly' | 'final';
+    month?: string | undefined;
+    /** The 主要负责同志 who signs `manifest.sig` (a final package): listed in `signers`. */
+    manifestSigner?: SignerRow | undefined;
+  },
   now: Date,
   appVersion: string,
 ): PackagePlan {
@@ -59,7 +67,7 @@ export function planPackage(
   const version = latestCatalogVersion(db);
   if (!version) throw new AppError('input-refused', '还没有导入测评体系，无法生成申报包。', 'no catalog version');
   const month = packageMonth(opts, s.period, localIsoDate(now));
-  const { criteria: all, report: check } = ledgerState(ws, localIsoDate(now));
+  const { criteria: all, report: check, materials: live } = ledgerSnapshot(ws, localIsoDate(now));
   if (opts.kind === 'final' && check.summary.errors > 0)
     throw new AppError(
       'input-refused',
@@ -71,6 +79,18 @@ export function planPackage(
   const criteria = all.filter(
     (c) => c.leaf && ((c.mine && !c.removed && c.needsMaterial) || withMaterials.has(c.code) || c.declaration),
   );
+  // Everything a final package answers for carries both leaders' approval of what it holds now.
+  const unapproved = criteria
+    .filter((c) => c.status !== 'not-applicable' && c.reviewState?.status !== 'approved')
+    .map((c) => c.code);
+  if (opts.kind === 'final' && unapproved.length > 0)
+    throw new AppError(
+      'input-refused',
+      `还有 ${unapproved.length} 条标准没有经分管领导审改、主要负责同志审阅把关（或审核后材料有变动）：` +
+        `${unapproved.slice(0, 10).join('、')}${unapproved.length > 10 ? ' 等' : ''}。请在“审核”中处理后再生成正式申报包。`,
+      `final refused: not approved ${unapproved.join(', ')}`,
+    );
+  const reviews = leafReviews(db, s.unitId, criteria, live);
   const titles = new Map(criteria.map((c) => [c.code, c.title]));
   const paths = planPackagePaths(
     list.map((m) => ({
@@ -123,6 +143,12 @@ export function planPackage(
       })),
       materials,
       check,
+      signoff: packageSignoff(
+        db,
+        reviews,
+        criteria.map((c) => c.code),
+        opts.manifestSigner ?? null,
+      ),
       documents: {
         contact: s.contact ?? { name: '', phone: '' },
         criteria: sheetsOf(all, criteria),

@@ -1,8 +1,7 @@
-import { createHash, createPublicKey, verify as verifySignature } from 'node:crypto';
 import type yauzl from 'yauzl';
 import { z } from 'zod';
 import { problem, type VerifyProblem, type VerifyResult } from '@shared/domain/package/verify-problems';
-import { Manifest, ManifestHead, ManifestSignature, PACKAGE_FORMAT_VERSION } from '@shared/schemas/package-manifest';
+import { Manifest, ManifestHead, PACKAGE_FORMAT_VERSION } from '@shared/schemas/package-manifest';
 import { inLanes } from '../lanes';
 import {
   endRecordConflict,
@@ -16,6 +15,7 @@ import {
   type ZipEntryInfo,
 } from './zip-reader';
 import { unreadableDetail } from './zip-errors';
+import { checkSignoff } from './verify-signoff';
 
 /** Limits checked from the headers before any data is read (a unit's package holds a few thousand files). */
 export const LIMITS = {
@@ -89,8 +89,7 @@ export async function verifyPackage(
     await checkDirectories(zip, entries, add);
     if (manifest.kind === 'final') await checkFinalReport(zip, byName.get(REPORT), add);
     const sig = byName.get('manifest.sig');
-    if (!sig) add(problem('signature-missing', 'manifest.sig'));
-    else checkSignature(await readSmall(zip, sig, LIMITS.signatureBytes), manifestBytes, add);
+    checkSignoff(manifest, manifestBytes, sig ? await readSmall(zip, sig, LIMITS.signatureBytes) : null, add);
     return done(result);
   } finally {
     zip.close();
@@ -331,27 +330,4 @@ async function checkFinalReport(zip: yauzl.ZipFile, entry: ZipEntryInfo | undefi
   const listedErrors = report.data.findings.filter((f) => f.severity === 'error').length;
   const errors = Math.max(listedErrors, report.data.summary.errors);
   if (errors > 0) add(problem('manifest-invalid', REPORT, `（正式申报包的校验报告列有 ${errors} 项错误）`));
-}
-
-/** `manifest.sig`: its key's fingerprint and its Ed25519 signature over the exact manifest bytes. */
-function checkSignature(
-  sigRead: { ok: true; bytes: Buffer } | { ok: false; reason: string },
-  manifest: Buffer,
-  add: Add,
-): void {
-  if (!sigRead.ok) {
-    add(problem('signature-invalid', 'manifest.sig', `（${sigRead.reason}）`));
-    return;
-  }
-  try {
-    const sig = ManifestSignature.parse(JSON.parse(sigRead.bytes.toString('utf8')));
-    const der = Buffer.from(sig.publicKey, 'base64');
-    const fingerprint = createHash('sha256').update(der).digest('hex');
-    const key = createPublicKey({ key: der, format: 'der', type: 'spki' });
-    if (fingerprint === sig.fingerprint && verifySignature(null, manifest, key, Buffer.from(sig.signature, 'base64')))
-      return;
-  } catch {
-    // unreadable, a wrong key type or shape: all mean the signature does not verify
-  }
-  add(problem('signature-invalid', 'manifest.sig'));
 }

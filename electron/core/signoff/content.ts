@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ReviewedContent } from '@shared/domain/review-state';
 import { canonicalJson } from './canonical-json';
 
 /**
@@ -27,20 +28,8 @@ export interface ContentMaterial {
   sha256: string;
 }
 
-/** The object whose canonical JSON is hashed (a type, not an interface: it must be assignable to `JsonValue`). */
-export type CriterionContent = {
-  criterionCode: string;
-  declaration: string | null;
-  materials: {
-    id: string;
-    kind: string;
-    title: string;
-    captionText: string | null;
-    eventDate: string | null;
-    month: string | null;
-    sha256: string;
-  }[];
-};
+/** The object whose canonical JSON is hashed (the shared type: the renderer tells what changed since an approval). */
+export type CriterionContent = ReviewedContent;
 
 /**
  * The content of `criterion`: its declaration's statement and its materials sorted by id (UTF-16 code units, the

@@ -39,3 +39,15 @@ export function verifyAuditChain(db: Database.Database): number | null {
   }
   return null;
 }
+
+/** The time of the newest row of the log, or null when it is empty. */
+export function lastAuditAt(db: Database.Database): string | null {
+  return (db.prepare('SELECT at FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined) ?? null;
+}
+
+/** The log's length and the hash of its last row (the package's `audit`: a continued history or a rewritten one). */
+export function auditHead(db: Database.Database): { rows: number; headSha256: string } {
+  const rows = db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get() as number;
+  const head = db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined;
+  return { rows, headSha256: head ?? GENESIS };
+}

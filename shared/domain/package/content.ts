@@ -4,6 +4,7 @@ import type { Requirement } from '../requirements';
 import type { RequirementProgress } from '../requirement-progress';
 import type { CheckResult } from '../rules/types';
 import type { CriterionStatus, MaterialKind, Method } from '../value-sets';
+import type { Audit, Review, Signer } from '../../schemas/signoff';
 
 /** What goes into a package, decided once and read by the manifest, the PDFs, the 台账 and the zip. */
 export interface PackageContent {
@@ -23,8 +24,20 @@ export interface PackageContent {
   /** Every live material, in criterion then attachment order. */
   materials: PackageMaterial[];
   check: CheckResult;
+  /** The leaders' sign-off as the manifest carries it (`signers`, `reviews`, `audit`). */
+  signoff: PackageSignoff;
   /** What the documents print beyond the manifest; never written to manifest.json. */
   documents: DocumentFacts;
+}
+
+/** The manifest's sign-off fields (PACKAGE-FORMAT.md, "Sign-off"). */
+export interface PackageSignoff {
+  /** Every key that signed a review in the package, or `manifest.sig`. */
+  signers: Signer[];
+  /** Per criterion and level, the latest valid review. */
+  reviews: Review[];
+  /** The workspace's audit log: its length and the hash of its last row. */
+  audit: Audit;
 }
 
 /** What the root documents (目录, 签批单, 台账, 校验报告) need that the manifest does not carry. */

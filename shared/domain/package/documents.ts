@@ -1,7 +1,17 @@
+import { displayFingerprint, REVIEW_DECISIONS } from '../signoff';
 import { MATERIAL_KINDS } from '../value-sets';
 import type { Block, Cell, Doc } from './blocks';
 import type { PackageContent, PackageMaterial } from './content';
-import { catalogLine, criterionLabel, extentOf, fileNameOf, groupBy, monthLabel, officialHeader } from './format';
+import {
+  catalogLine,
+  criterionLabel,
+  dateLabel,
+  extentOf,
+  fileNameOf,
+  groupBy,
+  monthLabel,
+  officialHeader,
+} from './format';
 
 export { reportDocument, reportJson } from './report';
 
@@ -90,46 +100,43 @@ function remarks(c: PackageContent, m: PackageMaterial): string[] {
   return out;
 }
 
-/**
- * What a review cell holds until leader sign-off exists in the app: nothing, a place to sign by hand. With
- * sign-off, the decision, the signer and the date of `manifest.reviews` go here.
- */
-const REVIEW_PLACEHOLDER = '';
 /** A date to fill in by hand. */
 const SIGNING_DATE = '\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日';
 
 /**
- * 签批单.pdf: the official header, one row per criterion with its number of materials and a place for 分管领导审改
- * and 主要负责同志审阅把关 (empty until sign-off exists), then the signature lines for the paper file.
+ * 签批单.pdf: the official header, one row per criterion with its number of materials, what each leader decided in
+ * the app (the decision, who, when, their key's short fingerprint, a return's comment; empty where no one has yet),
+ * an empty 签字 column, and the signature and date lines offices still file on paper.
  */
 export function signOffDocument(c: PackageContent): Doc {
   const blocks: Block[] = officialHeader(c, '签批单');
   const counts = groupBy(c.materials, (m) => m.criterionCode);
+  const reviews = reviewsByCriterion(c);
   blocks.push(
     {
       t: 'para',
       text:
         `本次报送测评标准 ${c.criteria.length} 条、材料 ${c.materials.length} 份（详见《目录》）。` +
-        '请分管领导审改、主要负责同志审阅把关后，在下表逐条签署意见。',
+        '分管领导审改、主要负责同志审阅把关的意见由网报通按签批记录填入（指纹为签批密钥的前 16 位）。',
     },
     {
       t: 'table',
       columns: [
-        { title: '序号', width: 0.065, align: 'center' },
-        { title: '测评标准', width: 0.32 },
-        { title: '材料数', width: 0.085, align: 'center' },
-        { title: '分管领导\n审改意见', width: 0.19 },
-        { title: '主要负责同志\n审阅把关意见', width: 0.19 },
-        { title: '备注', width: 0.15 },
+        { title: '序号', width: 0.06, align: 'center' },
+        { title: '测评标准', width: 0.27 },
+        { title: '材料数', width: 0.07, align: 'center' },
+        { title: '分管领导\n审改意见', width: 0.23 },
+        { title: '主要负责同志\n审阅把关意见', width: 0.23 },
+        { title: '签字', width: 0.14 },
       ],
       minRowHeight: 30,
       rows: c.criteria.map((k, i) => [
         String(i + 1),
-        criterionLabel(k.code, k.title),
+        criterionLabel(k.code, k.title) + (k.declaration ? '\n（不属本单位职责）' : ''),
         `${counts.get(k.code)?.length ?? 0} 份`,
-        REVIEW_PLACEHOLDER,
-        REVIEW_PLACEHOLDER,
-        k.declaration ? '不属本单位职责' : '',
+        reviewCell(reviews.get(k.code)?.leader),
+        reviewCell(reviews.get(k.code)?.principal),
+        '',
       ]),
     },
     {
@@ -149,9 +156,29 @@ export function signOffDocument(c: PackageContent): Doc {
     {
       t: 'note',
       text:
-        '软件内的签批功能启用前，请打印本表，由分管领导、主要负责同志逐条签署意见并签字，随纸质材料存档；' +
-        '启用后，审核意见由软件按签批记录填入。',
+        '本表的审核意见与申报包清单中的签批记录一致，可用网报通“校验申报包”核对签名。' +
+        '请打印本表，由分管领导、主要负责同志签字后随纸质材料存档。',
     },
   );
   return { title: `${c.unit.name}${c.year}年网上申报材料签批单`, blocks };
+}
+
+type PackageReview = PackageContent['signoff']['reviews'][number];
+
+/** Each criterion's latest review at each level, as the manifest carries them. */
+export function reviewsByCriterion(
+  c: PackageContent,
+): Map<string, { leader?: PackageReview; principal?: PackageReview }> {
+  const out = new Map<string, { leader?: PackageReview; principal?: PackageReview }>();
+  for (const r of c.signoff.reviews) out.set(r.criterionCode, { ...out.get(r.criterionCode), [r.level]: r });
+  return out;
+}
+
+/** `通过\n王分管 2026年5月20日 10:00\n指纹 3f2a 9c01 77de 0b45` (a return adds its comment); '' when none. */
+function reviewCell(r: PackageReview | undefined): string {
+  if (!r) return '';
+  const lines = [REVIEW_DECISIONS[r.decision], `${r.signer} ${dateLabel(r.at)} ${r.at.slice(11, 16)}`];
+  if (r.decision === 'return') lines.push(`意见：${r.comment}`);
+  lines.push(`指纹 ${displayFingerprint(r.fingerprint)}`);
+  return lines.join('\n');
 }

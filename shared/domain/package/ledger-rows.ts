@@ -3,7 +3,9 @@ import type { Requirement } from '../requirements';
 import { RULES } from '../rules/rule-ids';
 import { MATERIAL_KINDS, METHODS, type MaterialKind } from '../value-sets';
 import type { CriterionSheet, PackageContent, PackageCriterion } from './content';
-import { criterionLabel, groupBy, num } from './format';
+import { criterionLabel, dateLabel, groupBy, num } from './format';
+import { reviewsByCriterion } from './documents';
+import { REVIEW_DECISIONS, REVIEW_LEVELS } from '../signoff';
 
 /** The kinds in the 台账's 材料数（按类型） columns, always all of them, so every unit's sheet has the same columns. */
 export const LEDGER_KINDS = Object.keys(MATERIAL_KINDS) as MaterialKind[];
@@ -35,7 +37,7 @@ export interface LedgerRow {
   total: number;
   /** 存在问题: the findings by rule, with the points at risk. */
   problems: string;
-  /** 审核情况: empty until leader sign-off exists (then the decisions of `manifest.reviews`). */
+  /** 审核情况: each level's latest decision in `manifest.reviews` (分管领导：通过（王分管 5月20日）), '' with none. */
   review: string;
 }
 
@@ -60,6 +62,7 @@ const levelText = (a: CriterionSheet['ancestors'][number]): string =>
 export function ledgerRows(c: PackageContent): LedgerRow[] {
   const materials = groupBy(c.materials, (m) => m.criterionCode);
   const findings = groupBy(c.check.findings, (f) => f.criterionCode);
+  const reviews = reviewsByCriterion(c);
   return c.criteria.map((k, i) => {
     const sheet = c.documents.criteria[k.code] ?? EMPTY_SHEET;
     const [project, content, ...deeper] = sheet.ancestors;
@@ -81,7 +84,14 @@ export function ledgerRows(c: PackageContent): LedgerRow[] {
       counts: perKind,
       total: perKind.reduce((a, b) => a + b, 0),
       problems: problemsText(findings.get(k.code) ?? [], c.check.criteria[k.code]?.pointsAtRisk ?? 0),
-      review: '',
+      review: (['leader', 'principal'] as const)
+        .flatMap((level) => {
+          const r = reviews.get(k.code)?.[level];
+          return r
+            ? [`${REVIEW_LEVELS[level]}：${REVIEW_DECISIONS[r.decision]}（${r.signer} ${dateLabel(r.at).slice(5)}）`]
+            : [];
+        })
+        .join('\n'),
     };
   });
 }

@@ -26,13 +26,24 @@ export const PROBLEMS = {
   'file-unlisted': { severity: 'error', message: '压缩包里有清单中没有列出的文件（打包后被加入）。' },
   'signature-missing': {
     severity: 'warning',
-    message: '没有签名（manifest.sig）：领导签批功能启用前的申报包都是如此。',
+    message: '没有签名（manifest.sig）：月报和领导签批功能启用前的申报包不签名；正式申报包必须由主要负责同志签名。',
   },
   'signature-invalid': {
     severity: 'error',
-    message: '签名（manifest.sig）与清单不符：清单在签批后被改动，或签名已损坏。',
+    message: '签名（manifest.sig）无效：清单在签名后被改动、签名已损坏，或不是清单所列主要负责同志的签名。',
   },
-  'review-signature-invalid': { severity: 'error', message: '审核签批的签名无法验证。' },
+  'review-signature-invalid': {
+    severity: 'error',
+    message: '审核签批的签名无法验证（审核记录被改动、来自其他单位，或签批人不在清单中）。',
+  },
+  'review-stale': {
+    severity: 'warning',
+    message: '领导审核后，该标准的材料或说明有变动，原审核已不对应现在的内容。',
+  },
+  'review-missing': {
+    severity: 'error',
+    message: '正式申报包中该标准缺少分管领导审改、主要负责同志审阅把关的有效审核。',
+  },
 } as const satisfies Record<string, { severity: 'error' | 'warning'; message: string }>;
 
 export type ProblemCode = keyof typeof PROBLEMS;
@@ -55,8 +66,16 @@ export interface VerifyResult {
   problems: VerifyProblem[];
 }
 
-/** A problem with its documented severity and message (`detail` is appended when it adds something). */
-export function problem(code: ProblemCode, path: string | null = null, detail?: string): VerifyProblem {
+/**
+ * A problem with its documented severity (or the one the table gives it in a case: `review-stale` and
+ * `signature-missing` are errors in a final package) and message (`detail` appended when it adds something).
+ */
+export function problem(
+  code: ProblemCode,
+  path: string | null = null,
+  detail?: string,
+  severity: 'error' | 'warning' = PROBLEMS[code].severity,
+): VerifyProblem {
   const p = PROBLEMS[code];
-  return { code, severity: p.severity, path, message: detail ? `${p.message}${detail}` : p.message };
+  return { code, severity, path, message: detail ? `${p.message}${detail}` : p.message };
 }

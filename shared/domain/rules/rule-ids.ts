@@ -28,7 +28,9 @@ export const RULES = {
   'file-type-not-accepted': { label: '文件类型不被接受', severity: 'error', fraction: 0.25 },
   'file-too-large': { label: '文件过大', severity: 'warning', fraction: 0.1 },
   'name-invalid': { label: '文件名需调整', severity: 'warning', fraction: 0 },
-  'not-reviewed': { label: '未经领导审核', severity: 'warning', fraction: 0 },
+  'not-reviewed': { label: '未经领导审核', severity: 'warning', fraction: 0.1 },
+  'review-stale': { label: '审核后材料有变动', severity: 'warning', fraction: 0.1 },
+  'review-returned': { label: '领导退回修改', severity: 'warning', fraction: 0.1 },
   'unreadable-format': { label: '无法自动检查的格式', severity: 'info', fraction: 0 },
 } as const satisfies Record<string, { label: string; severity: Severity; fraction: number }>;
 

@@ -4,6 +4,7 @@ import type { Requirement } from '../requirements';
 import type { MaterialKind, Severity } from '../value-sets';
 import type { RuleProfile, Thresholds } from '../../schemas/rule-profile';
 import type { RuleId } from './rule-ids';
+import type { ReviewState } from '../review-state';
 
 /** A leaf criterion as the checker sees it. */
 export interface CheckCriterion {
@@ -17,6 +18,8 @@ export interface CheckCriterion {
   requirements: Requirement[];
   /** Declared 不属本单位职责 with a statement: not applicable. */
   declared: boolean;
+  /** Its leaders' review now (null: never reviewed, as `unreviewed`). */
+  review: ReviewState | null;
 }
 
 /** What intake read of a material's file (a subset of its facts; absent when not measured). */
@@ -74,8 +77,6 @@ export interface CheckInput {
   /** Pairs of blobs whose perceptual hashes are within 12 bits (found at intake). */
   nearDuplicates: { a: string; b: string; distance: number }[];
   references: ReferenceFile[];
-  /** Whether leader sign-off exists in this app yet (until then every criterion with materials is `not-reviewed`). */
-  signOffAvailable: boolean;
 }
 
 /** What a user can do about a finding; the UI turns it into a button. */

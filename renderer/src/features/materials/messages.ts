@@ -96,6 +96,8 @@ export const FINDING_TAG: Record<RuleId, string> = {
   'file-too-large': '过大',
   'name-invalid': '文件名',
   'not-reviewed': '未审核',
+  'review-stale': '审核失效',
+  'review-returned': '退回',
   'unreadable-format': '无法检查',
 };
 

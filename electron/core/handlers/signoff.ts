@@ -1,0 +1,77 @@
+import { passphraseProblem } from '@shared/domain/signoff';
+import { AppError } from '@shared/ipc/errors';
+import { requireWorkspace } from '../context';
+import { decide } from '../signoff/decide';
+import { createSigningKey, resealSigningKey } from '../signoff/keys';
+import {
+  insertSigner,
+  listSignerRows,
+  replaceSealedKey,
+  requireSigner,
+  retireSigner,
+  signerInfo,
+} from '../signoff/signers-repo';
+import { unlockSigner } from '../signoff/unlock';
+import { auditHead, verifyAuditChain } from '../workspace/audit';
+import type { HandlersOf } from './types';
+
+type Channels = 'signer:list' | 'signer:add' | 'signer:retire' | 'signer:passphrase' | 'review:decide' | 'log:verify';
+
+/** A new 口令 that is too short, refused with its Chinese reason. */
+function requireGoodPassphrase(passphrase: string): void {
+  const problem = passphraseProblem(passphrase);
+  if (problem) throw new AppError('input-refused', problem, 'passphrase too short');
+}
+
+/** Leader sign-off: the signers, their decisions, and the audit log they extend. */
+export const signoffHandlers: HandlersOf<Channels> = {
+  'signer:list': (_args, ctx) => {
+    const now = ctx.platform.now();
+    return { signers: listSignerRows(requireWorkspace(ctx).db).map((s) => signerInfo(s, now)) };
+  },
+
+  'signer:add': async ({ name, level, passphrase }, ctx) => {
+    const ws = requireWorkspace(ctx);
+    requireGoodPassphrase(passphrase);
+    const sealed = await createSigningKey(passphrase);
+    insertSigner(
+      ws.db,
+      { name, level, publicKey: sealed.publicKey, fingerprint: sealed.fingerprint, sealed },
+      ctx.platform.now(),
+    );
+    ctx.log.info(`signer added: ${level} ${sealed.fingerprint}`);
+    return { name, level, fingerprint: sealed.fingerprint };
+  },
+
+  'signer:retire': ({ signer }, ctx) => {
+    const ws = requireWorkspace(ctx);
+    const s = requireSigner(ws.db, signer);
+    const now = ctx.platform.now();
+    retireSigner(ws.db, s.fingerprint, now);
+    return signerInfo(requireSigner(ws.db, s.fingerprint), now);
+  },
+
+  'signer:passphrase': async ({ signer, passphrase, newPassphrase }, ctx) => {
+    const ws = requireWorkspace(ctx);
+    requireGoodPassphrase(newPassphrase);
+    const now = ctx.platform.now();
+    // The old 口令 is tried as a signature would try it: wrong tries count towards the lock.
+    const { signer: s } = await unlockSigner(ws.db, signer, passphrase, now);
+    replaceSealedKey(ws.db, s.fingerprint, await resealSigningKey(s.sealed!, passphrase, newPassphrase), now);
+    ctx.log.info(`signer passphrase changed: ${s.fingerprint}`);
+    return signerInfo(requireSigner(ws.db, s.fingerprint), now);
+  },
+
+  'review:decide': async (args, ctx) => {
+    const ws = requireWorkspace(ctx);
+    const reviews = await decide(ws, args, ctx.platform.now());
+    ctx.log.info(`reviews recorded: ${reviews.length} × ${args.decision}`);
+    return { reviews };
+  },
+
+  'log:verify': (_args, ctx) => {
+    const db = requireWorkspace(ctx).db;
+    const firstBrokenRow = verifyAuditChain(db);
+    return { rows: auditHead(db).rows, valid: firstBrokenRow === null, firstBrokenRow };
+  },
+};
