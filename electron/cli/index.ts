@@ -41,6 +41,7 @@ const OPTIONS = {
   statement: { type: 'string' },
   withdraw: { type: 'boolean' },
   final: { type: 'boolean' },
+  handover: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;

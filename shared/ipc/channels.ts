@@ -37,6 +37,10 @@ export const CHANNELS = [
   'package:export',
   'package:verify',
   'package:document',
+  'backup:create',
+  'backup:restore',
+  'backup:settings',
+  'backup:configure',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

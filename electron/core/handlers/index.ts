@@ -1,3 +1,4 @@
+import { backupHandlers } from './backup';
 import { catalogHandlers } from './catalog';
 import { checkHandlers } from './check';
 import { packageHandlers } from './package';
@@ -14,4 +15,5 @@ export const handlers = {
   ...jobHandlers,
   ...checkHandlers,
   ...packageHandlers,
+  ...backupHandlers,
 } satisfies HandlerMap;
