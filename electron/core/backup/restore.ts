@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rm, rmdir, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { RestoreResult } from '@shared/ipc/backup-types';
 import { AppError } from '@shared/ipc/errors';
@@ -118,20 +118,18 @@ async function describe(problems: FileProblem[], staging: string, nativeBinding:
 }
 
 /**
- * Removes staging folders killed restores into the same target left (`.{name}.restoring-{8 hex}`): those whose
- * lock's process is gone, or that never got a lock and are over a minute old.
+ * Removes staging folders killed restores into the same target left (`.{name}.restoring-{8 hex}`): any whose lock
+ * is not held by a live process. (One without a lock was killed between its creation and its lock; were its owner
+ * alive after all — two restores into one target at once — it fails cleanly when its folder goes.)
  */
 async function removeStaleStaging(dir: string, log: Logger): Promise<void> {
   const prefix = `.${basename(dir)}.restoring-`;
   for (const name of await readdir(dirname(dir)).catch(() => [] as string[])) {
     if (!name.startsWith(prefix) || !/^[0-9a-f]{8}$/u.test(name.slice(prefix.length))) continue;
     const path = join(dirname(dir), name);
-    const locked = await stat(join(path, LOCK_FILE)).catch(() => null);
-    if (locked) {
-      const release = await acquireLock(path).catch(() => null); // a live restore's lock is refused: left alone
-      if (!release) continue;
-      release();
-    } else if (Date.now() - ((await stat(path).catch(() => null))?.mtimeMs ?? Date.now()) < 60_000) continue;
+    const release = await acquireLock(path).catch(() => null); // a live restore's lock is refused: left alone
+    if (!release) continue;
+    release();
     await rm(path, { recursive: true, force: true });
     log.info(`removed ${path}, left by an interrupted restore`);
   }
