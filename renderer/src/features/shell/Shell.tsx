@@ -192,6 +192,7 @@ export function Shell(props: {
               info={info}
               onChecked={() => void reload()}
               onImportCatalog={importCatalog}
+              onOpenWorkspace={props.onInfo}
               onSave={(v) =>
                 void invoke('workspace:update', v).then(
                   async () => {
