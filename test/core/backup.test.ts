@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../electron/core/context';
@@ -248,6 +249,20 @@ describe('one-file backup (.wbbak) and restore', () => {
       code: 'cancelled',
     });
     nothingRestored(base, 'r');
+  });
+  it('removes what killed runs left beside the target: partial backup files, the staging folder of a dead restore', async () => {
+    await filled();
+    const out = join(base, 'b.wbbak');
+    writeFileSync(join(base, '.b.wbbak.0badf00d.partial'), 'half a zip');
+    writeFileSync(join(base, '.b.wbbak.0badf00d.db.partial'), 'half a database');
+    await call('backup:create', { to: 'file', out }, ctx);
+    expect(readdirSync(base).filter((n) => n.includes('partial'))).toEqual([]);
+    const left = join(base, '.r.restoring-0badf00d');
+    mkdirSync(join(left, 'blobs'), { recursive: true });
+    const dead = { pid: 2 ** 22 + 7, start: '1', host: hostname(), since: new Date().toISOString() };
+    writeFileSync(join(left, 'workspace.lock'), JSON.stringify(dead));
+    await call('backup:restore', { source: out, dir: join(base, 'r') }, ctx);
+    expect(readdirSync(base).filter((n) => n.includes('restoring'))).toEqual([]);
   });
 });
 
