@@ -378,14 +378,34 @@ describe('the backup folder (a store shared by daily snapshots)', () => {
     expect(keptDays).toEqual(['5-3', '5-10', '5-16', '5-17', '5-18', '5-19', '5-20', '5-21', '5-22']);
     expect(new Date(kept.at(-1)!.createdAt).getHours()).toBe(9);
 
-    // A file no snapshot names (a pruned snapshot's) is removed by the next backup; one another workspace's
-    // snapshot names would be kept (the sets are unioned over every manifest).
-    const orphan = Buffer.from('a blob no snapshot names');
-    const sha = createHash('sha256').update(orphan).digest('hex');
-    mkdirSync(join(folder, 'blobs', sha.slice(0, 2)), { recursive: true });
-    writeFileSync(objectPath(folder, sha), orphan);
+    // A file only a pruned snapshot named is removed with it: an old snapshot naming one more file than the others.
+    const stray = (text: string): string => {
+      const sha = createHash('sha256').update(text).digest('hex');
+      mkdirSync(join(folder, 'blobs', sha.slice(0, 2)), { recursive: true });
+      writeFileSync(objectPath(folder, sha), text);
+      return sha;
+    };
+    const only = stray('a photo only an old snapshot had');
+    const newest = join(folder, 'snapshots', left.at(-1)!);
+    const old = JSON.parse(readFileSync(join(newest, 'manifest.json'), 'utf8')) as {
+      createdAt: string;
+      files: { path: string; sha256: string; bytes: number }[];
+    };
+    old.createdAt = new Date(2026, 0, 5, 9).toISOString();
+    old.files.push({ path: `blobs/${only.slice(0, 2)}/${only.slice(2)}`, sha256: only, bytes: 32 });
+    mkdirSync(join(folder, 'snapshots', `20260105T010000Z-${left.at(-1)!.split('-')[1]}`));
+    writeFileSync(
+      join(folder, 'snapshots', `20260105T010000Z-${left.at(-1)!.split('-')[1]}`, 'manifest.json'),
+      JSON.stringify(old),
+    );
+    // A file no snapshot names at all (as a killed backup's copy): left by a daily backup, removed by the weekly one.
+    const orphan = stray('a file no snapshot names');
     await writeBackupFolder(ws(), folder, opts(new Date(2026, 4, 23, 9)));
-    expect(await storedObjects(folder)).not.toContain(sha);
+    expect(await storedObjects(folder)).not.toContain(only);
+    expect(await storedObjects(folder)).toContain(orphan);
+    await writeBackupFolder(ws(), folder, opts(new Date(2026, 4, 25, 9))); // a week after the last full check
+    expect(await storedObjects(folder)).not.toContain(orphan);
+    expect(readdirSync(join(folder, 'snapshots'))).toHaveLength(9);
   });
 
   it('the retention rule and the daily schedule, as pure functions of a clock', () => {

@@ -38,6 +38,12 @@ export interface FoundSnapshot {
   manifest: BackupManifest | null;
 }
 
+/**
+ * Parsed manifests by path, with the size and time of the file parsed: a snapshot's manifest is written once and
+ * never changed, so the daily backup does not parse (and validate) every kept manifest again.
+ */
+const parsed = new Map<string, { size: number; mtimeMs: number; manifest: BackupManifest | null }>();
+
 /** The folder's snapshots, newest first (ids start with their UTC time). Unfinished ones (hidden) are not listed. */
 export async function listSnapshots(store: string): Promise<FoundSnapshot[]> {
   const root = join(store, SNAPSHOTS);
@@ -45,13 +51,21 @@ export async function listSnapshots(store: string): Promise<FoundSnapshot[]> {
     .filter((n) => !n.startsWith('.'))
     .sort()
     .reverse();
-  const out: FoundSnapshot[] = [];
-  for (const id of names) {
-    const dir = join(root, id);
-    const raw = await readFile(join(dir, BACKUP_MANIFEST), 'utf8').catch(() => null);
-    out.push({ id, dir, manifest: raw === null ? null : parseQuietly(raw) });
-  }
-  return out;
+  return Promise.all(
+    names.map(async (id) => {
+      const dir = join(root, id);
+      const path = join(dir, BACKUP_MANIFEST);
+      const info = await stat(path).catch(() => null);
+      if (!info) return { id, dir, manifest: null };
+      const cached = parsed.get(path);
+      if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs)
+        return { id, dir, manifest: cached.manifest };
+      const raw = await readFile(path, 'utf8').catch(() => null);
+      const manifest = raw === null ? null : parseQuietly(raw);
+      parsed.set(path, { size: info.size, mtimeMs: info.mtimeMs, manifest });
+      return { id, dir, manifest };
+    }),
+  );
 }
 
 function parseQuietly(raw: string): BackupManifest | null {
@@ -159,23 +173,43 @@ export async function deleteSnapshot(store: string, id: string): Promise<void> {
 }
 
 /**
- * Removes the store's files that no snapshot names any more. Skipped (and said so) when a snapshot's manifest
- * cannot be read: what it names is unknown, and removing it could ruin a backup that is still good.
+ * Removes the store's files that no snapshot names any more: among `candidates` (the files of snapshots just
+ * deleted), or, with `candidates` null, every file of the store (after a killed backup, and weekly). Skipped (null)
+ * when a snapshot's manifest cannot be read: what it names is unknown, and removing it could ruin a good backup.
  */
-export async function collectGarbage(store: string): Promise<{ removed: number; bytes: number } | null> {
+export async function collectGarbage(
+  store: string,
+  candidates: Set<string> | null,
+): Promise<{ removed: number; bytes: number } | null> {
   const snaps = await listSnapshots(store);
   if (snaps.some((s) => s.manifest === null)) return null;
   const named = new Set(snaps.flatMap((s) => s.manifest!.files.map((f) => f.sha256)));
   let removed = 0;
   let bytes = 0;
-  for (const sha of await storedObjects(store)) {
+  for (const sha of candidates ?? (await storedObjects(store))) {
     if (named.has(sha)) continue;
     const path = objectPath(store, sha);
-    bytes += (await stat(path).catch(() => null))?.size ?? 0;
+    const info = await stat(path).catch(() => null);
+    if (!info) continue;
+    bytes += info.size;
     await rm(path, { force: true });
     removed++;
   }
   return { removed, bytes };
+}
+
+/** Runs `fn` over `items`, at most `limit` at a time, in order of the results. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
 }
 
 /** The SHA-256 of every file in the store. */

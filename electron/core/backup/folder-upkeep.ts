@@ -24,17 +24,19 @@ export async function checkFullStore(store: string, checked: Set<string>): Promi
 
 /**
  * Applies the retention to this workspace's snapshots (other workspaces sharing the folder keep theirs), then
- * removes the files no snapshot names any more. A snapshot whose manifest cannot be read is never deleted here.
+ * removes the files no snapshot names any more: those of the snapshots deleted, or with `everyFile`, any in the
+ * store (a killed backup's copies, weekly). A snapshot whose manifest cannot be read is never deleted here.
  */
-export async function pruneFolder(store: string, unitId: string, log: Logger): Promise<void> {
+export async function pruneFolder(store: string, unitId: string, everyFile: boolean, log: Logger): Promise<void> {
   const mine = (await listSnapshots(store)).filter((s) => s.manifest?.workspace.unitId === unitId);
   const keep = snapshotsToKeep(mine.map((s) => ({ id: s.id, createdAt: new Date(s.manifest!.createdAt) })));
   const drop = mine.filter((s) => !keep.has(s.id));
   for (const s of drop) await deleteSnapshot(store, s.id);
-  const gc = await collectGarbage(store);
+  if (drop.length === 0 && !everyFile) return;
+  const candidates = everyFile ? null : new Set(drop.flatMap((s) => s.manifest!.files.map((f) => f.sha256)));
+  const gc = await collectGarbage(store, candidates);
   if (gc === null) log.warn(`backup folder ${store}: a snapshot's manifest is unreadable; unused files are kept`);
-  if (drop.length > 0 || (gc && gc.removed > 0))
-    log.info(
-      `backup folder ${store}: ${drop.length} old snapshots removed, ${gc?.removed ?? 0} unused files (${gc?.bytes ?? 0} bytes) removed`,
-    );
+  log.info(
+    `backup folder ${store}: ${drop.length} old snapshots removed, ${gc?.removed ?? 0} unused files (${gc?.bytes ?? 0} bytes) removed`,
+  );
 }

@@ -21,8 +21,8 @@ export interface DbSnapshot {
 
 /**
  * Copies the live database to `out` through SQLite's online backup API (never a file copy: the live file and its
- * WAL change under a copier), as a single file in rollback-journal mode. On the copy only: the hand-over scrub,
- * an integrity check, and the reads the manifest needs. The copy is synced before its hash is taken.
+ * WAL change under a copier), a single self-contained file. On the copy only: the hand-over scrub, an integrity
+ * check, and the reads the manifest needs. The copy is synced before its hash is taken.
  */
 export async function snapshotDatabase(
   live: Database.Database,
@@ -43,8 +43,10 @@ export async function snapshotDatabase(
   }
   let read: Omit<DbSnapshot, 'sha256' | 'bytes'>;
   try {
-    // One file, no -wal beside it: what a backup holds is exactly these bytes.
-    copy.pragma('journal_mode = DELETE');
+    // A hand-over's copy is rebuilt in rollback-journal mode, so no WAL file ever holds a removed secret; a backup's
+    // copy keeps the header the backup API wrote (switching it costs a checkpoint and two syncs every day). Either
+    // way the file alone is the whole database: its connection closes cleanly, leaving no -wal beside it.
+    if (opts.scrub) copy.pragma('journal_mode = DELETE');
     const scrubbed = opts.scrub ? scrubCopy(copy, opts.scrub) : [];
     const integrity = copy.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok')

@@ -1,6 +1,6 @@
-import { stat } from 'node:fs/promises';
 import { thumbPath } from '../intake/attach';
 import type { Workspace } from '../workspace/workspace';
+import { fileSizes } from './file-sizes';
 import type { DbSnapshot } from './snapshot-db';
 
 /** A workspace file a backup copies besides the database. */
@@ -34,12 +34,12 @@ export async function workspaceFiles(ws: Workspace, snap: DbSnapshot): Promise<S
     sha256: b.sha256,
     thumb: false,
   }));
-  const thumbs: SourceFile[] = [];
-  for (const b of snap.blobs) {
-    const src = thumbPath(ws, b.sha256);
-    const info = await stat(src).catch(() => null);
-    if (info?.isFile())
-      thumbs.push({ path: thumbFilePath(b.sha256), src, bytes: info.size, sha256: null, thumb: true });
-  }
-  return [...blobs, ...thumbs];
+  const srcs = snap.blobs.map((b) => thumbPath(ws, b.sha256));
+  const sizes = await fileSizes(srcs);
+  const thumbs = snap.blobs.map((b, i): SourceFile | null =>
+    sizes[i] === null
+      ? null
+      : { path: thumbFilePath(b.sha256), src: srcs[i]!, bytes: sizes[i]!, sha256: null, thumb: true },
+  );
+  return [...blobs, ...thumbs.filter((t) => t !== null)];
 }

@@ -14,6 +14,7 @@ import {
   SNAPSHOTS,
   initFolder,
   listSnapshots,
+  mapLimit,
   objectPath,
   readMarker,
   storeTempPath,
@@ -22,6 +23,7 @@ import {
   writeMarker,
   writeSynced,
 } from './folder-store';
+import { fileSizes } from './file-sizes';
 import { checkFullStore, pruneFolder } from './folder-upkeep';
 import { manifestBytes, parseManifest } from './manifest';
 import { snapshotDatabase } from './snapshot-db';
@@ -79,16 +81,29 @@ async function writeSnapshot(ws: Workspace, store: string, opts: BackupOptions):
     let done = 0;
     const total = files.length + 2;
     opts.onProgress?.(++done, total);
-    for (const f of files) {
+    // The usual day: every file is in the store already, found by its SHA-256 (a blob's name, a known thumbnail's
+    // recorded hash) at its size — one stat each. The rest (and, on the weekly full check, all) are stored.
+    const shaOf = (f: SourceFile): string | null => {
+      const prior = known.get(f.path);
+      return f.sha256 ?? (prior && prior.bytes === f.bytes ? prior.sha256 : null);
+    };
+    const sizes = await fileSizes(files.map((f) => (shaOf(f) === null ? null : objectPath(store, shaOf(f)!))));
+    const toStore: SourceFile[] = [];
+    files.forEach((f, i) => {
+      if (fullCheck || sizes[i] !== f.bytes) return void toStore.push(f);
+      listed.push({ path: f.path, sha256: shaOf(f)!, bytes: f.bytes });
+      opts.onProgress?.(++done, total);
+    });
+    await mapLimit(toStore, 4, async (f) => {
       if (opts.signal?.aborted) throw new AppError('cancelled', '已取消，未生成备份。');
-      const { copied: wasCopied, ...r } = await storeFile(store, f, known, fullCheck);
+      const { copied: wasCopied, ...r } = await storeFile(store, f, shaOf(f), fullCheck);
       listed.push(r);
       if (wasCopied) {
         copied.add(r.sha256);
         touched.add(dirname(objectPath(store, r.sha256)));
       }
       opts.onProgress?.(++done, total);
-    }
+    });
     for (const d of touched) await fsyncDir(d);
     const m = manifestBytes({
       snap,
@@ -110,7 +125,9 @@ async function writeSnapshot(ws: Workspace, store: string, opts: BackupOptions):
       if (damaged > 0) opts.log.warn(`backup folder ${store}: ${damaged} damaged files removed by the weekly check`);
       await writeMarker(store, { ...marker, lastFullCheck: opts.now.toISOString() });
     }
-    await pruneFolder(store, snap.workspace.unitId, opts.log);
+    // Every file of the store is looked at after a killed backup (its copies have no snapshot) and weekly;
+    // otherwise only those of the snapshots the retention deletes.
+    await pruneFolder(store, snap.workspace.unitId, swept > 0 || fullCheck, opts.log);
     const blobsCopied = listed.filter((f) => f.path.startsWith('blobs/') && copied.has(f.sha256)).length;
     opts.log.info(
       `backup snapshot ${dir}: ${snap.blobs.length} blobs (${blobsCopied} copied), ${copied.size} files copied` +
@@ -152,18 +169,16 @@ async function knownThumbs(store: string, unitId: string): Promise<Map<string, B
 }
 
 /**
- * Puts one workspace file into the store unless it is there: by its SHA-256 (a blob's name, a known thumbnail's
- * recorded hash) and its size; on the weekly full check, by hashing it. Copies go through `blobs/tmp/`, hashed as
- * they stream, synced and renamed into place.
+ * Puts one workspace file into the store unless it is there: by its SHA-256 when known (`sha`) and its size; on the
+ * weekly full check, by hashing it. Copies go through `blobs/tmp/`, hashed as they stream, synced and renamed into
+ * place.
  */
 async function storeFile(
   store: string,
   f: SourceFile,
-  known: Map<string, BackupFile>,
+  sha: string | null,
   fullCheck: boolean,
 ): Promise<BackupFile & { copied: boolean }> {
-  const prior = known.get(f.path);
-  const sha = f.sha256 ?? (prior && prior.bytes === f.bytes ? prior.sha256 : null);
   if (sha !== null && (await present(objectPath(store, sha), f.bytes, fullCheck ? sha : null)))
     return { path: f.path, sha256: sha, bytes: f.bytes, copied: false };
   const tmp = storeTempPath(store, randomBytes(8).toString('hex'));
@@ -195,8 +210,10 @@ async function present(path: string, bytes: number, sha256: string | null): Prom
   return sha256 === null || (await hashFile(path)).sha256 === sha256;
 }
 
-/** Reads the new snapshot back: its manifest parses, its database hashes as listed, every file it names is there at
- * its size, and the files copied this time hash to their names. */
+/**
+ * Reads the new snapshot back: its manifest parses, its database hashes as listed, and the files copied this time
+ * are there at their size and hash to their names (the others were found at their size a moment ago).
+ */
 async function readBack(store: string, dir: string, copied: Set<string>): Promise<void> {
   const fail = (what: string): AppError =>
     new AppError('io', '备份写入后校验未通过。请检查备份文件夹所在磁盘后重试。', `${dir}: ${what}`);
@@ -204,9 +221,8 @@ async function readBack(store: string, dir: string, copied: Set<string>): Promis
   const db = await hashFile(join(dir, BACKUP_DATABASE));
   if (db.sha256 !== manifest.database.sha256 || db.bytes !== manifest.database.bytes) throw fail('database');
   for (const f of manifest.files) {
-    const path = objectPath(store, f.sha256);
-    const info = await stat(path).catch(() => null);
-    if (info?.size !== f.bytes) throw fail(`${f.path} size`);
-    if (copied.has(f.sha256) && (await hashFile(path)).sha256 !== f.sha256) throw fail(`${f.path} hash`);
+    if (!copied.has(f.sha256)) continue;
+    const r = await hashFile(objectPath(store, f.sha256)).catch(() => null);
+    if (r?.sha256 !== f.sha256 || r.bytes !== f.bytes) throw fail(`${f.path}`);
   }
 }
