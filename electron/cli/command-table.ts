@@ -1,4 +1,5 @@
 import type { Ctx } from '../core/context';
+import { backupCommand, restoreCommand } from './backup-commands';
 import { check, declare, referenceImport } from './check-commands';
 import { attach, catalogImport, catalogList, init, materials, scope, type Flags, type Outcome } from './commands';
 import { exportCommand, verifyCommand } from './package-commands';
@@ -81,6 +82,18 @@ export const COMMANDS: CommandSpec[] = [
     run: exportCommand,
   },
   { words: ['verify'], forms: ['<申报包.zip> [--json]'], run: verifyCommand },
+  {
+    words: ['backup'],
+    forms: ['<工作区> <备份.wbbak|备份文件夹> [--handover 接手同事姓名] [--json]'],
+    note: '以 .wbbak 结尾：单个备份文件；否则为备份文件夹（只复制新增的文件）。--handover：移交，不含签批人密钥',
+    run: backupCommand,
+  },
+  {
+    words: ['restore'],
+    forms: ['<备份.wbbak|备份文件夹> <新文件夹> [--json]'],
+    note: '恢复到新的空文件夹，校验通过后才会出现；备份文件夹恢复其中最新的一次备份',
+    run: restoreCommand,
+  },
 ];
 
 /** The command the positionals name, and the positionals after its words. */

@@ -48,6 +48,7 @@ const OPTIONS = {
   approve: { type: 'boolean' },
   return: { type: 'boolean' },
   comment: { type: 'string' },
+  handover: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;

@@ -78,6 +78,7 @@ const EXAMPLES: Record<string, string> = {
   edition: '--edition 2025版',
   mapping: '--mapping 映射.json',
   sheet: '--sheet 台账',
+  handover: '--handover 张三',
 };
 
 /** The option a contract-validation failure is about (`details` ends with `→ at date`), for a clearer message. */
@@ -103,6 +104,7 @@ const FIELD_FLAGS: Record<string, string> = {
   statement: '--statement',
   edition: '--edition',
   mapping: '--mapping',
+  handoverTo: '--handover',
 };
 
 /**

@@ -24,4 +24,6 @@ export interface Platform {
   now(): Date;
   /** The intake worker's script; without one, intake reads files on core's own thread. */
   intakeWorker?: WorkerScript | undefined;
+  /** Drives a default backup folder may go on (backup/drives.ts); without it, the default is beside the workspace. */
+  backupDrives?: (() => Promise<string[]>) | undefined;
 }

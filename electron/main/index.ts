@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserWindow } from 'electron';
 import { app, protocol, session as electronSession } from 'electron';
 import { EVENT_CHANNEL } from '@shared/ipc/events';
+import { AutoBackup } from '../core/backup/scheduler';
 import { createHost, USER_DATA_FOLDER } from '../core/host';
 import { createLogger } from '../core/log';
 import { intakeWorkerScript } from '../core/workers/script';
@@ -44,6 +45,12 @@ function start(): void {
     serveApp(protocol, join(outDir, 'renderer'));
     registerIpc(ctx);
     win = createMainWindow(outDir, platform.resourcesDir);
-    app.on('before-quit', () => ctx.session.workspace?.close());
+    // The daily automatic backup of whichever workspace is open (core/backup/scheduler.ts).
+    const autoBackup = new AutoBackup(ctx);
+    autoBackup.start();
+    app.on('before-quit', () => {
+      autoBackup.stop();
+      ctx.session.workspace?.close();
+    });
   });
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
+import { listDrives } from '../core/backup/drives';
 import type { Platform } from '../core/platform';
 import { APP_VERSION } from '../core/version';
 
@@ -39,5 +40,6 @@ export function electronPlatform(getWindow: () => BrowserWindow | null): Platfor
       return r.canceled || r.filePaths.length === 0 ? null : r.filePaths;
     },
     now: () => new Date(),
+    backupDrives: listDrives,
   };
 }

@@ -24,6 +24,7 @@ const SYSTEM_PACKAGES = {
   xlsx2csv: 'the 台账 import benchmark’s baseline',
   'stress-ng': 'npm run test:load runs the suite with both cores busy',
   openssl: 'openssl kdf is the key-unlock benchmark’s baseline',
+  rsync: 'rsync -a into an up-to-date copy is the daily backup benchmark’s baseline',
 };
 
 const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { stdio: 'inherit', ...opts });

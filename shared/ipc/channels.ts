@@ -44,6 +44,10 @@ export const CHANNELS = [
   'signer:passphrase',
   'review:decide',
   'log:verify',
+  'backup:create',
+  'backup:restore',
+  'backup:settings',
+  'backup:configure',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -9,6 +9,7 @@ import { UNIT_KINDS } from '../domain/unit-kind';
 import { RuleProfileFile } from '../schemas/rule-profile';
 import { ReviewDecisionSchema, ReviewLevelSchema } from '../schemas/signoff';
 import type { VerifyResult } from '../domain/package/verify-problems';
+import type { BackupResult, BackupSettingsView, RestoreResult } from './backup-types';
 import { CONTACT_NAME_MAX, CONTACT_PHONE_MAX, isValidPhone } from '../domain/package/contact';
 import type {
   AppInfo,
@@ -254,6 +255,45 @@ export const contract = {
   ),
   /** Re-hashes the whole audit log: its length and the first row whose chain is broken (null: intact). */
   'log:verify': def<{ rows: number; valid: boolean; firstBrokenRow: number | null }>()(NoArgs),
+  // 备份 (BACKUP-FORMAT.md): backup, hand-over, restore, and the daily automatic backup's settings.
+  /**
+   * Backs up the open workspace and reads the backup back: to one `.wbbak` (`to: 'file'`; absent `out`, a folder
+   * dialog and the standard name) or as a snapshot into a backup folder (`to: 'folder'`; absent `out`, the folder
+   * in force). `handoverTo` makes it a 移交 for that colleague (a file, with HANDOVER_SCRUB run on the copy). Null
+   * when the user cancels the dialog. Reports progress under `jobId`; `jobs:cancel` leaves nothing behind.
+   */
+  'backup:create': def<BackupResult | null>()(
+    z.object({
+      jobId: z.string().uuid().optional(),
+      to: z.enum(['file', 'folder']),
+      out: PathArg.optional(),
+      handoverTo: z.string().trim().min(1).max(50).optional(),
+    }),
+  ),
+  /**
+   * Restores a backup (a `.wbbak`, or a backup folder's newest snapshot or `snapshot`) into a new folder `dir`,
+   * verified before anything opens it. Absent `source`: a dialog for a file or a folder (`from`); absent `dir`: a
+   * folder dialog, and a new folder named after the unit inside it. `open`: make it the open workspace (`info`).
+   */
+  'backup:restore': def<(RestoreResult & { info: WorkspaceInfo | null }) | null>()(
+    z.object({
+      jobId: z.string().uuid().optional(),
+      source: PathArg.optional(),
+      from: z.enum(['file', 'folder']).default('file'),
+      snapshot: z
+        .string()
+        .regex(/^[\w-]{1,100}$/u)
+        .optional(),
+      dir: PathArg.optional(),
+      open: z.boolean().default(false),
+    }),
+  ),
+  /** 设置 → 备份: the automatic backup's folder and state, and this workspace's snapshots there. */
+  'backup:settings': def<BackupSettingsView>()(NoArgs),
+  /** Turns the automatic backup on or off, or changes its folder (`pick`: a dialog; null when cancelled). */
+  'backup:configure': def<BackupSettingsView | null>()(
+    z.object({ auto: z.boolean().optional(), folder: z.enum(['pick', 'default']).optional() }),
+  ),
 } satisfies Record<Channel, { args: z.ZodType; result: unknown }>;
 
 export type Contract = typeof contract;

@@ -6,23 +6,25 @@ import type { Channel } from './channels';
  * - `materials`: `materials:list` of one criterion or of all;
  * - `profile`, `references`: the 体检 settings in 设置;
  * - `package`: 导出's preview;
- * - `signers`: 设置 → 审核人 and who may sign in 审核.
+ * - `signers`: 设置 → 审核人 and who may sign in 审核;
+ * - `backups`: 设置 → 备份 (the automatic backup's folder and snapshots).
  */
-export const DATA = ['ledger', 'materials', 'profile', 'references', 'package', 'signers'] as const;
+export const DATA = ['ledger', 'materials', 'profile', 'references', 'package', 'signers', 'backups'] as const;
 export type Data = (typeof DATA)[number];
 
 /**
  * What each call changes, so the renderer refreshes exactly that after it (done, failed or cancelled alike: a
- * cancelled attach keeps the files it took). `workspace` — another workspace is open: forget everything. Every
- * channel is listed, so a new one cannot be added without deciding.
+ * cancelled attach keeps the files it took). `opened` — another workspace is open: everything shown is read again
+ * from it; `closed` — none is: everything is forgotten. Every channel is listed, so a new one cannot be added
+ * without deciding.
  */
-export const EFFECTS: Record<Channel, readonly Data[] | 'workspace'> = {
+export const EFFECTS: Record<Channel, readonly Data[] | 'opened' | 'closed'> = {
   'app:info': [],
   'dialog:pickFolder': [],
   'dialog:pickFiles': [],
-  'workspace:create': 'workspace',
-  'workspace:open': 'workspace',
-  'workspace:close': 'workspace',
+  'workspace:create': 'opened',
+  'workspace:open': 'opened',
+  'workspace:close': 'closed',
   'workspace:current': [],
   'workspace:recent': [],
   // The period and the unit's kind change what is due and what is the unit's.
@@ -61,4 +63,9 @@ export const EFFECTS: Record<Channel, readonly Data[] | 'workspace'> = {
   'signer:passphrase': ['signers'],
   'review:decide': ['ledger', 'signers', 'package'],
   'log:verify': [],
+  'backup:create': ['backups'],
+  // Restoring writes a new folder; opening it (`open`, or workspace:open after) is what changes the screens.
+  'backup:restore': [],
+  'backup:settings': [],
+  'backup:configure': ['backups'],
 };

@@ -3,6 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchBackup } from './backup';
 import { benchCheck } from './check';
 import { benchFoundation } from './foundation';
 import { benchIntake } from './intake';
@@ -18,6 +19,7 @@ const BENCHES: Record<string, (dir: string) => Promise<void>> = {
   check: benchCheck,
   package: benchPackage,
   signoff: benchSignoff,
+  backup: benchBackup,
 };
 const wanted = process.argv.slice(2);
 try {

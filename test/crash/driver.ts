@@ -1,7 +1,7 @@
 // The process the crash-injection suite kills: runs one operation on a workspace through core's own handlers and
 // reports, line by line on stdout, what the user would have been told is done ("ack …"), so the suite can check that
 // nothing acknowledged is lost after a SIGKILL at any moment.
-//   node --import tsx test/crash/driver.ts <op> <workspace> <input>
+//   node --import tsx test/crash/driver.ts <op> <workspace> <input> [<target>]
 // Lines: "go" once the workspace is open (the kill clock starts), "ack <kind> <id> [detail]", then "done".
 import { join } from 'node:path';
 import { call } from '../../electron/core/dispatch';
@@ -12,7 +12,7 @@ import { CRASH_CRITERION, CRASH_MOVE_TO, type CrashOp } from './ops';
 
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
 
-async function main(op: CrashOp, ws: string, input: string): Promise<void> {
+async function main(op: CrashOp, ws: string, input: string, target: string): Promise<void> {
   const ctx = createHost({ platform: nodePlatform('crash-test'), trusted: true, log: memoryLogger() });
   await call('workspace:open', { dir: ws }, ctx);
   say('go');
@@ -56,10 +56,21 @@ async function main(op: CrashOp, ws: string, input: string): Promise<void> {
       say(`ack exported ${r?.path ?? ''}`);
       break;
     }
+    case 'backup':
+    case 'backup-folder': {
+      const r = await call('backup:create', { to: op === 'backup' ? 'file' : 'folder', out: input }, ctx);
+      say(`ack backed-up ${r?.path ?? ''}`);
+      break;
+    }
+    case 'restore': {
+      const r = await call('backup:restore', { source: input, dir: target }, ctx);
+      say(`ack restored ${r?.workspace ?? ''}`);
+      break;
+    }
   }
   ctx.session.workspace?.close();
   say('done');
 }
 
-const [op, ws, input] = process.argv.slice(2) as [CrashOp, string, string];
-if (op) await main(op, ws, input);
+const [op, ws, input, target = ''] = process.argv.slice(2) as [CrashOp, string, string, string?];
+if (op) await main(op, ws, input, target);

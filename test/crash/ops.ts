@@ -1,5 +1,14 @@
 /** The operations the crash-injection suite kills (test/crash/driver.ts runs them). */
-export const CRASH_OPS = ['intake', 'edit', 'optimize', 'reference', 'export'] as const;
+export const CRASH_OPS = [
+  'intake',
+  'edit',
+  'optimize',
+  'reference',
+  'export',
+  'backup',
+  'backup-folder',
+  'restore',
+] as const;
 export type CrashOp = (typeof CRASH_OPS)[number];
 
 /** The criterion materials are attached to, and the one they are moved to. */

@@ -1,3 +1,4 @@
+import { backupHandlers } from './backup';
 import { catalogHandlers } from './catalog';
 import { checkHandlers } from './check';
 import { packageHandlers } from './package';
@@ -16,4 +17,5 @@ export const handlers = {
   ...checkHandlers,
   ...packageHandlers,
   ...signoffHandlers,
+  ...backupHandlers,
 } satisfies HandlerMap;

@@ -19,7 +19,7 @@ export interface LockHolder {
 /** A lock file still being written by its taker is empty for a moment; older than this, an unreadable one is stale. */
 const HALF_WRITTEN_GRACE_MS = 10_000;
 
-/** Locks this process holds, by workspace folder: a second open of the same folder in one process shares the lock. */
+/** Locks this process holds, by lock file: a second open of the same folder in one process shares the lock. */
 const held = new Map<string, number>();
 
 /**
@@ -27,13 +27,14 @@ const held = new Map<string, number>();
  * Takes `workspace.lock` (created exclusively, holding the pid, its start and the host); a lock left by a process
  * that is gone (killed, crashed, or its pid reused by another program) is stale and taken over. A live holder on
  * this or another computer is refused with a message naming it. Returns the release function (synchronous, so a
- * closing window or an exiting command can call it last).
+ * closing window or an exiting command can call it last). `file` names another lock in the folder (a backup
+ * folder's `backup.lock`).
  */
-export async function acquireLock(dir: string, now: Date = new Date()): Promise<() => void> {
-  const path = join(dir, LOCK_FILE);
-  if (held.has(dir)) {
-    held.set(dir, held.get(dir)! + 1);
-    return releaser(dir, path);
+export async function acquireLock(dir: string, now: Date = new Date(), file = LOCK_FILE): Promise<() => void> {
+  const path = join(dir, file);
+  if (held.has(path)) {
+    held.set(path, held.get(path)! + 1);
+    return releaser(path);
   }
   const me: LockHolder = {
     pid: process.pid,
@@ -53,8 +54,8 @@ export async function acquireLock(dir: string, now: Date = new Date()): Promise<
         throw e;
       }
       await fh.close();
-      held.set(dir, 1);
-      return releaser(dir, path);
+      held.set(path, 1);
+      return releaser(path);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
@@ -65,14 +66,14 @@ export async function acquireLock(dir: string, now: Date = new Date()): Promise<
   throw new AppError('workspace-locked', LOCKED_MESSAGE, `${path}: could not take the lock after removing stale ones`);
 }
 
-function releaser(dir: string, path: string): () => void {
+function releaser(path: string): () => void {
   let released = false;
   return () => {
     if (released) return;
     released = true;
-    const count = (held.get(dir) ?? 1) - 1;
-    if (count > 0) return void held.set(dir, count);
-    held.delete(dir);
+    const count = (held.get(path) ?? 1) - 1;
+    if (count > 0) return void held.set(path, count);
+    held.delete(path);
     rmSync(path, { force: true });
   };
 }

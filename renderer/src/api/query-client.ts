@@ -19,9 +19,8 @@ export const queryClient = new QueryClient({
  */
 export async function refreshAfter(channel: Channel): Promise<void> {
   const effects = EFFECTS[channel];
-  if (effects === 'workspace') {
-    queryClient.removeQueries();
-    return;
-  }
+  // Another workspace (设置 → 从备份恢复 may open one under the open screens): nothing of the old one may show.
+  if (effects === 'opened') return queryClient.resetQueries();
+  if (effects === 'closed') return queryClient.removeQueries();
   await Promise.all(effects.map((data) => queryClient.invalidateQueries({ queryKey: [data] })));
 }

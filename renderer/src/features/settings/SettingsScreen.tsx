@@ -1,16 +1,19 @@
 import { Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { ArgsIn } from '@shared/ipc/contract';
 import type { WorkspaceInfo } from '@shared/ipc/types';
+import { BackupPanel } from '../backup/BackupPanel';
 import { ReferencesPanel } from '../check/ReferencesPanel';
 import { RuleProfileForm } from '../check/RuleProfileForm';
 import { S } from './messages';
 import { WorkspaceSettingsForm } from './WorkspaceSettingsForm';
 
-/** 设置: the workspace's facts, the catalog version (import a new edition here), the check rules and 往年材料. */
+/** 设置: the workspace's facts, the catalog version (import a new edition here), the check rules, 往年材料 and 备份. */
 export function SettingsScreen(props: {
   info: WorkspaceInfo;
   onImportCatalog(): void;
   onSave(v: ArgsIn<'workspace:update'>): void;
+  /** A workspace restored from a backup here was opened instead of this one. */
+  onOpenWorkspace(info: WorkspaceInfo): void;
 }) {
   const { info, onImportCatalog } = props;
   const rows: [string, string][] = [
@@ -71,6 +74,7 @@ export function SettingsScreen(props: {
       </Paper>
       <RuleProfileForm />
       <ReferencesPanel thisYear={info.year} />
+      <BackupPanel onOpenWorkspace={props.onOpenWorkspace} />
     </Stack>
   );
 }

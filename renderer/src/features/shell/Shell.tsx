@@ -174,6 +174,7 @@ export function Shell(props: {
             <SettingsScreen
               info={info}
               onImportCatalog={importCatalog}
+              onOpenWorkspace={props.onInfo}
               onSave={(v) =>
                 void invoke('workspace:update', v).then(
                   () => setNotice({ color: 'green', title: '已保存', text: '工作区设置已更新。' }),

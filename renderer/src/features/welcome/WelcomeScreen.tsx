@@ -2,6 +2,7 @@ import { Alert, Button, Container, Grid, Paper, Stack, Text, Title, UnstyledButt
 import { useEffect, useState } from 'react';
 import type { AppInfo, RecentWorkspace, WorkspaceInfo } from '@shared/ipc/types';
 import { invoke } from '../../api/client';
+import { RestoreMenu } from '../backup/RestoreMenu';
 import { M } from './messages';
 import { NewWorkspaceForm, type NewWorkspaceValues } from './NewWorkspaceForm';
 
@@ -71,6 +72,7 @@ export function WelcomeScreen({ onOpened, thisYear }: { onOpened(info: Workspace
                 <Button variant="light" onClick={() => void tryDemo()} loading={busy} data-testid="try-demo">
                   {M.tryDemo}
                 </Button>
+                <RestoreMenu openAfter fullWidth onOpened={onOpened} />
               </Stack>
             </Paper>
             <Paper withBorder p="lg">
