@@ -9,6 +9,7 @@ import { benchFoundation } from './foundation';
 import { benchIntake } from './intake';
 import { benchPackage } from './package';
 import { benchSignoff } from './signoff';
+import { benchSignoffReview } from './signoff-review';
 import { benchXlsxImport } from './xlsx-import';
 
 const base = mkdtempSync(join(tmpdir(), 'wangbao-bench-'));
@@ -19,6 +20,7 @@ const BENCHES: Record<string, (dir: string) => Promise<void>> = {
   check: benchCheck,
   package: benchPackage,
   signoff: benchSignoff,
+  'signoff-review': benchSignoffReview,
   backup: benchBackup,
 };
 const wanted = process.argv.slice(2);

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import yazl from 'yazl';
 import { openZip, readEntries, readEntryBytes } from '../../electron/core/package/zip-reader';
 import type { Manifest } from '@shared/schemas/package-manifest';
-import { tmpDir } from './tmp';
 
 export interface ZipItem {
   name: string;
@@ -130,9 +131,14 @@ export async function editPackage(
 
 /** Re-zips a package the way 统信UOS/麒麟 (and any Linux shell) does: `unzip`, then Info-ZIP `zip -r`. */
 export function rezipWithInfoZip(src: string, dst: string): void {
-  const dir = tmpDir('wangbao-rezip-');
-  execFileSync('unzip', ['-q', src, '-d', dir]);
-  execFileSync('zip', ['-qr', dst, '.'], { cwd: dir });
+  // Its own temp folder, removed here: the helpers also serve the benchmarks, which run outside vitest.
+  const dir = mkdtempSync(join(tmpdir(), 'wangbao-rezip-'));
+  try {
+    execFileSync('unzip', ['-q', src, '-d', dir]);
+    execFileSync('zip', ['-qr', dst, '.'], { cwd: dir });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** One entry of a zip written byte by byte (`writeRawZip`): every field a hostile archive may set. */

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { normalizeCode } from '@shared/domain/codes';
 import { localIsoTimestamp } from '@shared/domain/period';
 import { REVIEW_LEVELS, reviewCommentProblem, type ReviewDecision } from '@shared/domain/signoff';
@@ -8,9 +9,10 @@ import { liveMaterials } from '../materials/live-materials';
 import { lastAuditAt } from '../workspace/audit';
 import type { Workspace } from '../workspace/workspace';
 import { canonicalJson } from './canonical-json';
-import { signReview } from './review';
+import { signReview, type ReviewFields } from './review';
 import { leafReviews } from './review-states';
-import { insertReviews, type StoredReview } from './reviews-repo';
+import { insertReviews } from './reviews-repo';
+import { requireSigner, type SignerRow } from './signers-repo';
 import { unlockSigner } from './unlock';
 
 export interface Decision {
@@ -23,13 +25,29 @@ export interface Decision {
   passphrase: string;
 }
 
+/** What a decision will sign, once everything about it was found right: each statement and the content it covers. */
+export interface PlannedDecision {
+  signer: SignerRow;
+  statements: { fields: ReviewFields; content: string }[];
+}
+
 /**
  * A leader's decision on criteria, each signed separately with one unlock of their key and recorded together (all
- * or none). At the signer's level: a 主要负责同志's approval needs the 分管领导's approval of the same content now;
- * an approval needs something to approve (materials or a declaration). Refused before the 口令 is tried: unknown
- * codes (`unknown-criterion`), a return without a comment, a clock behind the workspace's last change.
+ * or none). Everything that can refuse it is checked before the 口令 is tried (`planDecision`), so a refused
+ * decision costs no try.
  */
 export async function decide(ws: Workspace, d: Decision, now: Date): Promise<ReviewResult[]> {
+  const plan = planDecision(ws, d, now);
+  const { key } = await unlockSigner(ws.db, plan.signer.fingerprint, d.passphrase, now);
+  return recordDecision(ws, plan, key, now);
+}
+
+/**
+ * Checks a decision and states what it will sign, at the signer's level: unknown codes (`unknown-criterion`), a
+ * return without a comment, a clock behind the workspace's last change, an approval of nothing (no materials, no
+ * declaration), a 主要负责同志's approval without the 分管领导's approval of the same content now.
+ */
+export function planDecision(ws: Workspace, d: Omit<Decision, 'passphrase'>, now: Date): PlannedDecision {
   const db = ws.db;
   const leaves = listCriteria(db).filter((c) => c.leaf);
   const codes = [...new Set(d.codes.map(normalizeCode))];
@@ -50,8 +68,7 @@ export async function decide(ws: Workspace, d: Decision, now: Date): Promise<Rev
       '电脑的时间早于工作区最近一次修改的时间，签批时间将不可信。请先校正电脑时间。',
       `clock ${now.toISOString()} behind last audit row ${last}`,
     );
-
-  const { signer, key } = await unlockSigner(db, d.signer, d.passphrase, now);
+  const signer = requireSigner(db, d.signer);
   const wanted = leaves.filter((c) => codes.includes(c.code));
   const states = leafReviews(db, ws.settings().unitId, wanted, liveMaterials(db));
   if (d.decision === 'approve') {
@@ -74,30 +91,39 @@ export async function decide(ws: Workspace, d: Decision, now: Date): Promise<Rev
         );
     }
   }
-
   const at = localIsoTimestamp(now);
   const unitId = ws.settings().unitId;
-  const rows: Omit<StoredReview, 'seq'>[] = codes.map((code) => {
-    const s = states.get(code)!;
-    const fields = {
-      unitId,
-      criterionCode: code,
-      level: signer.level,
-      decision: d.decision,
-      comment,
-      at,
-      contentSha256: s.contentSha256,
-      fingerprint: signer.fingerprint,
-    };
-    return {
-      ...fields,
-      signer: signer.name,
-      content: canonicalJson(s.content).toString('utf8'),
-      signature: signReview(fields, key),
-      recordedAt: now.toISOString(),
-    };
-  });
-  insertReviews(db, rows, now);
+  return {
+    signer,
+    statements: codes.map((code) => {
+      const s = states.get(code)!;
+      return {
+        fields: {
+          unitId,
+          criterionCode: code,
+          level: signer.level,
+          decision: d.decision,
+          comment,
+          at,
+          contentSha256: s.contentSha256,
+          fingerprint: signer.fingerprint,
+        },
+        content: canonicalJson(s.content).toString('utf8'),
+      };
+    }),
+  };
+}
+
+/** Signs each planned statement with the unlocked key and records them all in one transaction. */
+export function recordDecision(ws: Workspace, plan: PlannedDecision, key: KeyObject, now: Date): ReviewResult[] {
+  const rows = plan.statements.map(({ fields, content }) => ({
+    ...fields,
+    signer: plan.signer.name,
+    content,
+    signature: signReview(fields, key),
+    recordedAt: now.toISOString(),
+  }));
+  insertReviews(ws.db, rows, now);
   return rows.map((r) => ({
     criterionCode: r.criterionCode,
     level: r.level,

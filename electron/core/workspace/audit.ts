@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 
 const GENESIS = '0'.repeat(64);
@@ -21,21 +21,20 @@ export function appendAudit(db: Database.Database, at: Date, action: string, det
   );
 }
 
-/** The id of the first row whose chain is broken, or null when the whole log is intact. */
+/**
+ * The id of the first row whose chain is broken, or null when the whole log is intact. Rows are streamed as arrays
+ * and hashed with the one-shot `hash`: at 100,000 rows reading them is most of the time (row objects and
+ * `createHash` took twice as long).
+ */
 export function verifyAuditChain(db: Database.Database): number | null {
   let prevHash = GENESIS;
-  const rows = db.prepare('SELECT id, at, action, details, prev_hash, hash FROM audit_log ORDER BY id').all() as {
-    id: number;
-    at: string;
-    action: string;
-    details: string;
-    prev_hash: string;
-    hash: string;
-  }[];
-  for (const r of rows) {
-    const expect = createHash('sha256').update(`${prevHash}\n${r.at}\n${r.action}\n${r.details}`).digest('hex');
-    if (r.prev_hash !== prevHash || r.hash !== expect) return r.id;
-    prevHash = r.hash;
+  const rows = db
+    .prepare('SELECT id, at, action, details, prev_hash, hash FROM audit_log ORDER BY id')
+    .raw()
+    .iterate() as Iterable<[id: number, at: string, action: string, details: string, prev: string, hash: string]>;
+  for (const [id, at, action, details, prev, stored] of rows) {
+    if (prev !== prevHash || hash('sha256', `${prevHash}\n${at}\n${action}\n${details}`) !== stored) return id;
+    prevHash = stored;
   }
   return null;
 }
