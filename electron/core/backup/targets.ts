@@ -1,17 +1,10 @@
-import { open, readdir, realpath, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join, parse, resolve } from 'node:path';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { BACKUP_EXTENSION, BACKUP_FOLDER_MARKER } from '@shared/schemas/backup-manifest';
 import { AppError } from '@shared/ipc/errors';
 import { realPath } from '../context';
+import { startsLikeZip, workspaceHolding } from '../workspace/write-targets';
 import { DB_FILE } from '../workspace/workspace';
-
-/** The workspace folder `path` is (or lies inside), through links too; null when none. */
-export async function workspaceHolding(path: string): Promise<string | null> {
-  for (let dir = realPath(path); ; dir = dirname(dir)) {
-    if (await isFile(join(dir, DB_FILE))) return dir;
-    if (dir === parse(dir).root) return null;
-  }
-}
 
 /**
  * Where a `.wbbak` may be written: a name ending in `.wbbak` in a folder that exists, outside every workspace (the
@@ -108,47 +101,4 @@ export async function checkRestoreTarget(target: string): Promise<string> {
       `restore target not empty: ${dir}`,
     );
   return dir;
-}
-
-/**
- * Removes what killed writes of `target` left beside it (`.{name}.{8 hex}…partial`), except `own`'s. Called only
- * while this process holds the lock that rules out another writer of the same target.
- */
-export async function removePartials(target: string, own: string): Promise<number> {
-  const prefix = `.${basename(target)}.`;
-  let removed = 0;
-  for (const name of await readdir(dirname(target)).catch(() => [] as string[])) {
-    const path = join(dirname(target), name);
-    const rest = name.slice(prefix.length);
-    if (!name.startsWith(prefix) || !/^[0-9a-f]{8}\./u.test(rest) || !/\.partial(?:-wal|-shm|-journal)?$/u.test(rest))
-      continue;
-    if (path.startsWith(own)) continue;
-    if (
-      await rm(path, { force: true }).then(
-        () => true,
-        () => false,
-      )
-    )
-      removed++;
-  }
-  return removed;
-}
-
-async function isFile(path: string): Promise<boolean> {
-  return stat(path).then(
-    (s) => s.isFile(),
-    () => false,
-  );
-}
-
-async function startsLikeZip(path: string): Promise<boolean> {
-  const fh = await open(path, 'r').catch(() => null);
-  if (!fh) return false;
-  try {
-    const head = Buffer.alloc(4);
-    const { bytesRead } = await fh.read(head, 0, 4, 0);
-    return bytesRead === 4 && (head.toString('latin1') === 'PK\x03\x04' || head.toString('latin1') === 'PK\x05\x06');
-  } finally {
-    await fh.close();
-  }
 }

@@ -15,7 +15,8 @@ import { damagedInWorkspace, type BackupOptions } from './backup-options';
 import { manifestBytes } from './manifest';
 import { openBackup, readAll } from './read-backup';
 import { snapshotDatabase } from './snapshot-db';
-import { checkBackupFileTarget, removePartials } from './targets';
+import { checkBackupFileTarget } from './targets';
+import { removePartials } from '../workspace/write-targets';
 import { workspaceFiles } from './workspace-files';
 
 /**

@@ -11,7 +11,8 @@ import { AppError } from '@shared/ipc/errors';
 import { fsError } from '../fs-errors';
 import type { Logger } from '../log';
 import { createFile, fsyncDir, hashingTap, renameWithRetry } from '../store/blob-store';
-import { checkExportTarget, removeStalePartials } from './export-target';
+import { checkExportTarget } from './export-target';
+import { removePartials } from '../workspace/write-targets';
 import type { PackagePlan } from './plan-package';
 import { useNativeCrc32 } from './native-crc32';
 import { verifyPackage } from './verify-package';
@@ -62,7 +63,7 @@ export async function exportPackage(
     throw fsError(e, '写入申报包', target);
   });
   if (opts.holdsLock) {
-    const removed = await removeStalePartials(target, tmp);
+    const removed = await removePartials(target, tmp);
     if (removed > 0) opts.log.info(`removed ${removed} partial files of interrupted exports to ${target}`);
   }
   // The zip's error handler is attached before anything can fail (a cancelled or unreadable blob emits 'error'
