@@ -87,7 +87,13 @@ export function ReviewItem(props: {
           </Stack>
         )}
       </Box>
-      <ScrollArea style={{ flex: 1, minHeight: 0 }} type="auto" offsetScrollbars>
+      {/* Focusable, so the keyboard scrolls it: nothing inside may take the focus (read only). */}
+      <ScrollArea
+        style={{ flex: 1, minHeight: 0 }}
+        type="auto"
+        offsetScrollbars="y"
+        viewportProps={{ tabIndex: 0, 'aria-label': R.itemContent(c.code) }}
+      >
         <Stack gap="md" pb="md">
           <CriterionStandard c={c} today={props.today} period={props.period} />
           <ReviewMaterials code={c.code} findings={props.findings} />

@@ -63,6 +63,7 @@ export const R = {
       : '没有等待主要负责同志审阅把关的标准。分管领导审改通过后会出现在这里。',
   selectAll: '全选',
   approveSelected: (n: number) => `通过所选（${n} 条）`,
+  itemContent: (code: string) => `${code} 的测评标准、材料和体检结果`,
   pickOne: '在左侧选择一条标准，查看它的材料和体检结果。',
   approve: '通过',
   returnForChanges: '退回修改',
