@@ -1,4 +1,6 @@
-import type { Locator } from 'playwright-core';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { shot } from './browser';
 import { useE2E } from './session';
@@ -23,17 +25,7 @@ describe('leader sign-off (审核) in Chromium against the real core', () => {
     await page.getByTestId('review-no-signer').getByRole('button', { name: '前往设置' }).click();
     const panel = page.getByTestId('signers');
     await expect.poll(() => panel.textContent()).toContain('还没有审核人');
-    const addSigner = async (name: string, level: string, passphrase: string, again = passphrase) => {
-      await panel.getByRole('button', { name: '添加审核人' }).click();
-      const dialog = page.getByTestId('add-signer');
-      await dialog.getByLabel('姓名').fill(name);
-      await dialog.getByText(level, { exact: true }).click();
-      await dialog.getByLabel('口令', { exact: true }).fill(passphrase);
-      await dialog.getByLabel('再次输入口令').fill(again);
-      await dialog.getByRole('button', { name: '添加审核人' }).click();
-      return dialog;
-    };
-    const refused = await addSigner('王分管', '分管领导', '12345', '12345');
+    const refused = await addSigner(page, '王分管', '分管领导', '12345', '12345');
     await expect.poll(() => refused.textContent()).toContain('口令至少需要 6 个字符');
     await refused.getByLabel('口令', { exact: true }).fill(WANG);
     await refused.getByLabel('再次输入口令').fill(`${WANG}x`);
@@ -42,7 +34,7 @@ describe('leader sign-off (审核) in Chromium against the real core', () => {
     await refused.getByLabel('再次输入口令').fill(WANG);
     await refused.getByRole('button', { name: '添加审核人' }).click();
     await expect.poll(() => panel.locator('[data-testid=signer-row]').count()).toBe(1);
-    await addSigner('李主要', '主要负责同志', LI);
+    await addSigner(page, '李主要', '主要负责同志', LI);
     await expect.poll(() => panel.locator('[data-testid=signer-row]').count()).toBe(2);
     expect(await panel.locator('[data-name=王分管]').textContent()).toMatch(/分管领导[0-9a-f]{4} [0-9a-f]{4} /u);
     expect(await panel.locator('[data-name=李主要]').textContent()).toContain('主要负责同志');
@@ -156,7 +148,113 @@ describe('leader sign-off (审核) in Chromium against the real core', () => {
     expect(await page.getByRole('button', { name: '选择保存位置并导出…' }).isDisabled()).toBe(true);
     await shot(page, '45-final-refused');
   });
+
+  it('a final package is signed by the 主要负责同志 with their 口令 once both leaders approved everything', async () => {
+    const { page, app, base, dialogs } = e2e;
+    await app.welcome.waitFor();
+    await page.getByLabel('单位名称').fill('市教育局');
+    await page.getByRole('button', { name: '创建工作区' }).click();
+    await page.getByTestId('ledger-empty').waitFor();
+    const file = join(base, '签批测试.json');
+    writeOneCriterionCatalog(file);
+    dialogs.answerFile(file);
+    await page.getByTestId('ledger-empty').getByRole('button', { name: '导入台账或测评体系' }).click();
+    await page.getByRole('button', { name: '确认导入' }).click();
+    await app.dropPeriodPhoto('1.1.1', base);
+    await app.detail.getByTestId('material-card').click();
+    await page.getByTestId('preview').getByRole('button', { name: '编辑' }).click();
+    const edit = page.getByTestId('edit-material');
+    await edit.getByLabel('图片说明').fill('时间：2026年3月12日；地点：市一中；人物：初二学生；主题：思政课公开课');
+    await edit.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByTestId('edit-material').count()).toBe(0);
+
+    await app.nav('设置');
+    await addSigner(page, '王分管', '分管领导', WANG);
+    await expect.poll(() => page.locator('[data-testid=signer-row]').count()).toBe(1);
+    await addSigner(page, '李主要', '主要负责同志', LI);
+    await expect.poll(() => page.locator('[data-testid=signer-row]').count()).toBe(2);
+
+    await app.nav('审核');
+    const modal = page.getByTestId('passphrase-modal');
+    await app.selectOption('审核人', '王分管（分管领导）');
+    await page.getByTestId('review-item').getByRole('button', { name: '通过', exact: true }).click();
+    await sign(modal, WANG);
+    await app.selectOption('审核人', '李主要（主要负责同志）');
+    await page.getByTestId('review-item').getByRole('button', { name: '通过', exact: true }).click();
+    await sign(modal, LI);
+    await page.getByTestId('review-queue-empty').waitFor();
+
+    await app.nav('导出');
+    await page.getByRole('radiogroup', { name: '类型' }).getByText('正式', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('export-check').textContent()).toContain('错误 0');
+    expect(await page.getByTestId('export-blocking').count()).toBe(0);
+    expect(await page.getByTestId('export-unapproved').count()).toBe(0);
+    const out = join(base, '交创城办');
+    mkdirSync(out);
+    await page.getByRole('button', { name: '选择保存位置并导出…' }).click();
+    // The only 主要负责同志 is chosen; a wrong 口令 costs a try and says so, the dialog stays for another.
+    expect(await modal.textContent()).toContain('主要负责同志 李主要，请输入您的口令以签名');
+    await modal.getByLabel('口令', { exact: true }).fill('not-his');
+    await modal.getByLabel('口令', { exact: true }).press('Enter');
+    await expect.poll(() => modal.getByTestId('passphrase-error').textContent()).toContain('口令不正确');
+    dialogs.answerFolder(out);
+    await sign(modal, LI);
+    const result = page.getByTestId('export-result');
+    await expect.poll(() => result.textContent()).toContain('校验通过');
+    expect(readdirSync(out)[0]).toMatch(/正式\.zip$/u);
+    await page.getByTestId('verify').getByRole('button', { name: '校验这个申报包' }).click();
+    await expect.poll(() => page.getByTestId('verify-result').textContent()).toContain('校验通过');
+    expect(await page.getByTestId('verify-result').locator('[data-code=signature-missing]').count()).toBe(0);
+    await shot(page, '46-final-signed');
+  });
 });
+
+/** 设置 → 审核人 → 添加审核人, filled and sent; returns the dialog (closed when core took it). */
+async function addSigner(page: Page, name: string, level: string, passphrase: string, again = passphrase) {
+  const panel = page.getByTestId('signers');
+  await panel.getByRole('button', { name: '添加审核人' }).click();
+  const dialog = page.getByTestId('add-signer');
+  await dialog.getByLabel('姓名').fill(name);
+  await dialog.getByText(level, { exact: true }).click();
+  await dialog.getByLabel('口令', { exact: true }).fill(passphrase);
+  await dialog.getByLabel('再次输入口令').fill(again);
+  await dialog.getByRole('button', { name: '添加审核人' }).click();
+  return dialog;
+}
+
+/** A catalog of one criterion asking for one captioned photo: a final package can be complete. */
+function writeOneCriterionCatalog(path: string): void {
+  const catalog = {
+    format: 'wangbao-catalog',
+    formatVersion: 1,
+    edition: '2026签批',
+    name: '签批测试用测评体系',
+    nodes: [
+      {
+        label: '一、',
+        title: '教育系统专项',
+        children: [
+          {
+            label: '（一）',
+            title: '校园工作',
+            children: [
+              {
+                label: '1.',
+                title: '思政课建设',
+                text: '中小学按要求开齐开足思政课。',
+                methods: '网上申报',
+                points: 2,
+                requirements: [{ kind: 'photo', min: 1, text: '实景图片' }],
+                leadUnit: '市教育局',
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+  writeFileSync(path, JSON.stringify(catalog));
+}
 
 /** Types a leader's 口令 in the open dialog and signs with Enter; waits for the dialog to close. */
 async function sign(modal: Locator, passphrase: string): Promise<void> {
