@@ -77,7 +77,7 @@ describe('首页 in Chromium against the real core', () => {
     expect(await page.getByTestId('home-soon').textContent()).toContain('下一个截止：6月30日前');
     const overdue = /逾期 (\d+)/u.exec((await app.progress.textContent()) ?? '')?.[1];
     expect(await page.getByTestId('home-late').textContent()).toContain(`已逾期 ${overdue} 条`);
-    expect(await page.getByTestId('home-review').textContent()).toContain('领导审核功能上线后');
+    expect(await page.getByTestId('home-review').textContent()).toContain('还没有需要审核的标准');
     await page.getByTestId('home-trend').locator('[data-month]').first().waitFor();
     await page.mouse.move(0, 0); // off the trend, whose tooltip would cover the picture
     await shot(page, '01-home');
@@ -92,6 +92,8 @@ describe('首页 in Chromium against the real core', () => {
     const march = page.getByTestId('home-trend').locator('[data-month="2026-03"]');
     await expect.poll(() => march.textContent()).toMatch(/^1/u);
     await shot(page, '01d-home-trend');
+    // The criterion with a photo now waits for the 分管领导 (leader sign-off: signoff.test.ts).
+    expect(await page.getByTestId('home-review-leader').textContent()).toBe('待分管领导审改 1 条');
     expect(await page.getByTestId('home-points-at-risk').textContent()).toBe(
       await page.getByTestId('header-points-at-risk').textContent(),
     );

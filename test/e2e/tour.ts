@@ -29,7 +29,7 @@ async function barriersOn(e: E2E, screen: string): Promise<Barrier[]> {
 
 /**
  * Walks every screen an officer uses — the first-run wizard, 首页, the ledger (tree, table, a criterion with a photo, the
- * photo's preview), the import preview, 体检, 导出, 设置 — taking a screenshot of each (`<prefix>-<screen>.png`) and collecting
+ * photo's preview), the import preview, 体检, 导出, 设置, 审核 and its 口令 dialog — taking a screenshot of each (`<prefix>-<screen>.png`) and collecting
  * what axe finds. The same tour runs at each screen size a test file asks for.
  */
 export async function tourEveryScreen(e: E2E, prefix: string): Promise<Barrier[]> {
@@ -75,6 +75,25 @@ export async function tourEveryScreen(e: E2E, prefix: string): Promise<Barrier[]
   await app.nav('设置');
   await page.getByTestId('settings').waitFor();
   await visit('settings');
+
+  // 审核 needs a leader: one added in 设置 → 审核人; the photo's criterion then waits for them.
+  await page.getByTestId('signers').getByRole('button', { name: '添加审核人' }).click();
+  const adding = page.getByTestId('add-signer');
+  await adding.getByLabel('姓名').fill('王分管');
+  await adding.getByLabel('口令', { exact: true }).fill('wang-2026');
+  await adding.getByLabel('再次输入口令').fill('wang-2026');
+  await adding.getByRole('button', { name: '添加审核人' }).click();
+  await page.getByTestId('signers').locator('[data-testid=signer-row]').waitFor();
+  await app.nav('审核');
+  await page.getByTestId('review-item').getByTestId('material-card').waitFor();
+  await visit('review');
+  await page.getByTestId('review-item').getByRole('button', { name: '通过', exact: true }).click();
+  await page.getByTestId('passphrase-modal').getByLabel('口令', { exact: true }).waitFor();
+  await visit('passphrase');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.getByTestId('passphrase-modal').count()).toBe(0);
+  await app.nav('设置');
+  await page.getByTestId('settings').waitFor();
 
   dialogs.answerFile(DEMO_CATALOG);
   await page.getByRole('button', { name: '导入台账或测评体系' }).click();

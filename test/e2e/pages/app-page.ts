@@ -86,7 +86,7 @@ export class AppPage {
     ]);
     await expect.poll(() => this.page.getByTestId('attach-summary').textContent()).toContain('已添加 1 个');
   }
-  async nav(label: '首页' | '台账' | '体检' | '导出' | '设置' | '关闭工作区'): Promise<void> {
+  async nav(label: '首页' | '台账' | '体检' | '审核' | '导出' | '设置' | '关闭工作区'): Promise<void> {
     await this.page.getByRole('navigation').getByText(label, { exact: true }).click();
   }
 }

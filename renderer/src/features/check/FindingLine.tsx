@@ -11,7 +11,8 @@ export function FindingLine({
   f: Finding;
   /** Name the criterion too (when grouped by rule). */
   showCriterion?: string | undefined;
-  onAct(f: Finding, action: FixAction | 'open'): void;
+  /** Absent: read only (the leaders' 审核 shows findings without their fixes). */
+  onAct?: ((f: Finding, action: FixAction | 'open') => void) | undefined;
 }) {
   // No materials at all: adding them is the fix, and so is declaring the criterion outside the unit's duties.
   const extra: FixAction | null = f.ruleId === 'no-materials' ? 'declare' : null;
@@ -46,19 +47,21 @@ export function FindingLine({
             </Text>
           )}
           {/* Neutral buttons: brand red is for a screen's one primary action, and a list has many of these. */}
-          <Group gap={4} wrap="nowrap">
-            {[f.fix, extra].map(
-              (a) =>
-                a && (
-                  <Button key={a} size="compact-xs" variant="default" onClick={() => onAct(f, a)}>
-                    {C.fix[a]}
-                  </Button>
-                ),
-            )}
-            <Button size="compact-xs" variant="subtle" color="gray" onClick={() => onAct(f, 'open')}>
-              {C.open}
-            </Button>
-          </Group>
+          {onAct && (
+            <Group gap={4} wrap="nowrap">
+              {[f.fix, extra].map(
+                (a) =>
+                  a && (
+                    <Button key={a} size="compact-xs" variant="default" onClick={() => onAct(f, a)}>
+                      {C.fix[a]}
+                    </Button>
+                  ),
+              )}
+              <Button size="compact-xs" variant="subtle" color="gray" onClick={() => onAct(f, 'open')}>
+                {C.open}
+              </Button>
+            </Group>
+          )}
         </Stack>
       </Group>
     </Paper>

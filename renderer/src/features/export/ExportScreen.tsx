@@ -12,13 +12,16 @@ import {
   Title,
 } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { isMonth } from '@shared/domain/period';
 import type { Criterion, PackageExportResult } from '@shared/ipc/types';
 import { invoke } from '../../api/client';
 import { useJob } from '../../api/useJob';
 import { JobProgress } from '../../components/JobProgress';
 import { PdfViewer } from '../materials/PdfViewer';
+import { FinalSignoff, useFinalSigners } from '../signoff/FinalSignoff';
+import { PassphraseModal } from '../signoff/PassphraseModal';
+import { R } from '../signoff/messages';
 import { BlockingList } from './BlockingList';
 import { mb, X } from './messages';
 import { VerifyPanel } from './VerifyPanel';
@@ -31,6 +34,8 @@ export function ExportScreen(props: {
   onOpenCriterion(code: string): void;
   /** Goes to 体检, where every finding is listed. */
   onOpenCheck(): void;
+  /** Goes to 审核, where the leaders approve. */
+  onOpenReview(): void;
 }) {
   const [kind, setKind] = useState<'monthly' | 'final'>('monthly');
   const [month, setMonth] = useState(props.thisMonth);
@@ -52,18 +57,42 @@ export function ExportScreen(props: {
   const shownError = error ?? previewed.error?.message ?? null;
 
   const blocked = kind === 'final' && (preview?.blocking.length ?? 0) > 0;
-  const start = async () => {
+  const principals = useFinalSigners();
+  const [signing, setSigning] = useState(false);
+  // A final package's 口令 dialog stays open until core has unlocked the key (the first progress) or refused it.
+  const unlocked = useRef<(() => void) | null>(null);
+  useEffect(() => {
+    if (job.progress) unlocked.current?.();
+  }, [job.progress]);
+
+  const exportPackage = async (signoff?: { signer: string; passphrase: string }) => {
     setError(null);
     setWritten(null);
-    try {
-      const r = await job.run((jobId) =>
-        invoke('package:export', { jobId, kind, month: kind === 'monthly' ? month : undefined }),
-      );
-      if (r) setWritten(r);
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    const r = await job.run((jobId) =>
+      invoke('package:export', { jobId, kind, month: kind === 'monthly' ? month : undefined, ...signoff }),
+    );
+    if (r) setWritten(r);
   };
+  const start = () => {
+    if (kind === 'final') setSigning(true);
+    else exportPackage().catch((e: Error) => setError(e.message));
+  };
+  const signAndExport = (signer: string, passphrase: string) =>
+    new Promise<void>((resolve, reject) => {
+      let open = true;
+      const close = (e?: Error) => {
+        if (!open) return e && setError(e.message);
+        open = false;
+        unlocked.current = null;
+        if (e) reject(e);
+        else resolve();
+      };
+      unlocked.current = () => close();
+      exportPackage({ signer, passphrase }).then(
+        () => close(),
+        (e: Error) => close(e),
+      );
+    });
   const showIndex = (file: string) =>
     invoke('package:document', { file, name: '目录.pdf' }).then(
       (d) => setIndex(d.base64),
@@ -114,6 +143,9 @@ export function ExportScreen(props: {
             </Text>
           </Stack>
         )}
+        {kind === 'final' && (
+          <FinalSignoff criteria={props.criteria} principals={principals} onOpenReview={props.onOpenReview} />
+        )}
         {blocked && (
           <BlockingList
             blocking={preview!.blocking}
@@ -130,7 +162,10 @@ export function ExportScreen(props: {
           />
         ) : (
           <Group mt="md">
-            <Button disabled={blocked || (kind === 'monthly' && !monthOk)} onClick={() => void start()}>
+            <Button
+              disabled={blocked || (kind === 'monthly' && !monthOk) || (kind === 'final' && principals?.length === 0)}
+              onClick={start}
+            >
               {X.export}
             </Button>
           </Group>
@@ -172,6 +207,15 @@ export function ExportScreen(props: {
         </Paper>
       )}
       <VerifyPanel file={written?.path} />
+      {signing && principals && (
+        <PassphraseModal
+          title={R.finalPassphraseTitle}
+          what={X.finalSignWhat}
+          signers={principals}
+          onSign={(s, passphrase) => signAndExport(s.fingerprint, passphrase)}
+          onClose={() => setSigning(false)}
+        />
+      )}
       {index && (
         <Modal opened onClose={() => setIndex(null)} title="目录.pdf" size="xl" data-testid="package-index">
           <PdfViewer base64={index} width={760} />

@@ -10,7 +10,9 @@ export const X = {
   final: '正式',
   month: '计入月份',
   monthHint: '这份月报回答哪个月的收集',
-  finalHint: '正式申报包在仍有“错误”时不能生成；月份为生成当月。',
+  finalHint:
+    '正式申报包在仍有“错误”时不能生成，每条标准须经分管领导审改、主要负责同志审阅把关，并由主要负责同志用口令签名；月份为生成当月。',
+  finalSignWhat: '正式申报包由主要负责同志签名，签名后创城办可以验证申报包确由本单位主要负责同志审定、未被改动。',
   preview: (criteria: number, materials: number, mb: string) => `${criteria} 条测评标准，${materials} 份材料，约 ${mb}`,
   fileName: '文件名',
   checkLine: (e: number, w: number, p: number) => `体检：错误 ${e}，警告 ${w}，预计失分 ${p} 分`,

@@ -20,6 +20,7 @@ export function HomeScreen(props: {
   period: Period;
   hasCatalog: boolean;
   onOpenCriterion(code: string): void;
+  onOpenReview(): void;
   onImportCatalog(): void;
 }) {
   const { criteria, report, today, period } = props;
@@ -46,7 +47,7 @@ export function HomeScreen(props: {
             <DueCard late={s.late} soon={s.soon} next={s.next} today={today} onOpen={props.onOpenCriterion} />
           </Grid.Col>
           <Grid.Col span={4}>
-            <ReviewCard />
+            <ReviewCard criteria={criteria} onOpenReview={props.onOpenReview} />
           </Grid.Col>
         </Grid>
       </Stack>

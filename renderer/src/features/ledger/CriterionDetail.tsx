@@ -10,6 +10,8 @@ import { CriterionFindings } from '../check/CriterionFindings';
 import { DeclarationPanel } from '../check/DeclarationPanel';
 import { usePointsOf } from '../check/usePointsOf';
 import { MaterialsPanel } from '../materials/MaterialsPanel';
+import { ReviewSummary } from '../signoff/ReviewSummary';
+import { isReviewable } from '../signoff/review-queue';
 import { CriterionHeader } from './CriterionHeader';
 import { CriterionStandard } from './CriterionStandard';
 import { D } from './detail-messages';
@@ -77,6 +79,9 @@ export function CriterionDetail(props: Props) {
             findings={props.findings}
             scrollMargin={pinned}
           />
+        )}
+        {c.review && c.reviewState && (isReviewable(c) || c.review.leader || c.review.principal) && (
+          <ReviewSummary review={c.review} state={c.reviewState} />
         )}
         <Box ref={findingsRef} style={{ scrollMarginTop: pinned }}>
           <CriterionFindings

@@ -7,6 +7,8 @@ import { SEVERITY_COLOR } from '../check/messages';
 import { D } from './detail-messages';
 import { M } from './messages';
 import { StatusBadge } from './StatusBadge';
+import { ReviewBadge } from '../signoff/ReviewBadge';
+import { isReviewable } from '../signoff/review-queue';
 
 /**
  * The top of 标准详情, kept in view while the rest scrolls: where the criterion sits, its title, status, points,
@@ -46,6 +48,7 @@ export function CriterionHeader(props: {
       <Group gap="xs" mt={6} justify="space-between" wrap="wrap">
         <Group gap="xs" wrap="wrap">
           <StatusBadge status={c.status} />
+          {isReviewable(c) && <ReviewBadge status={c.reviewState!.status} />}
           {isOverdue(c, props.today, props.period) && <Badge color="red">{M.overdueBadge}</Badge>}
           <Badge color="gray" variant="outline" data-testid="criterion-points">
             分值 {M.points(c.points)}

@@ -29,7 +29,8 @@ export function Preview(props: {
   /** The small thumbnail, shown until the large image arrives. */
   thumb: string | undefined;
   onNavigate(m: Material): void;
-  onEdit(): void;
+  /** Absent: read only (审核), no 编辑 button. */
+  onEdit?: (() => void) | undefined;
   onClose(): void;
 }) {
   const { m } = props;
@@ -116,7 +117,7 @@ export function Preview(props: {
             title={P.zoomHint}
           />
         )}
-        <Button onClick={props.onEdit}>{P.edit}</Button>
+        {props.onEdit && <Button onClick={props.onEdit}>{P.edit}</Button>}
       </Group>
     </Modal>
   );

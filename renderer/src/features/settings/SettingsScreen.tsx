@@ -4,10 +4,12 @@ import type { WorkspaceInfo } from '@shared/ipc/types';
 import { BackupPanel } from '../backup/BackupPanel';
 import { ReferencesPanel } from '../check/ReferencesPanel';
 import { RuleProfileForm } from '../check/RuleProfileForm';
+import { SignersPanel } from '../signoff/SignersPanel';
 import { S } from './messages';
 import { WorkspaceSettingsForm } from './WorkspaceSettingsForm';
 
-/** 设置: the workspace's facts, the catalog version (import a new edition here), the check rules, 往年材料 and 备份. */
+/** 设置: the workspace's facts, the catalog version (import a new edition here), the leaders who sign (审核人), the check rules, 往年材料
+ * and 备份. */
 export function SettingsScreen(props: {
   info: WorkspaceInfo;
   onImportCatalog(): void;
@@ -72,6 +74,7 @@ export function SettingsScreen(props: {
           导入台账或测评体系
         </Button>
       </Paper>
+      <SignersPanel />
       <RuleProfileForm />
       <ReferencesPanel thisYear={info.year} />
       <BackupPanel onOpenWorkspace={props.onOpenWorkspace} />

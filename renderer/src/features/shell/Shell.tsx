@@ -11,11 +11,13 @@ import { HomeScreen } from '../home/HomeScreen';
 import { useCatalogImport } from '../catalog-import/useCatalogImport';
 import { LedgerScreen } from '../ledger/LedgerScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
+import { reviewCounts } from '../signoff/review-queue';
+import { ReviewScreen } from '../signoff/ReviewScreen';
 import { BRAND_COLOR } from '../../theme';
 import { ProgressSummary } from './ProgressSummary';
 import { clampMonth, collectionMonth } from '@shared/domain/collection';
 
-type Section = 'home' | 'ledger' | 'check' | 'export' | 'settings';
+type Section = 'home' | 'ledger' | 'check' | 'review' | 'export' | 'settings';
 
 interface Notice {
   color: 'green' | 'red' | 'orange';
@@ -56,6 +58,10 @@ export function Shell(props: {
     setSection('ledger');
   };
 
+  const waiting = useMemo(() => {
+    const n = reviewCounts(criteria ?? []);
+    return n.leader + n.principal;
+  }, [criteria]);
   const summary = useMemo(() => summarizeProgress(criteria ?? [], today, info.period), [criteria, today, info.period]);
 
   const importer = useCatalogImport(
@@ -95,6 +101,18 @@ export function Shell(props: {
               report && report.summary.errors > 0 ? (
                 <Badge size="sm" color="red" data-testid="nav-check-errors">
                   {report.summary.errors}
+                </Badge>
+              ) : undefined
+            }
+          />
+          <NavLink
+            label="审核"
+            active={section === 'review'}
+            onClick={() => go('review')}
+            rightSection={
+              waiting > 0 ? (
+                <Badge size="sm" color="gray" data-testid="nav-review-waiting" title="等待领导审核的标准">
+                  {waiting}
                 </Badge>
               ) : undefined
             }
@@ -144,6 +162,7 @@ export function Shell(props: {
               period={info.period}
               hasCatalog={info.catalog !== null}
               onOpenCriterion={openCriterion}
+              onOpenReview={() => go('review')}
               onImportCatalog={importCatalog}
             />
           )}
@@ -162,12 +181,22 @@ export function Shell(props: {
           {section === 'check' && criteria && report && (
             <CheckScreen report={report} criteria={criteria} onOpenCriterion={openCriterion} />
           )}
+          {section === 'review' && criteria && (
+            <ReviewScreen
+              criteria={criteria}
+              report={report}
+              today={today}
+              period={info.period}
+              onOpenSettings={() => go('settings')}
+            />
+          )}
           {section === 'export' && criteria && (
             <ExportScreen
               thisMonth={clampMonth(collectionMonth(today), info.period)}
               criteria={criteria}
               onOpenCriterion={openCriterion}
               onOpenCheck={() => go('check')}
+              onOpenReview={() => go('review')}
             />
           )}
           {section === 'settings' && (
