@@ -44,6 +44,7 @@ export const CHANNELS = [
   'signer:passphrase',
   'review:decide',
   'log:verify',
+  'log:list',
   'backup:create',
   'backup:restore',
   'backup:settings',

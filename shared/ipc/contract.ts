@@ -27,6 +27,7 @@ import type {
   LedgerState,
   Material,
   RecentWorkspace,
+  AuditRow,
   ReviewResult,
   ScopeResult,
   SignerInfo,
@@ -255,6 +256,16 @@ export const contract = {
   ),
   /** Re-hashes the whole audit log: its length and the first row whose chain is broken (null: intact). */
   'log:verify': def<{ rows: number; valid: boolean; firstBrokenRow: number | null }>()(NoArgs),
+  /** 设置 → 操作记录: the audit log's rows, newest first, by action, local date range and criterion. */
+  'log:list': def<{ rows: AuditRow[]; total: number }>()(
+    z.object({
+      action: z.string().max(100).optional(),
+      from: IsoDate.optional(),
+      to: IsoDate.optional(),
+      criterionCode: CriterionCode.optional(),
+      limit: z.number().int().min(1).max(5_000).default(500),
+    }),
+  ),
   // 备份 (BACKUP-FORMAT.md): backup, hand-over, restore, and the daily automatic backup's settings.
   /**
    * Backs up the open workspace and reads the backup back: to one `.wbbak` (`to: 'file'`; absent `out`, a folder

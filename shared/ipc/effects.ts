@@ -63,6 +63,7 @@ export const EFFECTS: Record<Channel, readonly Data[] | 'opened' | 'closed'> = {
   'signer:passphrase': ['signers'],
   'review:decide': ['ledger', 'signers', 'package'],
   'log:verify': [],
+  'log:list': [],
   'backup:create': ['backups'],
   // Restoring writes a new folder; opening it (`open`, or workspace:open after) is what changes the screens.
   'backup:restore': [],

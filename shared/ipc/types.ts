@@ -77,6 +77,17 @@ export interface SignerInfo {
   lockedUntil: string | null;
 }
 
+/** One row of the audit log (设置 → 操作记录). */
+export interface AuditRow {
+  id: number;
+  /** ISO 8601 (UTC), as logged. */
+  at: string;
+  action: string;
+  details: unknown;
+  /** The criteria the change is about, read from its details. */
+  criteria: string[];
+}
+
 /** One review as recorded (`wangbao review`, 审核). */
 export interface ReviewResult {
   criterionCode: string;

@@ -7,6 +7,7 @@ import { aggregateStatus, leafStatus, type KindCounts } from '@shared/domain/sta
 import type { CriterionStatus, Frequency, Method } from '@shared/domain/value-sets';
 import { AppError } from '@shared/ipc/errors';
 import type { Criterion, ScopeResult } from '@shared/ipc/types';
+import { appendAudit } from '../workspace/audit';
 
 interface Row {
   code: string;
@@ -115,7 +116,7 @@ function fromRow(r: Row): Criterion {
  * Sets `mine` on the given criteria and everything below them. Codes are matched after normalisation; when any is
  * unknown nothing is changed and the unknown ones are returned.
  */
-export function setScope(db: Database.Database, codes: string[], mine: boolean): ScopeResult {
+export function setScope(db: Database.Database, codes: string[], mine: boolean, now: Date): ScopeResult {
   const wanted = [...new Set(codes.map(normalizeCode))];
   const exists = db.prepare('SELECT 1 FROM criteria WHERE code = ?').pluck();
   const unknown = wanted.filter((c) => exists.get(c) === undefined);
@@ -129,6 +130,7 @@ export function setScope(db: Database.Database, codes: string[], mine: boolean):
       )
       .pluck()
       .all(JSON.stringify(wanted), mine ? 1 : 0) as string[];
+    appendAudit(db, now, 'criteria.scope', { codes: wanted, mine });
     return rows;
   })();
   return { updated, unknown: [] };

@@ -117,5 +117,5 @@ export const catalogHandlers: HandlersOf<'catalog:preview' | 'catalog:import' | 
     return { criteria: ledgerCriteria(ws, localIsoDate(ctx.platform.now())) };
   },
 
-  'criteria:scope': ({ codes, mine }, ctx) => setScope(requireWorkspace(ctx).db, codes, mine),
+  'criteria:scope': ({ codes, mine }, ctx) => setScope(requireWorkspace(ctx).db, codes, mine, ctx.platform.now()),
 };

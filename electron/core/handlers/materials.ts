@@ -82,8 +82,11 @@ export const materialHandlers: HandlersOf<Channels> = {
       ...rest,
       ...(caption !== undefined ? { caption: caption === '' ? null : parseCaption(caption) } : {}),
     };
-    requireMaterial(ws, id);
-    updateMaterial(ws.db, id, patch);
+    const { criterionCode } = requireMaterial(ws, id);
+    audited(ws, ctx.platform.now(), 'material.update', () => {
+      updateMaterial(ws.db, id, patch);
+      return { id, criterionCode, ...rest, ...(caption !== undefined ? { caption } : {}) };
+    });
     return requireMaterial(ws, id);
   },
 

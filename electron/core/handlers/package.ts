@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { safeSegment } from '@shared/domain/naming/segment';
 import { packageFileName } from '@shared/domain/package/content';
 import { allowPath, asJob, givenOrPickedFile, pickFolderGranted, progressReporter, requireWorkspace } from '../context';
@@ -13,6 +13,7 @@ import { SIGNOFF_MESSAGES } from '@shared/domain/signoff';
 import { signManifest } from '../signoff/manifest-sig';
 import { requireSigner, type SignerRow } from '../signoff/signers-repo';
 import { unlockSigner } from '../signoff/unlock';
+import { appendAudit } from '../workspace/audit';
 
 /** The 主要负责同志 who signs a final package, named with their 口令; refused before anything is planned. */
 function requirePrincipal(
@@ -69,16 +70,26 @@ export const packageHandlers: HandlersOf<'package:preview' | 'package:export' | 
         target = join(folder, safeSegment(packageFileName(plan.content), 120).text);
       }
       const onProgress = progressReporter(ctx, jobId);
-      return asJob(ctx, jobId, (signal) =>
-        exportPackage(plan, target, {
+      return asJob(ctx, jobId, async (signal) => {
+        const written = await exportPackage(plan, target, {
           resourcesDir: ctx.platform.resourcesDir,
           signal,
           onProgress,
           log: ctx.log,
           holdsLock: ws.writable,
           signManifest: key && manifestSigner ? (bytes) => signManifest(bytes, key, manifestSigner) : undefined,
-        }),
-      );
+        });
+        // What left the workspace, and who signed it: the 创城办 reads `audit` in the next package.
+        if (ws.writable)
+          appendAudit(ws.db, now, 'package.export', {
+            kind: written.kind,
+            month: written.month,
+            file: basename(written.path),
+            sha256: written.sha256,
+            signer: manifestSigner?.fingerprint ?? null,
+          });
+        return written;
+      });
     },
 
     'package:verify': async ({ jobId, file }, ctx) => {

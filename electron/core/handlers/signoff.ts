@@ -12,10 +12,12 @@ import {
   signerInfo,
 } from '../signoff/signers-repo';
 import { unlockSigner } from '../signoff/unlock';
-import { auditHead, verifyAuditChain } from '../workspace/audit';
+import { normalizeCode } from '@shared/domain/codes';
+import { auditHead, listAudit, verifyAuditChain } from '../workspace/audit';
 import type { HandlersOf } from './types';
 
-type Channels = 'signer:list' | 'signer:add' | 'signer:retire' | 'signer:passphrase' | 'review:decide' | 'log:verify';
+type Channels =
+  'signer:list' | 'signer:add' | 'signer:retire' | 'signer:passphrase' | 'review:decide' | 'log:verify' | 'log:list';
 
 /** A new 口令 that is too short, refused with its Chinese reason. */
 function requireGoodPassphrase(passphrase: string): void {
@@ -74,4 +76,13 @@ export const signoffHandlers: HandlersOf<Channels> = {
     const firstBrokenRow = verifyAuditChain(db);
     return { rows: auditHead(db).rows, valid: firstBrokenRow === null, firstBrokenRow };
   },
+
+  'log:list': ({ action, from, to, criterionCode, limit }, ctx) =>
+    listAudit(requireWorkspace(ctx).db, {
+      action,
+      from,
+      to,
+      criterion: criterionCode === undefined ? undefined : normalizeCode(criterionCode),
+      limit,
+    }),
 };

@@ -12,6 +12,7 @@ import type { Logger } from '../log';
 import { requireLeafCriterion, type CriterionRef } from '../catalog/criteria-repo';
 import { hasBlobRow } from '../materials/blobs-repo';
 import { criteriaHolding, insertMaterial, materialOn, type NewMaterial } from '../materials/materials-repo';
+import { appendAudit } from '../workspace/audit';
 import type { Workspace } from '../workspace/workspace';
 import type { PutResult } from '../store/blob-store';
 import { readText } from './document-facts';
@@ -199,7 +200,16 @@ async function takeIn(
     if (source) await original.discard();
     return { file: path, status: 'duplicate', materialId: twin, sha256: original.sha256, alsoOn: [], reason: null };
   }
-  insertMaterial(ws.db, material);
+  // The row and its line in the audit log together (a material's arrival is part of what a leader approves).
+  ws.db.transaction(() => {
+    insertMaterial(ws.db, material);
+    appendAudit(ws.db, now, 'material.attach', {
+      id: material.id,
+      criterionCode: criterion.code,
+      sha256: material.sha256,
+      fileName: material.fileName,
+    });
+  })();
   const alsoOn = criteriaHolding(ws.db, stored.sha256, criterion.id);
   return { file: path, status: 'added', materialId: material.id, sha256: original.sha256, alsoOn, reason: null };
 }

@@ -1,5 +1,8 @@
 import { createHash, hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { auditCriteria } from '@shared/domain/audit-actions';
+import { localIsoDate } from '@shared/domain/period';
+import type { AuditRow } from '@shared/ipc/types';
 
 const GENESIS = '0'.repeat(64);
 
@@ -49,4 +52,44 @@ export function auditHead(db: Database.Database): { rows: number; headSha256: st
   const rows = db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get() as number;
   const head = db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined;
   return { rows, headSha256: head ?? GENESIS };
+}
+
+/**
+ * The log's rows, newest first, filtered by action, a range of local dates (`YYYY-MM-DD`: the rows store UTC
+ * times) and a criterion; at most `limit`, with how many matched.
+ */
+export function listAudit(
+  db: Database.Database,
+  filter: {
+    action?: string | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    criterion?: string | undefined;
+    limit: number;
+  },
+): { rows: AuditRow[]; total: number } {
+  const raw = db
+    .prepare(
+      `SELECT id, at, action, details FROM audit_log
+       WHERE @action IS NULL OR action = @action ORDER BY id DESC`,
+    )
+    .raw()
+    .all({ action: filter.action ?? null }) as [number, string, string, string][];
+  const rows: AuditRow[] = [];
+  let total = 0;
+  for (const [id, at, action, text] of raw) {
+    const day = localIsoDate(new Date(at));
+    if ((filter.from !== undefined && day < filter.from) || (filter.to !== undefined && day > filter.to)) continue;
+    let details: unknown;
+    try {
+      details = JSON.parse(text);
+    } catch {
+      details = text; // a row edited by hand: shown as it is (验证记录 says where the chain broke)
+    }
+    const criteria = auditCriteria(details);
+    if (filter.criterion !== undefined && !criteria.includes(filter.criterion)) continue;
+    total++;
+    if (rows.length < filter.limit) rows.push({ id, at, action, details, criteria });
+  }
+  return { rows, total };
 }

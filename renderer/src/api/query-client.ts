@@ -22,5 +22,7 @@ export async function refreshAfter(channel: Channel): Promise<void> {
   // Another workspace (设置 → 从备份恢复 may open one under the open screens): nothing of the old one may show.
   if (effects === 'opened') return queryClient.resetQueries();
   if (effects === 'closed') return queryClient.removeQueries();
-  await Promise.all(effects.map((data) => queryClient.invalidateQueries({ queryKey: [data] })));
+  // Every change is logged (设置 → 操作记录 reads the log), so whatever changed data changed the log too.
+  const touched = effects.length > 0 ? [...effects, 'log'] : [];
+  await Promise.all(touched.map((data) => queryClient.invalidateQueries({ queryKey: [data] })));
 }

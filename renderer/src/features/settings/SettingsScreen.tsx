@@ -4,6 +4,7 @@ import type { WorkspaceInfo } from '@shared/ipc/types';
 import { BackupPanel } from '../backup/BackupPanel';
 import { ReferencesPanel } from '../check/ReferencesPanel';
 import { RuleProfileForm } from '../check/RuleProfileForm';
+import { AuditLogPanel } from '../signoff/AuditLogPanel';
 import { SignersPanel } from '../signoff/SignersPanel';
 import { S } from './messages';
 import { WorkspaceSettingsForm } from './WorkspaceSettingsForm';
@@ -75,6 +76,7 @@ export function SettingsScreen(props: {
         </Button>
       </Paper>
       <SignersPanel />
+      <AuditLogPanel />
       <RuleProfileForm />
       <ReferencesPanel thisYear={info.year} />
       <BackupPanel onOpenWorkspace={props.onOpenWorkspace} />

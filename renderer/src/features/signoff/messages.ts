@@ -111,3 +111,21 @@ export const R = {
   noPrincipal: '正式申报包须由主要负责同志签名：请先在“设置 → 审核人”中添加主要负责同志。',
   finalPassphraseTitle: '签名正式申报包',
 } as const;
+
+/** 设置 → 操作记录. */
+export const L = {
+  title: '操作记录',
+  intro:
+    '工作区里每一次改动（添加、修改、删除材料，负责范围，声明，审核人，领导审核，导出）都逐条记录，每条记录都包含上一条的校验值，删改任何一条都会被发现。',
+  criterion: '标准编号',
+  action: '操作',
+  from: '起始日期',
+  to: '截止日期',
+  refresh: '刷新',
+  verify: '验证记录',
+  time: '时间',
+  what: '内容',
+  count: (total: number, shown: number) => (total > shown ? `共 ${total} 条，显示最近 ${shown} 条` : `共 ${total} 条`),
+  intact: (rows: number) => `操作记录完整：共 ${rows} 条，逐条验证无误。`,
+  broken: (row: number, rows: number) => `操作记录已被改动：第 ${row} 条起验证不通过（共 ${rows} 条）。`,
+} as const;
