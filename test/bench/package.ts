@@ -131,7 +131,7 @@ export async function benchPackage(base: string): Promise<void> {
       () => execFileSync('sha256sum', blobs, { stdio: 'pipe', maxBuffer: 1 << 26 }),
     );
     figure({
-      name: `verify of that ${gb.toFixed(1)} GB package, built CLI (rate; ratio > 1 is faster)`,
+      name: `verify of the package of ${label}, built CLI (rate; ratio > 1 is faster)`,
       value: rate(ver.ours),
       unit: 'MB/s',
       baseline: 'sha256sum of the same files',

@@ -122,7 +122,7 @@ function goalWords(f: FigureInput): string {
     if (b?.atLeast !== undefined) words.push(`≥ ${show(b.atLeast)}`);
     if (b?.atMost !== undefined) words.push(`≤ ${show(b.atMost)}`);
   };
-  bound(f.within, (x) => `${num(x)} ${f.unit}`);
+  bound(f.within, (x) => `${x} ${f.unit}`);
   bound(f.ratioWithin, (x) => `${x}× ${f.baseline}${f.rate ? "'s rate" : ''}`);
   return words.length > 0 ? words.join(', ') : '—';
 }
@@ -240,6 +240,8 @@ export async function writeReport(fresh: Figure[], ran: string[], full: boolean)
     ? (JSON.parse(readFileSync(RESULTS_JSON, 'utf8')) as Results)
     : null;
   const byName = new Map(fresh.map((f) => [f.name, f]));
+  // Names are the merge key: two figures of one name would overwrite each other in the next subset run.
+  if (byName.size !== fresh.length) console.error('bench report: figure names repeat; give each figure its own name');
   let list: Figure[];
   if (full || old === null) list = fresh;
   else {
