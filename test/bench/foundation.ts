@@ -16,7 +16,7 @@ import { generatedCatalog, writeCatalog } from '../helpers/catalog';
 import { testCtx, testPlatform } from '../helpers/ctx';
 import { startBridge } from '../e2e/bridge/server';
 import { launchChromium } from '../e2e/browser';
-import { median, report, timeIt } from './report';
+import { figure, interleaved } from './report';
 
 export async function benchFoundation(base: string): Promise<void> {
   // A unit no catalog row names: every criterion is preselected as mine, so the ledger shows all 250.
@@ -27,18 +27,28 @@ export async function benchFoundation(base: string): Promise<void> {
   await call('workspace:close', {}, ctx);
   console.log(`workspace: ${r!.leaves} leaf criteria, ${r!.nodes} nodes`);
 
-  const open = await timeIt(21, async () => {
-    const ws = await Workspace.open(dir);
-    workspaceInfo(ws);
-    listCriteria(ws.db);
-    ws.close();
-  });
-  const sqlite = await timeIt(21, () =>
-    execFileSync('sqlite3', [join(dir, 'workspace.db'), 'SELECT * FROM criteria ORDER BY removed, position'], {
-      stdio: 'pipe',
-    }),
+  const open = await interleaved(
+    21,
+    async () => {
+      const ws = await Workspace.open(dir);
+      workspaceInfo(ws);
+      listCriteria(ws.db);
+      ws.close();
+    },
+    () =>
+      execFileSync('sqlite3', [join(dir, 'workspace.db'), 'SELECT * FROM criteria ORDER BY removed, position'], {
+        stdio: 'pipe',
+      }),
   );
-  report('open workspace (250 criteria)', open, sqlite, 'sqlite3 shell', 200);
+  figure({
+    name: 'open a workspace with 250 criteria (open + info + list)',
+    value: open.ours,
+    unit: 'ms',
+    baseline: 'sqlite3 shell reading the table',
+    baselineValue: open.baseline,
+    ratio: open.ratio,
+    within: { atMost: 200 },
+  });
 
   const platform = testPlatform(base, new Date()).platform;
   const bridge = await startBridge(platform);
@@ -65,16 +75,25 @@ export async function benchFoundation(base: string): Promise<void> {
     return t;
   };
   const toLedger = (page: Page) => page.getByRole('navigation').getByText('台账', { exact: true }).click();
-  const home: number[] = [];
-  const ours: number[] = [];
-  const baseline: number[] = [];
-  for (let i = 0; i < 7; i++) {
-    home.push(await paint(bridge.url, '[data-testid=home-due]'));
-    ours.push(await paint(bridge.url, '[data-testid=criteria-tree] [role=treeitem]', toLedger));
-    baseline.push(await paint(plain.url, '[data-testid=t] tr'));
+  const table = { self: () => paint(plain.url, '[data-testid=t] tr') };
+  for (const [name, ours] of [
+    ['first paint of 首页 with 250 criteria', () => paint(bridge.url, '[data-testid=home-due]')],
+    [
+      'first paint of the ledger with 250 criteria (through 首页)',
+      () => paint(bridge.url, '[data-testid=criteria-tree] [role=treeitem]', toLedger),
+    ],
+  ] as const) {
+    const p = await interleaved(7, { self: ours }, table);
+    figure({
+      name: `${name}, headless Chromium`,
+      value: p.ours,
+      unit: 'ms',
+      baseline: 'static HTML table of the same rows',
+      baselineValue: p.baseline,
+      ratio: p.ratio,
+      within: { atMost: 1000 },
+    });
   }
-  report('first paint of 首页 (250)', median(home), median(baseline), 'static table', 1000);
-  report('first paint of the ledger (250)', median(ours), median(baseline), 'static table', 1000);
   await browser.close();
   await bridge.close();
   await plain.close();
