@@ -174,7 +174,7 @@ describe('workspace handlers', () => {
     expect((err as AppError).code).toBe('invalid-args');
     expect(verifyAuditChain(ctx.session.workspace!.db)).toBeNull();
     const actions = ctx.session.workspace!.db.prepare('SELECT action FROM audit_log ORDER BY id').pluck().all();
-    expect(actions).toEqual(['workspace.create', 'catalog.import', 'workspace.settings']);
+    expect(actions).toEqual(['workspace.create', 'catalog.import', 'criteria.scope', 'workspace.settings']);
   });
 
   it('validates arguments and channels before any handler runs', async () => {

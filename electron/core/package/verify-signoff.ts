@@ -3,7 +3,6 @@ import { MANIFEST_SIG_REASONS, REVIEW_LEVELS } from '@shared/domain/signoff';
 import { Review } from '@shared/schemas/signoff';
 import type { Manifest } from '@shared/schemas/package-manifest';
 import { checkReviewSignatures } from '../signoff/check-reviews';
-import { contentSha256s } from '../signoff/content';
 import { checkManifestSig } from '../signoff/manifest-sig';
 
 type Add = (p: VerifyProblem) => void;
@@ -36,20 +35,13 @@ export function checkSignoff(manifest: Manifest, manifestBytes: Buffer, sig: Sig
   }
   if (!strict) return;
 
-  // Approvals that count: valid, current, and at the principal's level backed by the leader's of the same content.
+  // Approvals that count: valid and of the content now, at both levels (both current: the same content).
   const valid = new Set(reviews.filter((r) => r.valid && r.current).map((r) => r.index));
-  const current = contentSha256s(manifest.criteria, manifest.materials);
   const approved = { leader: new Set<string>(), principal: new Set<string>() };
   const raw: unknown[] = manifest.reviews;
   raw.forEach((entry, i) => {
-    const r = Review.safeParse(entry);
-    if (
-      valid.has(i) &&
-      r.success &&
-      r.data.decision === 'approve' &&
-      current.get(r.data.criterionCode) === r.data.contentSha256
-    )
-      approved[r.data.level].add(r.data.criterionCode);
+    const r = valid.has(i) ? Review.safeParse(entry) : null;
+    if (r?.success && r.data.decision === 'approve') approved[r.data.level].add(r.data.criterionCode);
   });
   for (const c of manifest.criteria)
     if (c.status !== 'not-applicable' && !(approved.leader.has(c.code) && approved.principal.has(c.code)))

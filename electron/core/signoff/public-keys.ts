@@ -23,6 +23,18 @@ export function publicKeyInfo(key: KeyObject): PublicKeyInfo {
  * DER, another algorithm). Never throws: it reads keys from packages and key files.
  */
 export function readPublicKey(base64: string): KeyObject | null {
+  // A package's 500 reviews name two or three keys: each is parsed once (KeyObjects are immutable).
+  const known = parsed.get(base64);
+  if (known !== undefined) return known;
+  const key = parse(base64);
+  if (parsed.size >= 64) parsed.clear();
+  parsed.set(base64, key);
+  return key;
+}
+
+const parsed = new Map<string, KeyObject | null>();
+
+function parse(base64: string): KeyObject | null {
   try {
     const der = Buffer.from(base64, 'base64');
     if (der.length === 0 || der.toString('base64') !== base64) return null;
