@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, PasswordInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { PASSPHRASE_MIN_LENGTH, passphraseProblem, REVIEW_LEVELS, type ReviewLevel } from '@shared/domain/signoff';
+import { REVIEW_LEVELS, type ReviewLevel } from '@shared/domain/signoff';
 import { invoke } from '../../api/client';
 import { R } from './messages';
+import { NewPassphraseFields, useNewPassphrase } from './NewPassphrase';
 
 /**
  * 添加审核人: name, level and a 口令 typed twice (masked). The 口令 is checked here as core checks it, so a short one or
@@ -11,22 +12,19 @@ import { R } from './messages';
 export function AddSignerDialog(props: { onDone(name: string): void; onClose(): void }) {
   const [name, setName] = useState('');
   const [level, setLevel] = useState<ReviewLevel>('leader');
-  const [passphrase, setPassphrase] = useState('');
-  const [again, setAgain] = useState('');
+  const passphrase = useNewPassphrase();
   const [tried, setTried] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const nameError = name.trim() === '' ? R.nameMissing : null;
-  const passError = passphraseProblem(passphrase);
-  const againError = again !== passphrase ? R.passphraseMismatch : null;
   const submit = async () => {
     setTried(true);
-    if (nameError || passError || againError || busy) return;
+    if (nameError || passphrase.problem || busy) return;
     setBusy(true);
     setError(null);
     try {
-      await invoke('signer:add', { name: name.trim(), level, passphrase });
+      await invoke('signer:add', { name: name.trim(), level, passphrase: passphrase.value });
       props.onDone(name.trim());
     } catch (e) {
       setError((e as Error).message);
@@ -63,21 +61,7 @@ export function AddSignerDialog(props: { onDone(name: string): void; onClose(): 
               aria-labelledby="signer-level-label"
             />
           </Stack>
-          <PasswordInput
-            label={R.passphrase}
-            description={R.passphraseHint(PASSPHRASE_MIN_LENGTH)}
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.currentTarget.value)}
-            error={tried && passError}
-            autoComplete="new-password"
-          />
-          <PasswordInput
-            label={R.passphraseAgain}
-            value={again}
-            onChange={(e) => setAgain(e.currentTarget.value)}
-            error={tried && againError}
-            autoComplete="new-password"
-          />
+          <NewPassphraseFields state={passphrase} tried={tried} label={R.passphrase} againLabel={R.passphraseAgain} />
           {error && <Alert color="red">{error}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose} disabled={busy}>

@@ -1,29 +1,26 @@
 import { Alert, Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
 import { useState } from 'react';
-import { PASSPHRASE_MIN_LENGTH, passphraseProblem } from '@shared/domain/signoff';
 import type { SignerInfo } from '@shared/ipc/types';
 import { invoke } from '../../api/client';
 import { R } from './messages';
+import { NewPassphraseFields, useNewPassphrase } from './NewPassphrase';
 
 /** 修改口令: the old one (a wrong one counts as a wrong try, core says how many are left) and the new one twice. */
 export function ChangePassphraseDialog(props: { signer: SignerInfo; onDone(): void; onClose(): void }) {
   const { signer } = props;
   const [old, setOld] = useState('');
-  const [next, setNext] = useState('');
-  const [again, setAgain] = useState('');
+  const next = useNewPassphrase();
   const [tried, setTried] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const nextError = passphraseProblem(next);
-  const againError = again !== next ? R.passphraseMismatch : null;
   const submit = async () => {
     setTried(true);
-    if (old === '' || nextError || againError || busy) return;
+    if (old === '' || next.problem || busy) return;
     setBusy(true);
     setError(null);
     try {
-      await invoke('signer:passphrase', { signer: signer.fingerprint, passphrase: old, newPassphrase: next });
+      await invoke('signer:passphrase', { signer: signer.fingerprint, passphrase: old, newPassphrase: next.value });
       props.onDone();
     } catch (e) {
       setError((e as Error).message);
@@ -48,21 +45,7 @@ export function ChangePassphraseDialog(props: { signer: SignerInfo; onDone(): vo
             autoComplete="current-password"
             data-autofocus
           />
-          <PasswordInput
-            label={R.newPassphrase}
-            description={R.passphraseHint(PASSPHRASE_MIN_LENGTH)}
-            value={next}
-            onChange={(e) => setNext(e.currentTarget.value)}
-            error={tried && nextError}
-            autoComplete="new-password"
-          />
-          <PasswordInput
-            label={R.newPassphraseAgain}
-            value={again}
-            onChange={(e) => setAgain(e.currentTarget.value)}
-            error={tried && againError}
-            autoComplete="new-password"
-          />
+          <NewPassphraseFields state={next} tried={tried} label={R.newPassphrase} againLabel={R.newPassphraseAgain} />
           {error && <Alert color="red">{error}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={props.onClose} disabled={busy}>
