@@ -42,6 +42,7 @@ export const CHANNELS = [
   'signer:add',
   'signer:retire',
   'signer:passphrase',
+  'signer:card',
   'review:decide',
   'log:verify',
   'log:list',

@@ -242,6 +242,11 @@ export const contract = {
     z.object({ signer: SignerRef, passphrase: Passphrase, newPassphrase: Passphrase }),
   ),
   /**
+   * Writes a signer's key card (审核人签批密钥卡, a PDF for the 创城办's records): to `out`, or into a folder the user
+   * picks under the standard name; null when cancelled. Returns where it was written.
+   */
+  'signer:card': def<{ path: string } | null>()(z.object({ signer: SignerRef, out: PathArg.optional() })),
+  /**
    * A leader's decision (通过 / 退回修改) on criteria, each signed separately with one 口令 entry, at the signer's
    * level; recorded all or none. A return needs a comment.
    */

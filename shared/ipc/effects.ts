@@ -61,6 +61,7 @@ export const EFFECTS: Record<Channel, readonly Data[] | 'opened' | 'closed'> = {
   'signer:retire': ['signers'],
   // A wrong 口令 counts towards the lock the list shows.
   'signer:passphrase': ['signers'],
+  'signer:card': [],
   'review:decide': ['ledger', 'signers', 'package'],
   'log:verify': [],
   'log:list': [],

@@ -12,7 +12,7 @@ const LI = 'li-zhuyao'; // 李主要's
 
 describe('leader sign-off (审核) in Chromium against the real core', () => {
   it('adds two leaders, approves, sees an approval go stale and be renewed, returns one, and final is refused', async () => {
-    const { page, app, base } = e2e;
+    const { page, app, base, dialogs } = e2e;
     await page.getByTestId('try-demo').click();
     for (const code of ['3.1.1', '3.1.2', '3.1.3']) await app.dropPeriodPhoto(code, base);
 
@@ -38,6 +38,13 @@ describe('leader sign-off (审核) in Chromium against the real core', () => {
     await expect.poll(() => panel.locator('[data-testid=signer-row]').count()).toBe(2);
     expect(await panel.locator('[data-name=王分管]').textContent()).toMatch(/分管领导[0-9a-f]{4} [0-9a-f]{4} /u);
     expect(await panel.locator('[data-name=李主要]').textContent()).toContain('主要负责同志');
+    // The key card for the 创城办, saved in the folder picked.
+    const cards = join(base, '密钥卡');
+    mkdirSync(cards);
+    dialogs.answerFolder(cards);
+    await panel.locator('[data-name=王分管]').getByTestId('signer-card').click();
+    await expect.poll(() => page.getByTestId('signers-notice').textContent()).toContain('已保存审核人密钥卡');
+    expect(readdirSync(cards)).toEqual(['审核人密钥卡_王分管.pdf']);
     await panel.scrollIntoViewIfNeeded();
     await shot(page, '40-settings-signers');
 

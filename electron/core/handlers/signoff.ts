@@ -1,6 +1,12 @@
 import { passphraseProblem } from '@shared/domain/signoff';
 import { AppError } from '@shared/ipc/errors';
-import { requireWorkspace } from '../context';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { safeSegment } from '@shared/domain/naming/segment';
+import { signerCard } from '@shared/domain/signoff-card';
+import { allowPath, pickFolderGranted, requireWorkspace } from '../context';
+import { fsError } from '../fs-errors';
+import { writeAtomically } from '../store/atomic-write';
 import { decide } from '../signoff/decide';
 import { createSigningKey, resealSigningKey } from '../signoff/keys';
 import {
@@ -17,7 +23,14 @@ import { auditHead, listAudit, verifyAuditChain } from '../workspace/audit';
 import type { HandlersOf } from './types';
 
 type Channels =
-  'signer:list' | 'signer:add' | 'signer:retire' | 'signer:passphrase' | 'review:decide' | 'log:verify' | 'log:list';
+  | 'signer:list'
+  | 'signer:add'
+  | 'signer:retire'
+  | 'signer:passphrase'
+  | 'signer:card'
+  | 'review:decide'
+  | 'log:verify'
+  | 'log:list';
 
 /** A new 口令 that is too short, refused with its Chinese reason. */
 function requireGoodPassphrase(passphrase: string): void {
@@ -62,6 +75,25 @@ export const signoffHandlers: HandlersOf<Channels> = {
     replaceSealedKey(ws.db, s.fingerprint, await resealSigningKey(s.sealed!, passphrase, newPassphrase), now);
     ctx.log.info(`signer passphrase changed: ${s.fingerprint}`);
     return signerInfo(requireSigner(ws.db, s.fingerprint), now);
+  },
+
+  'signer:card': async ({ signer, out }, ctx) => {
+    const ws = requireWorkspace(ctx);
+    const s = requireSigner(ws.db, signer);
+    let path: string;
+    if (out !== undefined) path = allowPath(ctx, out);
+    else {
+      const folder = await pickFolderGranted(ctx, '选择密钥卡的保存位置');
+      if (folder === null) return null;
+      path = join(folder, safeSegment(`审核人密钥卡_${s.name}.pdf`, 120).text);
+    }
+    // pdf-lib and harfbuzz load on first use, as for a package's documents.
+    const { renderPdf } = await import('../package/pdf');
+    const bytes = await renderPdf(signerCard({ unit: ws.settings().unit.name, ...s }), ctx.platform.resourcesDir);
+    await writeAtomically(path, (tmp) => writeFile(tmp, bytes)).catch((e: unknown) => {
+      throw fsError(e, '保存密钥卡', path);
+    });
+    return { path };
   },
 
   'review:decide': async (args, ctx) => {

@@ -19,6 +19,15 @@ export function SignersPanel() {
   const [failed, setFailed] = useState<string | null>(null);
   const error = failed ?? readError;
 
+  // The key card for the 创城办's records, saved where the user picks.
+  const saveCard = (s: SignerInfo) =>
+    invoke('signer:card', { signer: s.fingerprint }).then(
+      (r) => {
+        setFailed(null);
+        if (r) setNotice(R.cardSaved(r.path));
+      },
+      (e: Error) => setFailed(e.message),
+    );
   const retire = (s: SignerInfo) =>
     invoke('signer:retire', { signer: s.fingerprint }).then(
       () => setFailed(null),
@@ -60,6 +69,14 @@ export function SignersPanel() {
                   <Table.Td>
                     {!s.retired && (
                       <Group gap={4} justify="flex-end" wrap="nowrap">
+                        <Button
+                          size="compact-xs"
+                          variant="default"
+                          onClick={() => void saveCard(s)}
+                          data-testid="signer-card"
+                        >
+                          {R.card}
+                        </Button>
                         {s.keyHere && (
                           <Button size="compact-xs" variant="default" onClick={() => setChanging(s)}>
                             {R.changePassphrase}

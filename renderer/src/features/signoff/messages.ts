@@ -38,6 +38,8 @@ export const R = {
   retireConfirm: (name: string) =>
     `停用后“${name}”不能再审核，已作出的审核仍然有效。停用不能撤销（可以重新添加一位审核人）。确定停用吗？`,
   retireDo: '确定停用',
+  card: '密钥卡',
+  cardSaved: (path: string) => `已保存审核人密钥卡：${path}。请打印、本人签字并加盖单位公章后报创城办备案。`,
   changePassphrase: '修改口令',
   changeTitle: (name: string) => `修改“${name}”的口令`,
   oldPassphrase: '原口令',
