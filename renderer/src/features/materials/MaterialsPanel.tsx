@@ -1,16 +1,15 @@
-import { Alert, Group, Stack, Text } from '@mantine/core';
+import { Alert, Stack } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Requirement } from '@shared/domain/requirements';
 import type { Finding } from '@shared/domain/rules/types';
-import { MATERIAL_KINDS } from '@shared/domain/value-sets';
 import type { AttachResult, Material } from '@shared/ipc/types';
 import { invoke, pathsOfDropped } from '../../api/client';
 import { useJob } from '../../api/useJob';
 import { AttachSummary } from './AttachSummary';
 import { DropZone } from './DropZone';
-import { MaterialCard } from './MaterialCard';
+import { MaterialGrid } from './MaterialGrid';
 import { MaterialDialogs } from './MaterialDialogs';
-import { findingsByMaterial, groupByKind, inGridOrder } from './material-order';
+import { findingsByMaterial, inGridOrder } from './material-order';
 import { NoticeAlert } from './NoticeAlert';
 import { useCriterionMaterials } from './useCriterionMaterials';
 import { useMaterialActions, type MaterialNotice } from './useMaterialActions';
@@ -25,8 +24,6 @@ interface Props {
   /** Height of what stays pinned above the panel while scrolling (the detail's header). */
   scrollMargin?: number;
 }
-
-const NO_FINDINGS: Finding[] = [];
 
 /** A criterion's materials: the thumbnails grouped by kind, a drop zone that teaches, and editing. */
 export function MaterialsPanel({ code, requirements, targets, findings, scrollMargin = 0 }: Props) {
@@ -109,24 +106,7 @@ export function MaterialsPanel({ code, requirements, targets, findings, scrollMa
           onClose={() => setNotice(null)}
         />
       )}
-      {groupByKind(list).map((g) => (
-        <Stack key={g.kind} gap={4} data-testid="material-group" data-kind={g.kind}>
-          <Text size="sm" fw={600}>
-            {MATERIAL_KINDS[g.kind]}（{g.items.length}）
-          </Text>
-          <Group gap="xs" align="flex-start">
-            {g.items.map((m) => (
-              <MaterialCard
-                key={m.id}
-                m={m}
-                thumb={thumbs[m.id]}
-                findings={byMaterial.get(m.id) ?? NO_FINDINGS}
-                onOpen={() => setViewing(m)}
-              />
-            ))}
-          </Group>
-        </Stack>
-      ))}
+      <MaterialGrid materials={list} thumbs={thumbs} byMaterial={byMaterial} onOpen={setViewing} />
       {list.length > 0 && dropZone}
       <MaterialDialogs
         viewing={viewing}

@@ -1,10 +1,9 @@
-import { Group, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { Finding } from '@shared/domain/rules/types';
-import { MATERIAL_KINDS } from '@shared/domain/value-sets';
 import type { Material } from '@shared/ipc/types';
-import { MaterialCard } from '../materials/MaterialCard';
-import { findingsByMaterial, groupByKind, inGridOrder } from '../materials/material-order';
+import { MaterialGrid } from '../materials/MaterialGrid';
+import { findingsByMaterial, inGridOrder } from '../materials/material-order';
 import { Preview } from '../materials/Preview';
 import { useCriterionMaterials } from '../materials/useCriterionMaterials';
 import { R } from './messages';
@@ -34,24 +33,7 @@ export function ReviewMaterials({ code, findings }: { code: string; findings: Fi
           {R.noMaterials}
         </Text>
       )}
-      {groupByKind(materials).map((g) => (
-        <Stack key={g.kind} gap={4}>
-          <Text size="sm" fw={600}>
-            {MATERIAL_KINDS[g.kind]}（{g.items.length}）
-          </Text>
-          <Group gap="xs" align="flex-start">
-            {g.items.map((m) => (
-              <MaterialCard
-                key={m.id}
-                m={m}
-                thumb={thumbs[m.id]}
-                findings={byMaterial.get(m.id) ?? NO_FINDINGS}
-                onOpen={() => setViewing(m)}
-              />
-            ))}
-          </Group>
-        </Stack>
-      ))}
+      <MaterialGrid materials={materials} thumbs={thumbs} byMaterial={byMaterial} onOpen={setViewing} />
       {viewing && (
         <Preview
           m={viewing}
