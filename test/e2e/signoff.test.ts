@@ -1,8 +1,9 @@
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { shot } from './browser';
+import { writeCatalog } from '../helpers/catalog';
 import { useE2E } from './session';
 
 const e2e = useE2E();
@@ -162,8 +163,7 @@ describe('leader sign-off (审核) in Chromium against the real core', () => {
     await page.getByLabel('单位名称').fill('市教育局');
     await page.getByRole('button', { name: '创建工作区' }).click();
     await page.getByTestId('ledger-empty').waitFor();
-    const file = join(base, '签批测试.json');
-    writeOneCriterionCatalog(file);
+    const file = writeCatalog(base, ONE_CRITERION, '2026签批', '签批测试.json');
     dialogs.answerFile(file);
     await page.getByTestId('ledger-empty').getByRole('button', { name: '导入台账或测评体系' }).click();
     await page.getByRole('button', { name: '确认导入' }).click();
@@ -230,38 +230,29 @@ async function addSigner(page: Page, name: string, level: string, passphrase: st
 }
 
 /** A catalog of one criterion asking for one captioned photo: a final package can be complete. */
-function writeOneCriterionCatalog(path: string): void {
-  const catalog = {
-    format: 'wangbao-catalog',
-    formatVersion: 1,
-    edition: '2026签批',
-    name: '签批测试用测评体系',
-    nodes: [
+const ONE_CRITERION = [
+  {
+    label: '一、',
+    title: '教育系统专项',
+    children: [
       {
-        label: '一、',
-        title: '教育系统专项',
+        label: '（一）',
+        title: '校园工作',
         children: [
           {
-            label: '（一）',
-            title: '校园工作',
-            children: [
-              {
-                label: '1.',
-                title: '思政课建设',
-                text: '中小学按要求开齐开足思政课。',
-                methods: '网上申报',
-                points: 2,
-                requirements: [{ kind: 'photo', min: 1, text: '实景图片' }],
-                leadUnit: '市教育局',
-              },
-            ],
+            label: '1.',
+            title: '思政课建设',
+            text: '中小学按要求开齐开足思政课。',
+            methods: '网上申报',
+            points: 2,
+            requirements: [{ kind: 'photo' as const, min: 1, text: '实景图片' }],
+            leadUnit: '市教育局',
           },
         ],
       },
     ],
-  };
-  writeFileSync(path, JSON.stringify(catalog));
-}
+  },
+];
 
 /** Types a leader's 口令 in the open dialog and signs with Enter; waits for the dialog to close. */
 async function sign(modal: Locator, passphrase: string): Promise<void> {
