@@ -9,13 +9,23 @@ import type { Criterion } from '@shared/ipc/types';
 import { listCriteria } from '../catalog/criteria-repo';
 import { scopeUnitOf, type Workspace } from '../workspace/workspace';
 import { liveMaterials } from '../materials/live-materials';
-import { leafReviews } from '../signoff/review-states';
+import { leafReviews, type LeafReview } from '../signoff/review-states';
 
 /**
  * The criteria as the ledger shows them: per leaf its counts by kind, its requirement progress as the 体检 counts
- * it, why it is the unit's (scope) and its leaders' review. `materials` lets a caller that also runs the check read them only once.
+ * it, why it is the unit's (scope) and its leaders' review. `materials` lets a caller that also runs the check read
+ * them only once.
  */
 export function ledgerCriteria(ws: Workspace, today: string, materials = liveMaterials(ws.db)): Criterion[] {
+  return ledgerCriteriaAndReviews(ws, today, materials).criteria;
+}
+
+/** `ledgerCriteria` with each leaf's review as read (its latest valid rows: what a package carries). */
+export function ledgerCriteriaAndReviews(
+  ws: Workspace,
+  today: string,
+  materials: CheckMaterial[],
+): { criteria: Criterion[]; reviews: Map<string, LeafReview> } {
   const settings = ws.settings();
   const counts = kindCountsOf(materials);
   const criteria = listCriteria(
@@ -28,7 +38,7 @@ export function ledgerCriteria(ws: Workspace, today: string, materials = liveMat
   const leaves = criteria.filter((c) => c.leaf);
   const reviews = leafReviews(ws.db, settings.unitId, leaves, materials);
   for (const c of leaves) ({ review: c.review, reviewState: c.reviewState } = reviews.get(c.code)!);
-  return criteria;
+  return { criteria, reviews };
 }
 
 /**

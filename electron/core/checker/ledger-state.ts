@@ -2,7 +2,7 @@ import type { LedgerState } from '@shared/ipc/types';
 import type { Workspace } from '../workspace/workspace';
 import { liveMaterials } from '../materials/live-materials';
 import { checkWorkspace } from './check-workspace';
-import { ledgerCriteria } from './ledger-progress';
+import { ledgerCriteriaAndReviews } from './ledger-progress';
 
 /**
  * The criteria as the ledger shows them and the 体检 of the same moment, from one read of the criteria and the live
@@ -13,9 +13,9 @@ export function ledgerState(ws: Workspace, today: string): Omit<LedgerState, 'wo
   return { criteria, report };
 }
 
-/** `ledgerState` with the live materials it read, for a caller that needs them too (the package plan). */
+/** `ledgerState` with the leaves' reviews it read, for a caller that needs them too (the package plan). */
 export function ledgerSnapshot(ws: Workspace, today: string) {
   const materials = liveMaterials(ws.db);
-  const criteria = ledgerCriteria(ws, today, materials);
-  return { criteria, report: checkWorkspace(ws, today, { criteria, materials }), materials };
+  const { criteria, reviews } = ledgerCriteriaAndReviews(ws, today, materials);
+  return { criteria, report: checkWorkspace(ws, today, { criteria, materials }), reviews };
 }

@@ -8,7 +8,6 @@ import { AppError } from '@shared/ipc/errors';
 import { latestCatalogVersion } from '../catalog/versions-repo';
 import { ledgerSnapshot } from '../checker/ledger-state';
 import { packageSignoff } from '../signoff/package-signoff';
-import { leafReviews } from '../signoff/review-states';
 import type { SignerRow } from '../signoff/signers-repo';
 import { listMaterials } from '../materials/materials-repo';
 import type { Workspace } from '../workspace/workspace';
@@ -67,7 +66,7 @@ export function planPackage(
   const version = latestCatalogVersion(db);
   if (!version) throw new AppError('input-refused', '还没有导入测评体系，无法生成申报包。', 'no catalog version');
   const month = packageMonth(opts, s.period, localIsoDate(now));
-  const { criteria: all, report: check, materials: live } = ledgerSnapshot(ws, localIsoDate(now));
+  const { criteria: all, report: check, reviews } = ledgerSnapshot(ws, localIsoDate(now));
   if (opts.kind === 'final' && check.summary.errors > 0)
     throw new AppError(
       'input-refused',
@@ -90,7 +89,6 @@ export function planPackage(
         `${unapproved.slice(0, 10).join('、')}${unapproved.length > 10 ? ' 等' : ''}。请在“审核”中处理后再生成正式申报包。`,
       `final refused: not approved ${unapproved.join(', ')}`,
     );
-  const reviews = leafReviews(db, s.unitId, criteria, live);
   const titles = new Map(criteria.map((c) => [c.code, c.title]));
   const paths = planPackagePaths(
     list.map((m) => ({
