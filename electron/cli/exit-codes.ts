@@ -7,6 +7,7 @@ export const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
 export function exitCodeOf(code: ErrorCode): number {
   switch (code) {
     case 'catalog-invalid':
+    case 'handout-refused':
     case 'input-refused':
     case 'workspace-newer':
     case 'workspace-exists':

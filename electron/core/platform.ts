@@ -26,4 +26,9 @@ export interface Platform {
   intakeWorker?: WorkerScript | undefined;
   /** Drives a default backup folder may go on (backup/drives.ts); without it, the default is beside the workspace. */
   backupDrives?: (() => Promise<string[]>) | undefined;
+  /**
+   * Shows a desktop notification (月收集 reminders): Electron's `Notification` in the shell; the CLI has none. Core
+   * decides what and how often (once a day); the host only shows it.
+   */
+  notify?: ((n: { title: string; body: string }) => void) | undefined;
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, dialog, Notification, type BrowserWindow } from 'electron';
 import { listDrives } from '../core/backup/drives';
 import type { Platform } from '../core/platform';
 import { APP_VERSION } from '../core/version';
@@ -41,5 +41,18 @@ export function electronPlatform(getWindow: () => BrowserWindow | null): Platfor
     },
     now: () => new Date(),
     backupDrives: listDrives,
+    notify({ title, body }) {
+      // Some Linux desktops (统信UOS/麒麟 without a notification daemon) have none: the banner in the window stays.
+      if (!Notification.isSupported()) return;
+      const n = new Notification({ title, body });
+      n.on('click', () => {
+        const win = getWindow();
+        if (win) {
+          if (win.isMinimized()) win.restore();
+          win.focus();
+        }
+      });
+      n.show();
+    },
   };
 }

@@ -50,6 +50,20 @@ export const CHANNELS = [
   'backup:restore',
   'backup:settings',
   'backup:configure',
+  'handout:preview',
+  'handout:import',
+  'handout:status',
+  'collection:month',
+  'collection:year',
+  'request:add',
+  'request:list',
+  'request:close',
+  'request:reopen',
+  'request:setMet',
+  'request:chaseList',
+  'reminders:list',
+  'reminders:dismiss',
+  'materials:setMonth',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

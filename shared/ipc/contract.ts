@@ -10,6 +10,15 @@ import { RuleProfileFile } from '../schemas/rule-profile';
 import { ReviewDecisionSchema, ReviewLevelSchema } from '../schemas/signoff';
 import type { VerifyResult } from '../domain/package/verify-problems';
 import type { BackupResult, BackupSettingsView, RestoreResult } from './backup-types';
+import type {
+  HandoutImportResult,
+  HandoutPreview,
+  HandoutStatus,
+  MonthView,
+  ReminderItem,
+  RequestView,
+  YearGrid,
+} from './collection-types';
 import { CONTACT_NAME_MAX, CONTACT_PHONE_MAX, isValidPhone } from '../domain/package/contact';
 import type {
   AppInfo,
@@ -73,6 +82,14 @@ const Passphrase = z.string().min(1).max(1_024);
 /** A signer by name or fingerprint. */
 const SignerRef = z.string().trim().min(1).max(100);
 
+const HandoutArgs = z.object({
+  file: PathArg.optional(),
+  unitId: z.string().min(1).max(200).optional(),
+  acceptNewKey: z.boolean().default(false),
+});
+/** A 要账's id: the hand-out's (any text) or the unit's own (a UUID). */
+const RequestId = z.string().min(1).max(200);
+
 const def =
   <R>() =>
   <A extends z.ZodType>(args: A): { args: A; result: R } => ({ args, result: undefined as R });
@@ -110,6 +127,8 @@ export const contract = {
           phone: z.string().trim().max(CONTACT_PHONE_MAX).refine(isValidPhone),
         })
         .optional(),
+      /** 月收集日: the day of the month the 创城办 collects the month before (a day past a month's end: its last). */
+      collectionDay: z.number().int().min(1).max(31).optional(),
     }),
   ),
   /** What importing `file` (JSON or 台账 .xlsx) would do; writes nothing. Absent `file`: a file dialog. */
@@ -309,6 +328,66 @@ export const contract = {
   /** Turns the automatic backup on or off, or changes its folder (`pick`: a dialog; null when cancelled). */
   'backup:configure': def<BackupSettingsView | null>()(
     z.object({ auto: z.boolean().optional(), folder: z.enum(['pick', 'default']).optional() }),
+  ),
+  // 月收集 and the 创城办's hand-out (HANDOUT-FORMAT.md).
+  /**
+   * Verifies a hand-out (`file`; absent: a file dialog, null when cancelled) and says what importing it would change;
+   * writes nothing. `unitId`: the hand-out's unit this workspace is, when its name matches none (remembered once
+   * imported). `acceptNewKey`: the officer confirmed that the 创城办's key changed.
+   */
+  'handout:preview': def<HandoutPreview | null>()(HandoutArgs),
+  /** Imports a hand-out as its preview says, in one transaction (all or nothing); refused with the reason. */
+  'handout:import': def<HandoutImportResult | null>()(HandoutArgs),
+  /** The last hand-out imported; null before any. */
+  'handout:status': def<HandoutStatus | null>()(NoArgs),
+  /** The 月收集 screen for a collection month (absent: the current one). */
+  'collection:month': def<MonthView>()(z.object({ month: Month.optional() })),
+  /** The year grid: the unit's owed criteria × the period's months. */
+  'collection:year': def<YearGrid>()(NoArgs),
+  /** Adds one of the unit's own 要账 (month: the current collection month; due: the next collection day). Logged. */
+  'request:add': def<RequestView>()(
+    z.object({
+      criterionCode: CriterionCode,
+      text: z.string().trim().min(1).max(500),
+      kind: MaterialKindArg.optional(),
+      min: z.number().int().min(1).max(1_000).optional(),
+      assignee: z.string().trim().min(1).max(100).optional(),
+      phone: z.string().trim().max(CONTACT_PHONE_MAX).refine(isValidPhone).optional(),
+      month: Month.optional(),
+      due: IsoDate.optional(),
+    }),
+  ),
+  /** The 要账, office's and unit's: of one month, and/or only the open ones (overdue first). */
+  'request:list': def<{ requests: RequestView[] }>()(
+    z.object({ month: Month.optional(), open: z.boolean().default(false) }),
+  ),
+  /** 销号 by hand, with a note. Logged. */
+  'request:close': def<RequestView>()(z.object({ id: RequestId, note: z.string().trim().min(1).max(500) })),
+  /** Takes back a closing by hand (an office's closing stays). Logged. */
+  'request:reopen': def<RequestView>()(z.object({ id: RequestId })),
+  /** Marks a free-text request (no kind, no min) met or not by hand. Logged. */
+  'request:setMet': def<RequestView>()(z.object({ id: RequestId, met: z.boolean() })),
+  /**
+   * Writes the 要账单 (open requests grouped by person) as XLSX or a printable PDF: to `out`, or into a folder the
+   * user picks under the standard name; null when cancelled. Without `month`, every open request.
+   */
+  'request:chaseList': def<{ path: string; requests: number } | null>()(
+    z.object({ format: z.enum(['xlsx', 'pdf']), out: PathArg.optional(), month: Month.optional() }),
+  ),
+  /**
+   * What the reminders show today: due within `days`, overdue, key dates within `days`; the ones dismissed today
+   * left out. `notify`: also show a desktop notification (through the platform) for those not yet notified today.
+   */
+  'reminders:list': def<{ items: ReminderItem[] }>()(
+    z.object({ days: z.number().int().min(0).max(60).default(3), notify: z.boolean().default(false) }),
+  ),
+  /** Dismisses reminders for today (by their keys). */
+  'reminders:dismiss': def<{ dismissed: number }>()(
+    z.object({ keys: z.array(z.string().min(1).max(300)).min(1).max(1_000) }),
+  ),
+  /** Sets the collection month of several materials at once (a selection). Logged. */
+  'materials:setMonth': def<{ changed: string[] }>()(
+    z.object({ ids: z.array(z.string().uuid()).min(1).max(10_000), month: Month }),
   ),
 } satisfies Record<Channel, { args: z.ZodType; result: unknown }>;
 

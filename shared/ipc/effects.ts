@@ -7,9 +7,21 @@ import type { Channel } from './channels';
  * - `profile`, `references`: the 体检 settings in 设置;
  * - `package`: 导出's preview;
  * - `signers`: 设置 → 审核人 and who may sign in 审核;
- * - `backups`: 设置 → 备份 (the automatic backup's folder and snapshots).
+ * - `backups`: 设置 → 备份 (the automatic backup's folder and snapshots);
+ * - `collection`: 月收集 (the month, the year grid, the 要账, the reminders);
+ * - `handout`: 设置 → 创城办下发 (the last hand-out imported).
  */
-export const DATA = ['ledger', 'materials', 'profile', 'references', 'package', 'signers', 'backups'] as const;
+export const DATA = [
+  'ledger',
+  'materials',
+  'profile',
+  'references',
+  'package',
+  'signers',
+  'backups',
+  'collection',
+  'handout',
+] as const;
 export type Data = (typeof DATA)[number];
 
 /**
@@ -28,30 +40,30 @@ export const EFFECTS: Record<Channel, readonly Data[] | 'opened' | 'closed'> = {
   'workspace:current': [],
   'workspace:recent': [],
   // The period and the unit's kind change what is due and what is the unit's.
-  'workspace:update': ['ledger', 'package'],
+  'workspace:update': ['ledger', 'package', 'collection'],
   'catalog:preview': [],
   // A new edition brings its criteria and may bring a rule profile; materials of removed criteria are shown apart.
-  'catalog:import': ['ledger', 'materials', 'profile', 'package'],
+  'catalog:import': ['ledger', 'materials', 'profile', 'package', 'collection'],
   'catalog:list': [],
-  'criteria:scope': ['ledger', 'package'],
-  'materials:attach': ['ledger', 'materials', 'package'],
+  'criteria:scope': ['ledger', 'package', 'collection'],
+  'materials:attach': ['ledger', 'materials', 'package', 'collection'],
   'materials:list': [],
   'materials:search': [],
   'materials:thumbs': [],
   'materials:preview': [],
-  'materials:update': ['ledger', 'materials', 'package'],
-  'materials:move': ['ledger', 'materials', 'package'],
-  'materials:delete': ['ledger', 'materials', 'package'],
-  'materials:optimize': ['ledger', 'materials', 'package'],
+  'materials:update': ['ledger', 'materials', 'package', 'collection'],
+  'materials:move': ['ledger', 'materials', 'package', 'collection'],
+  'materials:delete': ['ledger', 'materials', 'package', 'collection'],
+  'materials:optimize': ['ledger', 'materials', 'package', 'collection'],
   'jobs:cancel': [],
   'check:run': [],
   'ledger:state': [],
-  'criteria:declare': ['ledger', 'package'],
+  'criteria:declare': ['ledger', 'package', 'collection'],
   'profile:get': [],
-  'profile:update': ['ledger', 'profile', 'package'],
-  'reference:import': ['ledger', 'references', 'package'],
+  'profile:update': ['ledger', 'profile', 'package', 'collection'],
+  'reference:import': ['ledger', 'references', 'package', 'collection'],
   'reference:list': [],
-  'reference:remove': ['ledger', 'references', 'package'],
+  'reference:remove': ['ledger', 'references', 'package', 'collection'],
   'package:preview': [],
   'package:export': [],
   'package:verify': [],
@@ -70,4 +82,21 @@ export const EFFECTS: Record<Channel, readonly Data[] | 'opened' | 'closed'> = {
   'backup:restore': [],
   'backup:settings': [],
   'backup:configure': ['backups'],
+  'handout:preview': [],
+  // A hand-out brings a catalog (and maybe a profile), the unit's scope, 要账, key dates and the collection day.
+  'handout:import': ['ledger', 'materials', 'profile', 'package', 'collection', 'handout'],
+  'handout:status': [],
+  'collection:month': [],
+  'collection:year': [],
+  // The package carries the office's 要账 and whether each is met.
+  'request:add': ['collection', 'package'],
+  'request:list': [],
+  'request:close': ['collection', 'package'],
+  'request:reopen': ['collection', 'package'],
+  'request:setMet': ['collection', 'package'],
+  'request:chaseList': [],
+  // `notify` records what was shown today.
+  'reminders:list': [],
+  'reminders:dismiss': ['collection'],
+  'materials:setMonth': ['ledger', 'materials', 'package', 'collection'],
 };

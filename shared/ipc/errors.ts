@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'path-not-allowed',
   'io',
   'catalog-invalid',
+  /** A 创城办 hand-out that cannot be imported (signature, sequence, year, key, unit): CLI exit 1. */
+  'handout-refused',
   'unknown-criterion',
   'cancelled',
   'internal',

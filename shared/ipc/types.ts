@@ -21,6 +21,8 @@ export interface WorkspaceInfo {
   period: Period;
   /** 联系人 and 联系电话 for the package's documents ('' when not set). */
   contact: { name: string; phone: string };
+  /** The day of the month the 创城办 collects the month before (月收集); 5 unless a hand-out or 设置 said otherwise. */
+  collectionDay: number;
   catalog: { edition: string; name: string | null; importedAt: string; nodes: number; leaves: number } | null;
   /** Leaf criteria the unit answers for. */
   mineLeaves: number;

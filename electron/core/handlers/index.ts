@@ -1,6 +1,8 @@
 import { backupHandlers } from './backup';
 import { catalogHandlers } from './catalog';
 import { checkHandlers } from './check';
+import { collectionHandlers } from './collection';
+import { handoutHandlers } from './handout';
 import { packageHandlers } from './package';
 import { jobHandlers } from './jobs';
 import { materialHandlers } from './materials';
@@ -18,4 +20,6 @@ export const handlers = {
   ...packageHandlers,
   ...signoffHandlers,
   ...backupHandlers,
+  ...handoutHandlers,
+  ...collectionHandlers,
 } satisfies HandlerMap;

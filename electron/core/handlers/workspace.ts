@@ -10,7 +10,7 @@ import { latestCatalogVersion } from '../catalog/versions-repo';
 import { allowPath, pickFolderGranted, realPath, requireWorkspace, type Ctx } from '../context';
 import { guessUnitKind } from '@shared/domain/unit-kind';
 import { readRecent, touchRecent } from '../workspace/recent';
-import { scopeUnitOf, Workspace } from '../workspace/workspace';
+import { collectionDayOf, scopeUnitOf, Workspace } from '../workspace/workspace';
 import type { HandlersOf } from './types';
 
 type Channels =
@@ -79,7 +79,7 @@ export const workspaceHandlers: HandlersOf<Channels> = {
     return list;
   },
 
-  'workspace:update': ({ unit, aliases, unitKind, year, period, contact }, ctx) => {
+  'workspace:update': ({ unit, aliases, unitKind, year, period, contact, collectionDay }, ctx) => {
     const ws = requireWorkspace(ctx);
     if (period && !isValidPeriod(period)) throw invalidPeriod(period);
     const before = ws.settings();
@@ -95,6 +95,7 @@ export const workspaceHandlers: HandlersOf<Channels> = {
         ...(year !== undefined ? { year } : {}),
         ...(period ? { period } : {}),
         ...(contact ? { contact } : {}),
+        ...(collectionDay !== undefined ? { collectionDay } : {}),
       },
       ctx.platform.now(),
       unitChanged ? () => refreshMineAuto(ws.db, scopeUnitOf({ ...before, unit: nextUnit })) : undefined,
@@ -152,6 +153,7 @@ export function workspaceInfo(ws: Workspace): WorkspaceInfo {
     year: s.year,
     period: s.period,
     contact: s.contact ?? { name: '', phone: '' },
+    collectionDay: collectionDayOf(s),
     catalog: v
       ? { edition: v.edition, name: v.name, importedAt: v.importedAt, nodes: v.nodes, leaves: v.leaves }
       : null,

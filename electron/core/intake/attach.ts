@@ -13,7 +13,7 @@ import { requireLeafCriterion, type CriterionRef } from '../catalog/criteria-rep
 import { hasBlobRow } from '../materials/blobs-repo';
 import { criteriaHolding, insertMaterial, materialOn, type NewMaterial } from '../materials/materials-repo';
 import { appendAudit } from '../workspace/audit';
-import type { Workspace } from '../workspace/workspace';
+import { collectionDayOf, type Workspace } from '../workspace/workspace';
 import type { PutResult } from '../store/blob-store';
 import { readText } from './document-facts';
 import { typeOfFile, type Typed } from './file-type';
@@ -177,6 +177,7 @@ async function takeIn(
   const exifDay = typeof facts.exifDate === 'string' ? facts.exifDate.slice(0, 10) : null;
   const docDay = typeof facts.documentDate === 'string' ? facts.documentDate : null;
   const eventDate = opts.date ?? exifDay ?? caption?.date ?? readDate(title) ?? docDay;
+  const settings = ws.settings();
   const material: NewMaterial = {
     id: randomUUID(),
     criterionId: criterion.id,
@@ -186,7 +187,7 @@ async function takeIn(
     title,
     caption,
     eventDate,
-    month: opts.month ?? defaultMonth(eventDate, ws.settings().period, localIsoDate(now)),
+    month: opts.month ?? defaultMonth(eventDate, settings.period, localIsoDate(now), collectionDayOf(settings)),
     fileName: basename(path),
     createdAt: now.toISOString(),
     facts,

@@ -10,7 +10,7 @@ import { ledgerSnapshot } from '../checker/ledger-state';
 import { packageSignoff } from '../signoff/package-signoff';
 import type { SignerRow } from '../signoff/signers-repo';
 import { listMaterials } from '../materials/materials-repo';
-import type { Workspace } from '../workspace/workspace';
+import { collectionDayOf, type Workspace } from '../workspace/workspace';
 
 /** Content types already compressed: stored in the zip as they are (PACKAGE-FORMAT.md); the rest is deflated. */
 const STORED = /^(image\/(jpeg|png)|application\/pdf|video\/.*)$/u;
@@ -33,9 +33,14 @@ export interface PackagePlan {
  * The month a package is of: a final one, the month it is made (PACKAGE-FORMAT.md); a monthly one, the month given —
  * which must lie in the 测评周期 — else the current collection month moved into the period.
  */
-function packageMonth(opts: { kind: 'monthly' | 'final'; month?: string | undefined }, period: Period, today: string) {
+function packageMonth(
+  opts: { kind: 'monthly' | 'final'; month?: string | undefined },
+  period: Period,
+  today: string,
+  collectionDay: number,
+) {
   if (opts.kind === 'final') return today.slice(0, 7);
-  if (opts.month === undefined) return clampMonth(collectionMonth(today), period);
+  if (opts.month === undefined) return clampMonth(collectionMonth(today, collectionDay), period);
   if (!monthInPeriod(opts.month, period))
     throw new AppError(
       'invalid-args',
@@ -65,7 +70,7 @@ export function planPackage(
   const s = ws.settings();
   const version = latestCatalogVersion(db);
   if (!version) throw new AppError('input-refused', '还没有导入测评体系，无法生成申报包。', 'no catalog version');
-  const month = packageMonth(opts, s.period, localIsoDate(now));
+  const month = packageMonth(opts, s.period, localIsoDate(now), collectionDayOf(s));
   const { criteria: all, report: check, reviews } = ledgerSnapshot(ws, localIsoDate(now));
   if (opts.kind === 'final' && check.summary.errors > 0)
     throw new AppError(

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { DEFAULT_COLLECTION_DAY } from '@shared/domain/collection';
 import type { Period } from '@shared/domain/period';
 import type { ScopeUnit } from '@shared/domain/scope';
 import { guessUnitKind, type UnitKind } from '@shared/domain/unit-kind';
@@ -29,6 +30,16 @@ export interface WorkspaceSettings {
    * they existed have none, and the documents then leave a line to write on.
    */
   contact?: Contact;
+  /**
+   * The day of the month the 创城办 collects the month before (月收集; HANDOUT-FORMAT.md `collectionDay`, set by a
+   * hand-out or in 设置). Optional: absent means `DEFAULT_COLLECTION_DAY`; read it with `collectionDayOf`.
+   */
+  collectionDay?: number;
+}
+
+/** The workspace's collection day (the 5th unless a hand-out or the officer said otherwise). */
+export function collectionDayOf(s: WorkspaceSettings): number {
+  return s.collectionDay ?? DEFAULT_COLLECTION_DAY;
 }
 
 export interface Contact {
@@ -139,9 +150,9 @@ export class Workspace {
     return readSettings(this.db);
   }
 
-  /** Changes unit, aliases, year, period or contact; `also` runs in the same transaction (e.g. re-deriving `mine`). */
+  /** Changes unit, aliases, year, period, contact or collection day; `also` runs in the same transaction (e.g. re-deriving `mine`). */
   updateSettings(
-    patch: Partial<Pick<WorkspaceSettings, 'unit' | 'year' | 'period' | 'contact'>>,
+    patch: Partial<Pick<WorkspaceSettings, 'unit' | 'year' | 'period' | 'contact' | 'collectionDay'>>,
     now: Date,
     also?: () => void,
   ): WorkspaceSettings {

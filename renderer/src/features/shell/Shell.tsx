@@ -192,7 +192,7 @@ export function Shell(props: {
           )}
           {section === 'export' && criteria && (
             <ExportScreen
-              thisMonth={clampMonth(collectionMonth(today), info.period)}
+              thisMonth={clampMonth(collectionMonth(today, info.collectionDay), info.period)}
               criteria={criteria}
               onOpenCriterion={openCriterion}
               onOpenCheck={() => go('check')}
