@@ -24,6 +24,12 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'signer.passphrase': '修改审核人口令',
   'review.record': '领导审核',
   'package.export': '导出申报包',
+  'handout.import': '导入创城办下发',
+  'request.add': '新增要账',
+  'request.close': '要账销号',
+  'request.reopen': '撤销销号',
+  'request.setMet': '标记要账已交',
+  'materials.month': '批量修改材料月份',
 };
 
 /** The criteria a logged change is about, read from its details (`criterionCode`, `code`, `codes`). */
