@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { normalizeCode } from '@shared/domain/codes';
-import { preselectMine, type ScopeUnit } from '@shared/domain/scope';
+import type { ScopeUnit } from '@shared/domain/scope';
 import type { Requirement } from '@shared/domain/requirements';
 import { progressFromCounts, type RequirementProgress } from '@shared/domain/requirement-progress';
 import { aggregateStatus, leafStatus, type KindCounts } from '@shared/domain/status';
@@ -8,6 +8,7 @@ import type { CriterionStatus, Frequency, Method } from '@shared/domain/value-se
 import { AppError } from '@shared/ipc/errors';
 import type { Criterion, ScopeResult } from '@shared/ipc/types';
 import { appendAudit } from '../workspace/audit';
+import { autoMine } from '../handout/handout-scope';
 
 interface Row {
   code: string;
@@ -145,12 +146,16 @@ export function userScopeChoices(db: Database.Database): Map<string, boolean> {
   return new Map(rows.map((r) => [r.code, r.mine_user === 1]));
 }
 
-/** Re-derives the preselected `mine` after the unit's names or kind change (the user's own choices stay). */
+/**
+ * Re-derives the preselected `mine` after the unit's names or kind change (the user's own choices stay); while a
+ * hand-out is on record it comes from the office's assignments, which a rename does not change.
+ */
 export function refreshMineAuto(db: Database.Database, unit: ScopeUnit): void {
   const rows = db
     .prepare('SELECT code, parent_code, lead_unit, responsible_units FROM criteria WHERE removed = 0')
     .all() as Pick<Row, 'code' | 'parent_code' | 'lead_unit' | 'responsible_units'>[];
-  const mine = preselectMine(
+  const mine = autoMine(
+    db,
     rows.map((r) => ({
       code: r.code,
       parentCode: r.parent_code,
