@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Ctx } from '../../electron/core/context';
@@ -239,8 +239,13 @@ describe('hand-out import: refused with a clear message, nothing written', () =>
     expect(e.code).toBe('internal');
     expect(snapshot(ctx)).toEqual(before);
     db.exec('DROP TRIGGER boom');
+    // What an import killed half-way would have left: removed by the next one.
+    const leftover = join(ctx.session.workspace!.dir, 'handouts', '.2.importing-0badf00d', '附件');
+    mkdirSync(leftover, { recursive: true });
+    writeFileSync(join(leftover, '半个文件.txt'), '…');
     expect((await call('handout:import', { file: h.path }, ctx))!.applied).toBe(true);
     expect(snapshot(ctx).files).toContain(join('2', '附件', '新通知.txt'));
+    expect(snapshot(ctx).files.filter((f) => f.includes('importing'))).toEqual([]);
   });
 
   it('a request for an unknown criterion is listed and skipped, the rest applied', async () => {

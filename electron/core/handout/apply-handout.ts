@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { refreshMineAuto } from '../catalog/criteria-repo';
@@ -31,6 +31,7 @@ export async function applyHandout(ws: Workspace, opened: OpenedHandout, plan: H
   const attachments: HandoutAttachment[] = [];
   let placed = false;
   try {
+    await removeLeftovers(root);
     await mkdir(staging, { recursive: true });
     for (const f of h.files) {
       const to = confined(staging, f.disk);
@@ -54,6 +55,16 @@ export async function applyHandout(ws: Workspace, opened: OpenedHandout, plan: H
     for (const sha of created) if (known.get(sha) === undefined) await rm(ws.store.path(sha), { force: true });
     throw e;
   }
+}
+
+/**
+ * Staging folders a killed import left (`handouts/.<sequence>.importing-<hex>`): never a finished hand-out's. Only
+ * the workspace's writer imports, so none of them belongs to an import running now.
+ */
+async function removeLeftovers(root: string): Promise<void> {
+  const names = await readdir(root).catch(() => [] as string[]);
+  for (const n of names)
+    if (/^\.\d+\.importing-[0-9a-f]{8}$/u.test(n)) await rm(join(root, n), { recursive: true, force: true });
 }
 
 /** The database half: one transaction (better-sqlite3 nests importCatalog's and updateSettings' as savepoints). */

@@ -35,6 +35,7 @@ export function readHandoutCatalog(db: Database.Database, catalog: unknown, wher
   const built = buildCatalog(file);
   if (built.errors.length > 0)
     throw refused(M.catalogInvalid(built.errors.slice(0, 3).join('；')), `${where}: ${built.errors.join('; ')}`);
+  if (built.nodes.length === 0) throw refused(M.catalogInvalid('没有可导入的测评标准'), `${where}: no nodes placed`);
   let canonical: Buffer;
   try {
     canonical = canonicalJson(catalog as JsonValue);
