@@ -8,7 +8,7 @@ import { saveProfile } from './profile-repo';
 import { appendAudit } from '../workspace/audit';
 import { scopeUnitOf, type WorkspaceSettings } from '../workspace/workspace';
 import { saveRequirementKinds } from './requirement-kinds-repo';
-import { autoMine } from '../handout/handout-scope';
+import { autoMine } from './criteria-repo';
 
 export interface ImportInput {
   built: BuiltCatalog;

@@ -96,15 +96,3 @@ export function recordHandout(db: Database.Database, h: HandoutRecord): void {
     attachments: JSON.stringify(h.attachments),
   });
 }
-
-/**
- * This unit's assignments from the last hand-out, or null when there is none or it assigned the unit nothing (an
- * office that hands out only 要账): then the scope is preselected by the unit's names as before.
- */
-export function assignedCodes(db: Database.Database): Set<string> | null {
-  const raw = db.prepare('SELECT assignments FROM handouts ORDER BY id DESC LIMIT 1').pluck().get() as
-    string | undefined;
-  if (raw === undefined) return null;
-  const codes = (JSON.parse(raw) as UnitAssignment[]).map((a) => a.criterionCode);
-  return codes.length > 0 ? new Set(codes) : null;
-}
