@@ -231,4 +231,16 @@ describe('hand-out import: the happy path', () => {
     await call('workspace:update', { unit: '教育局机关（新）' }, ctx);
     expect(await mineLeaves(ctx)).toEqual(['1.1.1', '1.2.1', '1.2.2']);
   });
+
+  it('reads only a file the user picked or dropped; without one, asks, and a cancelled dialog is null', async () => {
+    const { ctx, base, answerFile } = await freshWorkspace();
+    const h = await writeHandout(base, firstSpec(officeKey()));
+    ctx.trusted = false; // as the renderer's IPC is
+    await expect(call('handout:preview', { file: h.path }, ctx)).rejects.toMatchObject({ code: 'path-not-allowed' });
+    answerFile(null);
+    expect(await call('handout:import', {}, ctx)).toBeNull();
+    answerFile(h.path); // picked in the dialog: granted from then on
+    expect((await call('handout:preview', {}, ctx))!.sequence).toBe(1);
+    expect((await call('handout:import', { file: h.path }, ctx))!.applied).toBe(true);
+  });
 });

@@ -112,12 +112,12 @@ export function firstSpec(key: OfficeKey, over: Partial<HandoutSpec> = {}): Hand
 }
 
 /** A fresh workspace of 市教育局 for 2026 (no catalog yet), open in a test context with a fixed clock. */
-export async function freshWorkspace(unit = '市教育局'): Promise<{ ctx: Ctx; base: string; dir: string }> {
+export async function freshWorkspace(unit = '市教育局') {
   const base = tmpDir();
-  const { ctx } = testCtx(base);
+  const { ctx, answerFile } = testCtx(base);
   const dir = join(base, 'ws');
   await call('workspace:create', { dir, unit, year: 2026 }, ctx);
-  return { ctx, base, dir };
+  return { ctx, base, dir, answerFile };
 }
 
 /** Everything a hand-out import may change: row counts, the settings, the office's files on disk. */
