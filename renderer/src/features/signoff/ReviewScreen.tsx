@@ -10,6 +10,7 @@ import { PassphraseModal } from './PassphraseModal';
 import { reviewQueue, signersHere } from './review-queue';
 import { ReviewItem } from './ReviewItem';
 import { ReviewQueue } from './ReviewQueue';
+import { RemoteRequestActions } from './RemoteRequestActions';
 import { useSigners } from './useSigners';
 
 const NO_FINDINGS: Finding[] = [];
@@ -67,22 +68,25 @@ export function ReviewScreen(props: {
             {R.reviewIntro}
           </Text>
         </Box>
-        {here.length > 0 && reviewer && (
-          <Select
-            label={R.reviewer}
-            aria-label={R.reviewer}
-            data={here.map((s) => ({ value: s.fingerprint, label: R.reviewerOption(s.name, s.level) }))}
-            value={reviewer.fingerprint}
-            onChange={(v) => {
-              setChosen(v);
-              setChecked(new Set());
-              setSelected(null);
-            }}
-            allowDeselect={false}
-            w={240}
-            style={{ flex: 'none' }}
-          />
-        )}
+        <Group gap="sm" align="flex-end" wrap="nowrap" style={{ flex: 'none' }}>
+          <RemoteRequestActions criteria={criteria} />
+          {here.length > 0 && reviewer && (
+            <Select
+              label={R.reviewer}
+              aria-label={R.reviewer}
+              data={here.map((s) => ({ value: s.fingerprint, label: R.reviewerOption(s.name, s.level) }))}
+              value={reviewer.fingerprint}
+              onChange={(v) => {
+                setChosen(v);
+                setChecked(new Set());
+                setSelected(null);
+              }}
+              allowDeselect={false}
+              w={240}
+              style={{ flex: 'none' }}
+            />
+          )}
+        </Group>
       </Group>
       {error && <Alert color="red">{error}</Alert>}
       {signers && here.length === 0 && (
