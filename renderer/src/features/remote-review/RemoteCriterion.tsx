@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Group, List, ScrollArea, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { reviewCommentProblem, type ReviewDecision } from '@shared/domain/signoff';
-import type { RemoteView } from '@shared/ipc/remote-review-types';
+import type { RemoteSigned, RemoteView } from '@shared/ipc/remote-review-types';
 import { R } from '../signoff/messages';
 import { RemoteMaterials } from './RemoteMaterials';
 import { V } from './messages';
@@ -15,6 +15,8 @@ type Criterion = RemoteView['request']['criteria'][number];
  */
 export function RemoteCriterion(props: {
   c: Criterion;
+  /** What the leader decided on it in this session (signed; saved or not), or null. */
+  signed: RemoteSigned | null;
   materials: RemoteView['request']['materials'];
   onDecide(decision: ReviewDecision, comment: string): void;
 }) {
@@ -44,6 +46,16 @@ export function RemoteCriterion(props: {
             </Group>
           )}
         </Group>
+        {props.signed && (
+          <Alert
+            mt="xs"
+            py={6}
+            color={props.signed.decision === 'approve' ? 'green' : 'orange'}
+            data-testid="remote-decision"
+          >
+            {V.yourDecision(props.signed.decision, props.signed.comment)}
+          </Alert>
+        )}
         {returning && (
           <Stack gap="xs" mt="xs">
             <Textarea

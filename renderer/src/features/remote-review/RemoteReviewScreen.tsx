@@ -216,8 +216,10 @@ export function RemoteReviewScreen(props: { view: RemoteView; onView(v: RemoteVi
           <Box style={{ flex: 1, minWidth: 0 }}>
             {current && (
               <RemoteCriterion
-                key={current.code}
+                // A new decision closes the 退回 form it came from.
+                key={`${current.code}:${decided.get(current.code)?.decision ?? ''}:${view.signed.length}`}
                 c={current}
+                signed={decided.get(current.code) ?? null}
                 materials={request.materials.filter((m) => m.criterionCode === current.code)}
                 onDecide={(decision, comment) => void decide({ codes: [current.code], decision, comment })}
               />

@@ -32,5 +32,9 @@ export const V = {
   caption: '说明',
   date: '日期',
   previewNone: '此类文件不能在软件内预览。',
+  yourDecision: (d: ReviewDecision, comment: string) =>
+    d === 'approve'
+      ? '您已签批：通过。可以改变决定，以最后一次为准。'
+      : `您已签批：退回修改（${comment}）。可以改变决定，以最后一次为准。`,
   unsavedChanges: (n: number) => `已签批 ${n} 条，尚未保存。`,
 } as const;

@@ -10,24 +10,17 @@ import { reviewQueue } from './review-queue';
  * 送审 from the officer's side: 导出送审包 (the criteria waiting for a level, all chosen unless unticked) for a leader
  * reviewing on their own PC, and 导入审核结果 when the answer comes back. What happened is said below the buttons.
  */
-export function RemoteRequestActions({ criteria }: { criteria: Criterion[] }) {
+export function RemoteRequestActions(props: { criteria: Criterion[]; onOutcome(o: RemoteOutcome | null): void }) {
+  const { criteria, onOutcome } = props;
   const [exporting, setExporting] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const importAnswer = () =>
     invoke('review:importAnswer', {}).then(
-      (r) => {
-        setError(null);
-        if (r) setNotice(X.answerImported(r.recorded, r.current, r.stale));
-      },
-      (e: Error) => {
-        setNotice(null);
-        setError(e.message);
-      },
+      (r) => r && onOutcome({ ok: true, text: X.answerImported(r.recorded, r.current, r.stale) }),
+      (e: Error) => onOutcome({ ok: false, text: e.message }),
     );
   return (
-    <Stack gap={4} style={{ flex: 'none' }}>
-      <Group gap="xs" wrap="nowrap" justify="flex-end">
+    <>
+      <Group gap="xs" wrap="nowrap" justify="flex-end" style={{ flex: 'none' }}>
         <Button variant="default" size="xs" onClick={() => setExporting(true)} data-testid="export-request">
           {X.exportRequest}
         </Button>
@@ -35,28 +28,37 @@ export function RemoteRequestActions({ criteria }: { criteria: Criterion[] }) {
           {X.importAnswer}
         </Button>
       </Group>
-      {notice && (
-        <Alert color="green" withCloseButton onClose={() => setNotice(null)} data-testid="remote-notice" maw={560}>
-          {notice}
-        </Alert>
-      )}
-      {error && (
-        <Alert color="red" withCloseButton onClose={() => setError(null)} data-testid="remote-error" maw={560}>
-          {error}
-        </Alert>
-      )}
       {exporting && (
         <RequestDialog
           criteria={criteria}
           onClose={() => setExporting(false)}
           onDone={(path, n) => {
             setExporting(false);
-            setError(null);
-            setNotice(X.requestSaved(path, n));
+            onOutcome({ ok: true, text: X.requestSaved(path, n) });
           }}
         />
       )}
-    </Stack>
+    </>
+  );
+}
+
+/** What a 送审 action came to, said under the screen's title (green, or red with core's message). */
+export interface RemoteOutcome {
+  ok: boolean;
+  text: string;
+}
+
+/** The outcome of the last 送审 action, closable. */
+export function RemoteOutcomeAlert({ outcome, onClose }: { outcome: RemoteOutcome; onClose(): void }) {
+  return (
+    <Alert
+      color={outcome.ok ? 'green' : 'red'}
+      withCloseButton
+      onClose={onClose}
+      data-testid={outcome.ok ? 'remote-notice' : 'remote-error'}
+    >
+      {outcome.text}
+    </Alert>
   );
 }
 

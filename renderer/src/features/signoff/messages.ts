@@ -129,6 +129,8 @@ export const X = {
   keyImported: (name: string) => `已导入“${name}”的签批密钥。`,
 
   // 审核 → 送审
+  keysElsewhere:
+    '审核人的签批密钥不在本机：请用“导出送审包”把材料交领导在本人电脑上审核，再“导入审核结果”。也可在“设置 → 审核人”中导入密钥。',
   exportRequest: '导出送审包…',
   importAnswer: '导入审核结果…',
   requestTitle: '导出送审包',
