@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { signReview } from '../../electron/core/signoff/review';
 import type { Ctx } from '../../electron/core/context';
 import type { ReviewAnswer, SignerKeyFile } from '@shared/schemas/review-exchange';
 import type { Criterion } from '@shared/ipc/types';
-import { FIXTURES, testCtx } from '../helpers/ctx';
+import { FIXTURES, REPO, testCtx } from '../helpers/ctx';
 import { useDemoWorkspace } from '../helpers/demo-workspace';
 import { errorOf } from '../helpers/errors';
 import { tmpDir } from '../helpers/tmp';
@@ -135,6 +136,25 @@ describe('送审: a leader reviewing on another PC', () => {
     expect(answer.signer.fingerprint).toMatch(/^[0-9a-f]{64}$/u);
     // Read-only: the 送审包 is unchanged and nothing but the answer was written beside it.
     expect(readdirSync(out).sort()).toEqual(['answer.json', '送审包_leader.zip', `${LEADER.name}.wbkey`].sort());
+
+    // Python's `cryptography`, written from the formats alone, agrees; and refuses the answer once tampered.
+    const python = (file: string) =>
+      spawnSync('python3', [join(REPO, 'test', 'tools', 'check_signatures.py'), '--answer', file], {
+        encoding: 'utf8',
+      });
+    const referee = python(saved.path);
+    expect([referee.status, JSON.parse(referee.stdout)]).toEqual([
+      0,
+      {
+        reviews: [
+          { criterionCode: '1.1.1', signature: true, content: true },
+          { criterionCode: '3.1.2', signature: true, content: true },
+        ],
+      },
+    ]);
+    const tampered = join(tmpDir(), 'tampered.json');
+    writeAnswer(tampered, { ...answer, reviews: answer.reviews.map((r) => ({ ...r, comment: `${r.comment} ` })) });
+    expect(python(tampered).status).toBe(1);
 
     // The officer imports it: both recorded, current; the ledger shows 已审改 and 退回.
     const before = await recorded();
