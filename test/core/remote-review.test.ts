@@ -188,6 +188,19 @@ describe('送审: a leader reviewing on another PC', () => {
     const request = await exportRequest(['3.1.2'], 'principal', out);
     const view = (await call('remote:open', { file: request }, leaderApp()))!;
     expect(view.request.criteria[0]!.leaderReview).toMatchObject({ signer: LEADER.name, decision: 'approve' });
+    // A leader approval re-dated on the way no longer verifies: the principal is not shown it.
+    const items = await readZip(request);
+    const json = items.find((i) => i.name === 'review-request.json')!;
+    const req = JSON.parse(json.bytes.toString('utf8')) as { criteria: { leaderReview: { at: string } }[] };
+    req.criteria[0]!.leaderReview.at = '2026-05-19T09:00:00+08:00';
+    const redated = join(out, 'redated.zip');
+    await writeZip(
+      redated,
+      items.map((i) => (i === json ? { ...i, bytes: Buffer.from(JSON.stringify(req)) } : i)),
+    );
+    expect((await errorOf(call('remote:open', { file: redated }, leaderApp()))).message).toContain(
+      '分管领导审改签名无效',
+    );
     // The 分管领导's key file cannot sign a principal request.
     const leaderKey = await exportKey(LEADER.name, out, false);
     const leader = leaderApp();
@@ -392,6 +405,13 @@ describe('送审: a leader reviewing on another PC', () => {
       const extra = join(out, 'extra.zip');
       await writeZip(extra, [...items, { name: '材料/说明.exe', bytes: Buffer.from('MZ') }]);
       expect((await errorOf(call('remote:open', { file: extra }, leader))).message).toContain('未列出的文件');
+      const linked = join(out, 'linked.zip');
+      await writeZip(linked, [...items, { name: '材料/link.jpg', bytes: Buffer.from('/etc/passwd'), mode: 0o120777 }]);
+      expect((await errorOf(call('remote:open', { file: linked }, leader))).message).toContain('符号链接');
+      writeFileSync(join(out, 'not.zip'), 'PK but not a zip');
+      expect((await errorOf(call('remote:open', { file: join(out, 'not.zip') }, leader))).message).toContain(
+        '不是送审包',
+      );
       expect(await call('remote:state', {}, leader)).toBeNull();
     });
   });

@@ -12,7 +12,7 @@ import { writeExchangeFile } from './exchange-files';
 import { importAnswer } from './import-answer';
 import { exportKeyFile, importKeyFile, keyFileName, readKeyFile } from './key-file';
 import { answerOf, checkKeyFits, signRequest, type LeaderSession } from './leader-review';
-import { openReviewRequest, readRequestMaterial } from './open-request';
+import { openReviewRequest, readRequestMaterial, readRequestMaterials } from './open-request';
 import { planReviewRequest } from './plan-request';
 import { requestFileName, writeReviewRequest } from './write-request';
 
@@ -123,18 +123,18 @@ export const remoteReviewHandlers: HandlersOf<Channels> = {
 
   'remote:thumbs': async ({ ids }, ctx) => {
     const s = requireRemote(ctx);
+    const images = new Set(s.opened.request.materials.filter((m) => IMAGE.test(m.path)).map((m) => m.id));
+    const missing = ids.filter((id) => images.has(id) && !s.thumbs.has(id));
+    // Made once per session, the zip read once for all of them; one that cannot be drawn shows its file type.
+    await readRequestMaterials(s.opened, missing, async (id, bytes) => {
+      const jpeg = await uprightJpeg(bytes, THUMB_EDGE)
+        .toBuffer()
+        .catch(() => null);
+      s.thumbs.set(id, jpeg ? `data:image/jpeg;base64,${jpeg.toString('base64')}` : '');
+    });
     const out: Record<string, string> = {};
     for (const id of ids) {
-      const m = s.opened.request.materials.find((x) => x.id === id);
-      if (!m || !IMAGE.test(m.path)) continue;
-      let thumb = s.thumbs.get(id);
-      if (thumb === undefined) {
-        const jpeg = await uprightJpeg(await readRequestMaterial(s.opened, id), THUMB_EDGE)
-          .toBuffer()
-          .catch(() => null);
-        thumb = jpeg ? `data:image/jpeg;base64,${jpeg.toString('base64')}` : '';
-        s.thumbs.set(id, thumb);
-      }
+      const thumb = s.thumbs.get(id);
       if (thumb) out[id] = thumb;
     }
     return out;

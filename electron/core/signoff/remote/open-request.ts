@@ -46,26 +46,54 @@ export async function openReviewRequest(path: string): Promise<OpenedRequest> {
 }
 
 /**
- * The bytes of one material of an opened request, read again and hashed (the file may have changed since it was
- * opened): refused when they are not the bytes the request names.
+ * The bytes of materials of an opened request, read again (the zip opened once) and hashed: the file may have
+ * changed since it was opened, and what is shown must be what the request names. `use` gets each in turn.
  */
-export async function readRequestMaterial(opened: OpenedRequest, id: string): Promise<Buffer> {
-  const m = opened.request.materials.find((x) => x.id === id);
-  if (!m) throw new AppError('input-refused', '送审包中没有这份材料。', `material ${id} not in request`);
-  return withZip(opened.path, async (zip, entries) => {
-    const e = entries.find((x) => x.name.normalize('NFC') === m.path.normalize('NFC'));
-    const read = e ? await readEntryChecked(zip, e, m.bytes) : null;
-    if (!read?.ok || !read.crcOk || createHash('sha256').update(read.bytes).digest('hex') !== m.sha256)
-      throw refused('打开后文件被改动或已损坏', `${m.path} changed since opened`);
-    return read.bytes;
+export async function readRequestMaterials(
+  opened: OpenedRequest,
+  ids: string[],
+  use: (id: string, bytes: Buffer) => Promise<void>,
+): Promise<void> {
+  const wanted = ids.map((id) => {
+    const m = opened.request.materials.find((x) => x.id === id);
+    if (!m) throw new AppError('input-refused', '送审包中没有这份材料。', `material ${id} not in request`);
+    return m;
   });
+  await withZip(
+    opened.path,
+    async (zip, entries) => {
+      const byName = new Map(entries.map((e) => [e.name.normalize('NFC'), e]));
+      for (const m of wanted) {
+        const e = byName.get(m.path.normalize('NFC'));
+        const read = e ? await readEntryChecked(zip, e, m.bytes) : null;
+        if (!read?.ok || !read.crcOk || createHash('sha256').update(read.bytes).digest('hex') !== m.sha256)
+          throw refused('打开后文件被改动或已损坏', `${m.path} changed since opened`);
+        await use(m.id, read.bytes);
+      }
+    },
+    // Read again for showing: the bytes are hashed, so the local headers need not be compared a second time.
+    false,
+  );
+}
+
+/** One material's bytes (`readRequestMaterials`). */
+export async function readRequestMaterial(opened: OpenedRequest, id: string): Promise<Buffer> {
+  let out: Buffer = Buffer.alloc(0);
+  await readRequestMaterials(opened, [id], async (_id, bytes) => {
+    out = bytes;
+  });
+  return out;
 }
 
 const refused = (why: string, details: string): AppError =>
   new AppError('input-refused', `这个送审包不能审核：${why}。请向经办人重新索取送审包。`, details);
 
 /** Opens the zip, reads and checks its headers, runs `use`, and closes it whatever happens. */
-async function withZip<T>(path: string, use: (zip: yauzl.ZipFile, entries: ZipEntryInfo[]) => Promise<T>): Promise<T> {
+async function withZip<T>(
+  path: string,
+  use: (zip: yauzl.ZipFile, entries: ZipEntryInfo[]) => Promise<T>,
+  localHeaders = true,
+): Promise<T> {
   const opened = await openZip(path).catch((e: unknown) => {
     throw new AppError('input-refused', '这个文件不是送审包（无法作为压缩包读取）。', `${path}: ${String(e)}`);
   });
@@ -76,7 +104,7 @@ async function withZip<T>(path: string, use: (zip: yauzl.ZipFile, entries: ZipEn
       throw refused('压缩包已损坏', String(e));
     });
     const entries = all.filter((e) => !(e.isDirectory && e.uncompressedSize === 0));
-    await checkHeaders(zip, entries);
+    await checkHeaders(zip, entries, localHeaders);
     return await use(zip, entries);
   } finally {
     zip.close();
@@ -84,7 +112,7 @@ async function withZip<T>(path: string, use: (zip: yauzl.ZipFile, entries: ZipEn
 }
 
 /** What verify checks of a package's headers, for a 送审包: refused at the first problem. */
-async function checkHeaders(zip: yauzl.ZipFile, entries: ZipEntryInfo[]): Promise<void> {
+async function checkHeaders(zip: yauzl.ZipFile, entries: ZipEntryInfo[], localHeaders: boolean): Promise<void> {
   let total = 0;
   const seen = new Set<string>();
   for (const e of entries) {
@@ -102,6 +130,7 @@ async function checkHeaders(zip: yauzl.ZipFile, entries: ZipEntryInfo[]): Promis
     seen.add(e.name.normalize('NFC').toLowerCase());
   }
   if (total > LIMITS.totalBytes) throw refused('解压后过大', `${total} bytes`);
+  if (!localHeaders) return;
   for (const e of entries) {
     const conflict = await localHeaderConflict(zip, e);
     if (conflict) throw refused(`“${e.name}”的文件头不一致（${conflict}）`, `entry ${e.name}: ${conflict}`);
