@@ -363,6 +363,15 @@ describe('送审: a leader reviewing on another PC', () => {
       const rehashed = a.reviews.map((r) => ({ ...r, contentSha256: 'f'.repeat(64) }));
       writeAnswer(path, { ...a, reviews: rehashed });
       expect((await errorOf(call('review:importAnswer', { file: path }, demo.ctx))).code).toBe('input-refused');
+      // Rightly signed, but of a criterion this workspace does not have: refused too.
+      const key = await unlockSigningKey(
+        (JSON.parse(readFileSync(keyFile, 'utf8')) as SignerKeyFile).sealed,
+        LEADER.passphrase,
+      );
+      const r = { ...a.reviews[0]!, criterionCode: '9.9.9' };
+      const elsewhere = { ...r, signature: signReview({ ...r, unitId: a.unit.id }, key) };
+      writeAnswer(path, { ...a, reviews: [elsewhere] });
+      expect((await errorOf(call('review:importAnswer', { file: path }, demo.ctx))).message).toContain('9.9.9');
       writeFileSync(path, '{"format": "wangbao-review-answer", "formatVersion": 1}');
       expect((await errorOf(call('review:importAnswer', { file: path }, demo.ctx))).message).toContain('不完整');
       expect(await recorded()).toEqual(before);

@@ -120,6 +120,9 @@ describe('送审: the leader reviews a 送审包 on their own PC, the officer im
       await shot(leader, '48-remote-review-saved');
       const answer = JSON.parse(readFileSync(join(usb, added[0]!), 'utf8')) as { reviews: unknown[] };
       expect(answer.reviews).toHaveLength(2);
+      // Saved: 关闭 asks nothing and leaves the mode for the welcome screen.
+      await leader.getByTestId('remote-close').click();
+      await leader.getByTestId('welcome').waitFor();
 
       // Back at the officer's PC: 导入审核结果, and the ledger shows both decisions.
       dialogs.answerFile(join(usb, added[0]!));

@@ -6,6 +6,7 @@ import {
   Checkbox,
   Container,
   Group,
+  Modal,
   Paper,
   ScrollArea,
   Stack,
@@ -82,10 +83,8 @@ export function RemoteReviewScreen(props: { view: RemoteView; onView(v: RemoteVi
       setSavedCount(view.signed.length);
       setNotice(V.saved(r.path));
     });
-  const close = () => {
-    if (unsaved && !window.confirm(V.closeConfirm)) return;
-    void invoke('remote:close', {}).then(props.onClose);
-  };
+  const [confirmClose, setConfirmClose] = useState(false);
+  const close = () => void invoke('remote:close', {}).then(props.onClose);
   const keySigner: SignerInfo | null = view.key && {
     ...view.key,
     retired: false,
@@ -110,7 +109,11 @@ export function RemoteReviewScreen(props: { view: RemoteView; onView(v: RemoteVi
             <Button onClick={() => void save()} disabled={view.signed.length === 0} data-testid="remote-save">
               {V.save(view.signed.length)}
             </Button>
-            <Button variant="default" onClick={close}>
+            <Button
+              variant="default"
+              onClick={() => (unsaved ? setConfirmClose(true) : close())}
+              data-testid="remote-close"
+            >
               {V.close}
             </Button>
           </Group>
@@ -227,6 +230,19 @@ export function RemoteReviewScreen(props: { view: RemoteView; onView(v: RemoteVi
           </Box>
         </Group>
       </Stack>
+      {confirmClose && (
+        <Modal opened onClose={() => setConfirmClose(false)} title={V.close} data-testid="remote-close-confirm">
+          <Text size="sm">{V.closeConfirm}</Text>
+          <Group justify="flex-end" mt="md">
+            <Button variant="default" onClick={() => setConfirmClose(false)}>
+              {R.cancel}
+            </Button>
+            <Button color="red" onClick={close}>
+              {V.closeAnyway}
+            </Button>
+          </Group>
+        </Modal>
+      )}
       {pending && keySigner && (
         <PassphraseModal
           title={R.passphraseTitle}

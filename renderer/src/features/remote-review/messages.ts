@@ -17,6 +17,7 @@ export const V = {
   save: (n: number) => `保存审核结果（${n} 条）`,
   saved: (path: string) => `已保存审核结果：${path}。请将此文件交经办人，在“审核 → 导入审核结果”中导入。`,
   close: '关闭',
+  closeAnyway: '不保存，关闭',
   closeConfirm: '还有已签批但未保存的审核结果，关闭后将丢失。确定关闭吗？',
   criteria: (n: number) => `送审标准（${n} 条）`,
   approveSelected: (n: number) => `通过所选（${n} 条）`,
