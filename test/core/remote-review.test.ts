@@ -310,6 +310,25 @@ describe('送审: a leader reviewing on another PC', () => {
       expect(c.reviewState).toMatchObject({ status: 'stale', changes: [`修改了“${materials[0]!.title}”的说明`] });
     });
 
+    it("the leader's PC clock behind the officer's: a review dated before its content is refused, not recorded", async () => {
+      const { out } = await setUp();
+      const keyFile = await exportKey(LEADER.name, out);
+      const request = await exportRequest(['3.1.2'], 'leader', out);
+      const leader = leaderApp();
+      leader.platform.now = () => new Date(demo.ctx.platform.now().getTime() - 10 * 60_000);
+      await call('remote:open', { file: request }, leader);
+      await call(
+        'remote:sign',
+        { codes: ['3.1.2'], decision: 'approve', keyFile, passphrase: LEADER.passphrase },
+        leader,
+      );
+      const answer = (await call('remote:save', { out: join(out, 'early.json') }, leader))!;
+      const before = await recorded();
+      const e = await errorOf(call('review:importAnswer', { file: answer.path }, demo.ctx));
+      expect([e.code, e.message]).toEqual(['input-refused', expect.stringContaining('领导电脑的时间不准')]);
+      expect(await recorded()).toEqual(before);
+    });
+
     it('a review copied from another unit: the header says this unit, the signature is for another', async () => {
       const { out } = await setUp();
       const keyFile = await exportKey(LEADER.name, out);

@@ -126,12 +126,13 @@ export const remoteReviewHandlers: HandlersOf<Channels> = {
     const images = new Set(s.opened.request.materials.filter((m) => IMAGE.test(m.path)).map((m) => m.id));
     const missing = ids.filter((id) => images.has(id) && !s.thumbs.has(id));
     // Made once per session, the zip read once for all of them; one that cannot be drawn shows its file type.
-    await readRequestMaterials(s.opened, missing, async (id, bytes) => {
-      const jpeg = await uprightJpeg(bytes, THUMB_EDGE)
-        .toBuffer()
-        .catch(() => null);
-      s.thumbs.set(id, jpeg ? `data:image/jpeg;base64,${jpeg.toString('base64')}` : '');
-    });
+    if (missing.length > 0)
+      await readRequestMaterials(s.opened, missing, async (id, bytes) => {
+        const jpeg = await uprightJpeg(bytes, THUMB_EDGE)
+          .toBuffer()
+          .catch(() => null);
+        s.thumbs.set(id, jpeg ? `data:image/jpeg;base64,${jpeg.toString('base64')}` : '');
+      });
     const out: Record<string, string> = {};
     for (const id of ids) {
       const thumb = s.thumbs.get(id);

@@ -9,7 +9,7 @@ import type { Workspace } from '../../workspace/workspace';
 import { canonicalJson, type JsonValue } from '../canonical-json';
 import { contentSha256s } from '../content';
 import { verifyReview } from '../review';
-import { allReviews, insertReviews } from '../reviews-repo';
+import { allReviews, insertReviews, lastChangedAt } from '../reviews-repo';
 import { listSignerRows } from '../signers-repo';
 import { readExchangeFile } from './exchange-files';
 
@@ -61,6 +61,31 @@ export async function importAnswer(ws: Workspace, path: string, now: Date): Prom
     if (!contentMatches(r.content, r.criterionCode, r.contentSha256))
       refuse(`标准 ${r.criterionCode} 的审核内容与其摘要不符。`, `content ${r.criterionCode}`);
   }
+  // A review of the content now, dated before that content took its form, would never count (a clock set back, or
+  // the leader's PC's clock behind the officer's): refused with what to do, rather than recorded as invalid.
+  const wanted = leaves.filter((c) => codes.includes(c.code));
+  const live = liveMaterials(db);
+  const shas = contentSha256s(wanted, live);
+  const isCurrent = (r: { criterionCode: string; contentSha256: string }) =>
+    shas.get(r.criterionCode) === r.contentSha256;
+  const changed = lastChangedAt(
+    db,
+    live.filter((m) => codes.includes(m.criterionCode)).map((m) => m.id),
+  );
+  const early = answer.reviews.filter((r) => {
+    if (!isCurrent(r)) return false;
+    const formed = Math.max(
+      0,
+      ...live.filter((m) => m.criterionCode === r.criterionCode).map((m) => changed.get(m.id) ?? 0),
+    );
+    return Date.parse(r.at) < formed;
+  });
+  if (early.length > 0)
+    refuse(
+      `标准 ${early.map((r) => r.criterionCode).join('、')} 的签批时间早于材料最后修改的时间，` +
+        '可能是领导电脑的时间不准。请校正领导电脑的时间后重新签批。',
+      `reviews dated before their content: ${early.map((r) => `${r.criterionCode}@${r.at}`).join(', ')}`,
+    );
   const known = new Set(allReviews(db).map((r) => r.signature));
   const fresh = answer.reviews.filter((r) => !known.has(r.signature));
   db.transaction(() => {
@@ -88,10 +113,6 @@ export async function importAnswer(ws: Workspace, path: string, now: Date): Prom
       recorded: fresh.length,
     });
   })();
-  const wanted = leaves.filter((c) => codes.includes(c.code));
-  const shas = contentSha256s(wanted, liveMaterials(db));
-  const isCurrent = (r: { criterionCode: string; contentSha256: string }) =>
-    shas.get(r.criterionCode) === r.contentSha256;
   return {
     recorded: fresh.length,
     current: answer.reviews.filter(isCurrent).map((r) => r.criterionCode),
