@@ -4,7 +4,7 @@ import { check, declare, referenceImport } from './check-commands';
 import { attach, catalogImport, catalogList, init, materials, scope, type Flags, type Outcome } from './commands';
 import { handoutImport } from './handout-commands';
 import { exportCommand, verifyCommand } from './package-commands';
-import { logVerify, review, signerAdd, signerList } from './signoff-commands';
+import { logVerify, review, reviewImport, reviewRequest, signerAdd, signerList } from './signoff-commands';
 
 type Command = (ctx: Ctx, positionals: string[], flags: Flags) => Promise<Outcome>;
 
@@ -73,6 +73,14 @@ export const COMMANDS: CommandSpec[] = [
     run: signerAdd,
   },
   { words: ['signer', 'list'], forms: ['<工作区> --json'], run: signerList },
+  // Before `review`: its first positional is a workspace, never these words.
+  {
+    words: ['review', 'request'],
+    forms: ['<工作区> <送审包.zip> <标准编号>... --level leader|principal [--json]'],
+    note: '送审包交领导在本人电脑上用网报通审核，审核结果用 review import 导入',
+    run: reviewRequest,
+  },
+  { words: ['review', 'import'], forms: ['<工作区> <审核结果.json> [--json]'], run: reviewImport },
   {
     words: ['review'],
     forms: [
