@@ -53,14 +53,14 @@ export interface CollectionWorkspace {
 let photoSeq = 0;
 
 /** Creates the workspace with SMALL_CATALOG; the clock starts at 2026-05-20 10:00 +08:00. */
-export async function collectionWorkspace(trusted = true): Promise<CollectionWorkspace> {
+export async function collectionWorkspace(): Promise<CollectionWorkspace> {
   const base = tmpDir();
   const t = testPlatform(base);
   let now = new Date('2026-05-20T10:00:00+08:00');
   t.platform.now = () => now;
   const notified: { title: string; body: string }[] = [];
   t.platform.notify = (n) => notified.push(n);
-  const ctx = createHost({ platform: t.platform, trusted, log: memoryLogger(), emit: () => {} });
+  const ctx = createHost({ platform: t.platform, trusted: true, log: memoryLogger(), emit: () => {} });
   await call('workspace:create', { dir: join(base, 'ws'), unit: '市教育局', year: 2026 }, ctx);
   await call('catalog:import', { file: writeCatalog(base, SMALL_CATALOG) }, ctx);
   return {

@@ -11,6 +11,7 @@ import { packageSignoff } from '../signoff/package-signoff';
 import type { SignerRow } from '../signoff/signers-repo';
 import { listMaterials } from '../materials/materials-repo';
 import { collectionDayOf, type Workspace } from '../workspace/workspace';
+import { packageCollection } from '../collection/package-collection';
 
 /** Content types already compressed: stored in the zip as they are (PACKAGE-FORMAT.md); the rest is deflated. */
 const STORED = /^(image\/(jpeg|png)|application\/pdf|video\/.*)$/u;
@@ -27,6 +28,8 @@ export interface PlannedFile {
 export interface PackagePlan {
   content: PackageContent;
   files: PlannedFile[];
+  /** The manifest's `handout` and `requests` (月收集; PACKAGE-FORMAT.md). */
+  collection: ReturnType<typeof packageCollection>;
 }
 
 /**
@@ -158,6 +161,13 @@ export function planPackage(
         originalNames: Object.fromEntries(list.map((m) => [m.id, m.fileName])),
       },
     },
+    collection: packageCollection(
+      db,
+      list,
+      new Map(all.map((c) => [c.code, c.requirements])),
+      s.period,
+      localIsoDate(now),
+    ),
     // A file on several criteria goes in once per criterion: each folder must be complete on its own (一项一档).
     files: materials.map((m) => ({
       path: m.path,
