@@ -3,17 +3,16 @@ import type { MonthContext } from '@shared/domain/monthly/month-view';
 import { indexMaterials, type MaterialIndex } from '@shared/domain/monthly/owed';
 import { requestCount } from '@shared/domain/monthly/request-state';
 import { localIsoDate, type Period } from '@shared/domain/period';
-import { countedMaterial } from '@shared/domain/rules/scoring';
 import type { RequestView } from '@shared/ipc/collection-types';
 import type { Criterion } from '@shared/ipc/types';
-import { ledgerCriteria } from '../checker/ledger-progress';
-import { liveMaterials } from '../materials/live-materials';
+import { listCriteria } from '../catalog/criteria-repo';
+import { collectionMaterials } from './collection-materials';
 import { collectionDayOf, type Workspace } from '../workspace/workspace';
 import { listRequests, type RequestRow } from './requests-repo';
 
 /**
- * What every 月收集 answer is computed from, read once per call: the criteria (`ledgerCriteria`), the live materials
- * (`liveMaterials`) indexed by criterion and month in one pass, and the 要账 with their counts.
+ * What every 月收集 answer is computed from, read once per call: the criteria, the live materials indexed by
+ * criterion and month in one pass, and the 要账 with their counts.
  */
 export interface CollectionFacts {
   period: Period;
@@ -30,11 +29,10 @@ export function readCollectionFacts(ws: Workspace, now: Date): CollectionFacts {
   const today = localIsoDate(now);
   const collectionDay = collectionDayOf(settings);
   const { period } = settings;
-  const materials = liveMaterials(ws.db);
-  const criteria = ledgerCriteria(ws, today, materials);
-  const index = indexMaterials(
-    materials.map((m) => ({ ...countedMaterial(m, period), id: m.id, criterionCode: m.criterionCode })),
-  );
+  // One read of each: the criteria as stored (no per-leaf progress or reviews: 月收集 counts by month itself) and
+  // the materials with what scoring reads, indexed by criterion and month in one pass.
+  const criteria = listCriteria(ws.db);
+  const index = indexMaterials(collectionMaterials(ws.db, period));
   const requirements = new Map(criteria.map((c) => [c.code, c.requirements]));
   const requests = listRequests(ws.db).map((r) =>
     requestView(r, requestCount(r, index, requirements.get(r.criterionCode), today)),
