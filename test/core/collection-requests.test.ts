@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
 import { closeRequest, getRequest, upsertRequest } from '../../electron/core/collection/requests-repo';
 import { requireWorkspace } from '../../electron/core/context';
-import { collectionWorkspace, type CollectionWorkspace } from '../helpers/collection-workspace';
+import { writeCatalog } from '../helpers/catalog';
+import { collectionWorkspace, SMALL_CATALOG, type CollectionWorkspace } from '../helpers/collection-workspace';
 import { errorOf } from '../helpers/errors';
 
 let w: CollectionWorkspace;
@@ -97,6 +98,10 @@ describe('要账 met by their materials', () => {
     expect(await bad({ criterionCode: '1' })).toBe('input-refused');
     expect(await bad({ month: '2026-11' })).toBe('invalid-args');
     expect(await bad({ due: '2026-05-19' })).toBe('input-refused');
+    // A criterion the current catalog edition removed (kept, marked 已移除).
+    const edition = [{ ...SMALL_CATALOG[0]!, children: SMALL_CATALOG[0]!.children.filter((c) => c.code !== '1.5') }];
+    await call('catalog:import', { file: writeCatalog(w.base, edition, '2026', 'next.json') }, w.ctx);
+    expect(await bad({ criterionCode: '1.5' })).toBe('input-refused');
     expect(await list()).toEqual([]); // nothing written
     // Due today is fine; codes are normalised like the catalog's.
     expect(

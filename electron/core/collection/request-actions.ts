@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { collectionDate, monthInPeriod, monthOutsidePeriod, nextMonth } from '@shared/domain/collection';
+import {
+  clampMonth,
+  collectionDate,
+  collectionMonth,
+  monthInPeriod,
+  monthOutsidePeriod,
+  nextMonth,
+} from '@shared/domain/collection';
 import { isFreeText } from '@shared/domain/monthly/request-state';
 import { localIsoDate } from '@shared/domain/period';
 import type { ArgsOut } from '@shared/ipc/contract';
@@ -33,6 +40,13 @@ export function addRequest(ws: Workspace, a: ArgsOut<'request:add'>, now: Date):
   const c = requireCriterion(ws.db, a.criterionCode);
   const settings = ws.settings();
   const { period } = settings;
+  const removed = ws.db.prepare('SELECT removed FROM criteria WHERE code = ?').pluck().get(c.code) === 1;
+  if (removed)
+    throw new AppError(
+      'input-refused',
+      `“${c.code}”已从当前测评体系中移除，不能再为它要账。`,
+      `request on removed criterion ${c.code}`,
+    );
   const leaf = ws.db.prepare('SELECT 1 FROM criteria WHERE parent_code = ? AND removed = 0').get(c.code) === undefined;
   if (!leaf)
     throw new AppError(
@@ -40,8 +54,8 @@ export function addRequest(ws: Workspace, a: ArgsOut<'request:add'>, now: Date):
       `“${c.code}”下面还有子标准：要账须针对具体的测评标准。`,
       `request on parent criterion ${c.code}`,
     );
-  const facts = readCollectionFacts(ws, now);
-  const month = a.month ?? facts.currentMonth;
+  const today = localIsoDate(now);
+  const month = a.month ?? clampMonth(collectionMonth(today, collectionDayOf(settings)), period);
   if (!monthInPeriod(month, period))
     throw new AppError(
       'invalid-args',
@@ -49,7 +63,6 @@ export function addRequest(ws: Workspace, a: ArgsOut<'request:add'>, now: Date):
       `request month ${month} outside ${period.start}..${period.end}`,
     );
   const due = a.due ?? collectionDate(nextMonth(month), collectionDayOf(settings));
-  const today = localIsoDate(now);
   if (due < today)
     throw new AppError(
       'input-refused',
