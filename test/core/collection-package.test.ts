@@ -1,29 +1,24 @@
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../electron/core/context';
-import { requireWorkspace } from '../../electron/core/context';
 import { call } from '../../electron/core/dispatch';
-import { closeRequest, upsertRequest } from '../../electron/core/collection/requests-repo';
-import { recordHandout } from '../../electron/core/handout/handouts-repo';
 import { verifyPackage } from '../../electron/core/package/verify-package';
 import type { Manifest } from '@shared/schemas/package-manifest';
 import { writeCatalog } from '../helpers/catalog';
 import { testCtx } from '../helpers/ctx';
 import { FULL_CAPTION, periodPhoto } from '../helpers/photos';
 import { tmpDir } from '../helpers/tmp';
+import { officeKey, writeHandout, type OfficeKey } from '../helpers/make-handout';
 import { editPackage, readZip } from '../helpers/zips';
 
 /**
- * The package's `handout` and `requests` (PACKAGE-FORMAT.md). The hand-out import (`handout:import`) is still a
- * placeholder on main while this is written: the hand-out on record and the office's 要账 are inserted through their
- * repositories, as the import will write them.
+ * The package's `handout` and `requests` (PACKAGE-FORMAT.md), after a real signed hand-out (test/helpers/make-handout.ts)
+ * imported through the public channel `handout:import`.
  */
 const LEADER = { name: '王分管', level: 'leader', passphrase: '分管口令123' } as const;
 const PRINCIPAL = { name: '李主要', level: 'principal', passphrase: '主要口令456' } as const;
-const FINGERPRINT = 'ab'.repeat(32);
-
-const leaf = (label: string, title: string) => ({
-  label,
+const leaf = (code: string, title: string) => ({
+  code,
   title,
   text: `${title}的工作材料。`,
   methods: '网上申报',
@@ -33,9 +28,9 @@ const leaf = (label: string, title: string) => ({
 });
 const CATALOG = [
   {
-    label: '一、',
+    code: '1',
     title: '思想道德建设',
-    children: [{ label: '（一）', title: '宣传教育', children: [leaf('1.', '理论宣讲'), leaf('2.', '志愿服务')] }],
+    children: [{ code: '1.1', title: '宣传教育', children: [leaf('1.1.1', '理论宣讲'), leaf('1.1.2', '志愿服务')] }],
   },
 ];
 
@@ -43,12 +38,14 @@ let base: string;
 let ctx: Ctx;
 let codes: string[];
 let photoIds: string[];
+let key: OfficeKey;
 
 beforeEach(async () => {
   base = tmpDir();
   ctx = testCtx(base).ctx;
   await call('workspace:create', { dir: join(base, 'ws'), unit: '市教育局', year: 2026 }, ctx);
   await call('catalog:import', { file: writeCatalog(base, CATALOG) }, ctx);
+  key = officeKey();
   codes = (await call('catalog:list', {}, ctx)).criteria.filter((x) => x.leaf).map((x) => x.code);
   photoIds = [];
   for (const [i, code] of codes.entries()) {
@@ -68,35 +65,39 @@ const manifestOf = async (zip: string) =>
     requests: { id: string; status: string; materialIds: string[] }[];
   };
 
-/** A hand-out on record and three office 要账 (met, open, closed), plus one of the unit's own. */
-function officeRecords(): void {
-  const db = requireWorkspace(ctx).db;
-  const now = new Date('2026-05-20T10:00:00+08:00');
-  recordHandout(db, {
-    officeId: 'office',
-    officeName: '示例市创城办',
-    fingerprint: FINGERPRINT,
-    publicKey: 'AAAA',
+/** Imports the office's hand-out: three 要账 for this unit (met, open, closed by the office); adds one of the unit's own. */
+async function officeRecords(): Promise<void> {
+  const written = await writeHandout(base, {
+    key,
     sequence: 7,
-    year: 2026,
-    issuedAt: '2026-05-01T09:00:00+08:00',
-    unitId: 'unit-edu',
-    unitName: '市教育局',
-    sha256: 'cd'.repeat(32),
-    catalogSha256: 'ef'.repeat(32),
-    keyChanged: false,
-    importedAt: now.toISOString(),
+    nodes: CATALOG,
+    units: [{ id: 'unit-edu', name: '市教育局' }],
+    assignments: codes.map((c) => ({ unitId: 'unit-edu', criterionCode: c, role: 'lead' as const })),
+    requests: [
+      {
+        id: 'o-met',
+        unitId: 'unit-edu',
+        criterionCode: codes[0]!,
+        month: '2026-04',
+        text: '图片',
+        kind: 'photo',
+        min: 1,
+      },
+      {
+        id: 'o-open',
+        unitId: 'unit-edu',
+        criterionCode: codes[1]!,
+        month: '2026-05',
+        text: '图片',
+        kind: 'photo',
+        min: 2,
+      },
+      { id: 'o-closed', unitId: 'unit-edu', criterionCode: codes[1]!, month: '2026-03', text: '三月总结' },
+    ],
+    closed: [{ requestId: 'o-closed', closedAt: '2026-04-06T09:00:00+08:00', note: '已收到' }],
   });
-  const ask = { source: 'office' as const, text: '图片', assignee: null, phone: null, due: '2026-05-05' };
-  upsertRequest(db, { ...ask, id: 'o-met', criterionCode: codes[0]!, month: '2026-04', kind: 'photo', min: 1 }, now);
-  upsertRequest(db, { ...ask, id: 'o-open', criterionCode: codes[1]!, month: '2026-05', kind: 'photo', min: 2 }, now);
-  upsertRequest(db, { ...ask, id: 'o-closed', criterionCode: codes[1]!, month: '2026-03', kind: null, min: null }, now);
-  closeRequest(db, 'o-closed', 'office', '2026-04-06T09:00:00+08:00', '已收到', now);
-  upsertRequest(
-    db,
-    { ...ask, source: 'unit', id: 'u-own', criterionCode: codes[0]!, month: '2026-04', kind: null, min: null },
-    now,
-  );
+  expect((await call('handout:import', { file: written.path }, ctx))!.applied).toBe(true);
+  await call('request:add', { criterionCode: codes[0]!, text: '本单位自己的要账' }, ctx);
 }
 
 describe('the package carries handout and requests', () => {
@@ -112,14 +113,14 @@ describe('the package carries handout and requests', () => {
   });
 
   it('the last hand-out and the office’s requests only, each with its state and the materials counted', async () => {
-    officeRecords();
+    await officeRecords();
     const { path } = (await call(
       'package:export',
       { kind: 'monthly', month: '2026-05', out: join(base, 'b.zip') },
       ctx,
     ))!;
     const m = await manifestOf(path);
-    expect(m.handout).toEqual({ officeFingerprint: FINGERPRINT, sequence: 7, unitId: 'unit-edu' });
+    expect(m.handout).toEqual({ officeFingerprint: key.fingerprint, sequence: 7, unitId: 'unit-edu' });
     expect(m.requests).toEqual([
       { id: 'o-closed', criterionCode: codes[1], month: '2026-03', status: 'closed', materialIds: [] },
       { id: 'o-met', criterionCode: codes[0], month: '2026-04', status: 'met', materialIds: [photoIds[0]] },
@@ -138,7 +139,7 @@ describe('the package carries handout and requests', () => {
   });
 
   it('a signed final package verifies, and a request’s status changed afterwards breaks manifest.sig', async () => {
-    officeRecords();
+    await officeRecords();
     await call('signer:add', LEADER, ctx);
     await call('signer:add', PRINCIPAL, ctx);
     for (const who of [LEADER, PRINCIPAL])
