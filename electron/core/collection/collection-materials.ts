@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 import type { MonthMaterial } from '@shared/domain/monthly/owed';
 import type { Period } from '@shared/domain/period';
 import { whyNotScoring } from '@shared/domain/rules/scoring';
-import type { CheckFacts } from '@shared/domain/rules/types';
 import type { MaterialKind } from '@shared/domain/value-sets';
+import { blobFacts } from '../materials/live-materials';
 
 type Row = [
   id: string,
@@ -20,7 +20,7 @@ type Row = [
  * (`whyNotScoring`, the 体检's rule) — each criterion's in attachment order. The 月收集 needs none of what
  * `liveMaterials` also builds for the rules (captions, statement texts, sizes): at 20,000 materials that took longer
  * than the figure `month --json` must meet (≤ 150 ms). As there, whole tables are scanned as arrays (a join with an
- * ORDER BY across tables cost more than the rest together) and each blob's facts parsed once.
+ * ORDER BY across tables cost more than the rest together) and the blobs' facts parsed once per open database.
  */
 export function collectionMaterials(db: Database.Database, period: Period): MonthMaterial[] {
   const codes = new Map(db.prepare('SELECT id, code FROM criteria').raw().all() as [number, string][]);
@@ -32,17 +32,8 @@ export function collectionMaterials(db: Database.Database, period: Period): Mont
       .raw()
       .all() as Row[]
   ).sort((a, b) => a[2] - b[2]);
-  const factsText = new Map(db.prepare('SELECT sha256, facts FROM blob_facts').raw().all() as [string, string][]);
-  const parsed = new Map<string, CheckFacts>();
-  const factsOf = (sha: string): CheckFacts => {
-    let f = parsed.get(sha);
-    if (!f) {
-      const raw = factsText.get(sha);
-      f = raw === undefined ? { mime: 'application/octet-stream' } : (JSON.parse(raw) as CheckFacts);
-      parsed.set(sha, f);
-    }
-    return f;
-  };
+  // Blob facts never change once written: parsed once per open database, shared with the 体检 (live-materials).
+  const factsOf = blobFacts(db, rows, 6);
   return rows.map(([id, criterionId, , kind, month, eventDate, sha256]) => ({
     id,
     criterionCode: codes.get(criterionId)!,
