@@ -19,6 +19,7 @@ const BENCHES: Record<string, () => Promise<(dir: string) => Promise<void>>> = {
   signoff: async () => (await import('./signoff')).benchSignoff,
   'signoff-review': async () => (await import('./signoff-review')).benchSignoffReview,
   backup: async () => (await import('./backup')).benchBackup,
+  collection: async () => (await import('./collection')).benchCollection,
 };
 
 async function one(name: string, out: string): Promise<void> {
