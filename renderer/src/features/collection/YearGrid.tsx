@@ -1,0 +1,103 @@
+import { Group, Text } from '@mantine/core';
+import { memo, type MouseEvent } from 'react';
+import type { YearCell, YearGrid as Grid } from '@shared/ipc/collection-types';
+import { CELL, CM } from './messages';
+import css from './year-grid.module.css';
+
+const CLASS: Record<YearCell, string> = {
+  met: css.met!,
+  partly: css.partly!,
+  missing: css.missing!,
+  overdue: css.overdue!,
+  'not-due': css.notDue!,
+};
+const ORDER: YearCell[] = ['met', 'partly', 'missing', 'overdue', 'not-due'];
+
+/**
+ * The whole year at a glance: the unit's owed criteria × the period's months, a colour and a symbol per cell (已交 ✓,
+ * 部分 ◐, 未交 ○, 逾期 !, 不需交 blank), so it reads without colour too. A cell opens its month. One click handler
+ * for the whole table and plain cells keep 250 × 12 fluid.
+ */
+export function YearGrid(props: { grid: Grid; currentMonth: string; onOpenMonth(month: string): void }) {
+  const { grid } = props;
+  const click = (e: MouseEvent<HTMLTableSectionElement>) => {
+    const cell = (e.target as HTMLElement).closest<HTMLElement>('td[data-month]');
+    if (cell && cell.dataset.state !== 'not-due') props.onOpenMonth(cell.dataset.month!);
+  };
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 8, height: '100%', minHeight: 0 }}>
+      <Legend />
+      {grid.rows.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {CM.yearEmpty}
+        </Text>
+      ) : (
+        <div className={css.wrap}>
+          <table className={css.grid} data-testid="year-grid">
+            <thead>
+              <tr>
+                <th className={css.rowHead}>{CM.item}</th>
+                {grid.months.map((m) => (
+                  <th key={m} className={m === props.currentMonth ? css.current : undefined} scope="col">
+                    {monthHead(m)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody onClick={click}>
+              {grid.rows.map((r) => (
+                <Row key={r.code} code={r.code} title={r.title} cells={r.cells} months={grid.months} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** `11月`, and `2026年1月` where the year turns, so a period across two years reads right. */
+function monthHead(m: string): string {
+  const n = Number(m.slice(5, 7));
+  return n === 1 ? `${m.slice(0, 4)}年1月` : `${n}月`;
+}
+
+const Row = memo(function Row(props: { code: string; title: string; cells: YearCell[]; months: string[] }) {
+  return (
+    <tr data-code={props.code}>
+      <th className={css.rowHead} scope="row" title={`${props.code} ${props.title}`}>
+        <span className={css.code}>{props.code}</span>
+        {props.title}
+      </th>
+      {props.cells.map((c, i) => {
+        const month = props.months[i]!;
+        return (
+          <td
+            key={month}
+            className={`${css.cell} ${CLASS[c]}`}
+            data-month={month}
+            data-state={c}
+            title={CM.yearCellTitle(props.code, month, CELL[c].label)}
+          >
+            {CELL[c].symbol}
+          </td>
+        );
+      })}
+    </tr>
+  );
+});
+
+function Legend() {
+  return (
+    <Group gap="md" data-testid="year-legend" aria-label={CM.yearLegend}>
+      {ORDER.map((s) => (
+        <Group key={s} gap={4} wrap="nowrap">
+          <span className={`${css.swatch} ${CLASS[s]}`} aria-hidden>
+            {CELL[s].symbol}
+          </span>
+          <Text size="sm">{CELL[s].label}</Text>
+        </Group>
+      ))}
+    </Group>
+  );
+}
