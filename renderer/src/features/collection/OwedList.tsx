@@ -103,11 +103,7 @@ function OwedRow({
               <Image key={id} src={thumbs[id]} w={40} h={40} radius="xs" fit="cover" alt="" />
             ))}
             <Text size="xs" c="dimmed" w={48} ta="right" data-testid="owed-materials">
-              {o.materials === 0
-                ? CM.noMaterials
-                : shown.length > 0
-                  ? CM.moreMaterials(o.materials)
-                  : `${o.materials} 份`}
+              {o.materials === 0 ? CM.noMaterials : CM.materialsCount(o.materials)}
             </Text>
             <Badge color={STATE_COLOR[o.state]} variant="light" w={52} data-testid="owed-state">
               {STATE_LABEL[o.state]}

@@ -38,8 +38,13 @@ export function YearGrid(props: { grid: Grid; currentMonth: string; onOpenMonth(
               <tr>
                 <th className={css.rowHead}>{CM.item}</th>
                 {grid.months.map((m) => (
-                  <th key={m} className={m === props.currentMonth ? css.current : undefined} scope="col">
-                    {monthHead(m)}
+                  <th
+                    key={m}
+                    className={`${css.month} ${m === props.currentMonth ? css.current : ''}`}
+                    scope="col"
+                    title={CM.monthLabel(m)}
+                  >
+                    {Number(m.slice(5, 7))}月
                   </th>
                 ))}
               </tr>
@@ -54,12 +59,6 @@ export function YearGrid(props: { grid: Grid; currentMonth: string; onOpenMonth(
       )}
     </div>
   );
-}
-
-/** `11月`, and `2026年1月` where the year turns, so a period across two years reads right. */
-function monthHead(m: string): string {
-  const n = Number(m.slice(5, 7));
-  return n === 1 ? `${m.slice(0, 4)}年1月` : `${n}月`;
 }
 
 const Row = memo(function Row(props: { code: string; title: string; cells: YearCell[]; months: string[] }) {

@@ -20,7 +20,7 @@ export const CM = {
   state: '状态',
   came: '已收材料',
   noMaterials: '无',
-  moreMaterials: (n: number) => `等 ${n} 份`,
+  materialsCount: (n: number) => `${n} 份`,
   overdue: '逾期',
   openHint: '在台账中打开这条测评标准',
   keyDatesTitle: '重要时间节点（事前预告）',

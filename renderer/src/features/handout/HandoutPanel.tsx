@@ -18,7 +18,7 @@ export function HandoutPanel(props: { onImport(): void }) {
         [HO.office, s.office.name],
         [
           HO.fingerprint,
-          <Text key="fp" ff="monospace" size="sm">
+          <Text key="fp" ff="monospace" size="sm" style={{ whiteSpace: 'pre-line' }}>
             {HO.fingerprintText(s.office.fingerprint)}
           </Text>,
         ],

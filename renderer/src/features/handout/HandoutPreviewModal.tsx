@@ -26,7 +26,7 @@ export function HandoutPreviewModal({ h }: { h: ReturnType<typeof useHandoutImpo
           <Alert color="red" title={HO.keyChanged} data-testid="handout-key-changed">
             <Stack gap="xs">
               <Text size="sm">
-                {HO.keyChangedHint(p.office.previousFingerprint && HO.fingerprintText(p.office.previousFingerprint))}
+                {HO.keyChangedHint(p.office.previousFingerprint?.replace(/(.{4})(?!$)/gu, '$1 ') ?? null)}
               </Text>
               <Checkbox
                 label={HO.acceptKey}
@@ -77,12 +77,11 @@ function Office({ p }: { p: HandoutPreview }) {
     [HO.office, p.office.name],
     [
       HO.fingerprint,
-      <Text key="fp" ff="monospace" size="sm" data-testid="handout-fingerprint">
+      <Text key="fp" ff="monospace" size="sm" style={{ whiteSpace: 'pre-line' }} data-testid="handout-fingerprint">
         {HO.fingerprintText(p.office.fingerprint)}
       </Text>,
     ],
-    [HO.sequence, `${HO.sequenceOf(p.sequence)}（${p.issuedAt.slice(0, 10)}）`],
-    [HO.year, `${p.year}年 · ${HO.collectionDay}${HO.collectionDayOf(p.collectionDay)}`],
+    [HO.sequence, HO.issued(p.sequence, p.issuedAt, p.year, p.collectionDay)],
     [HO.unit, p.unit?.name ?? '—'],
   ];
   return <Facts rows={rows} />;

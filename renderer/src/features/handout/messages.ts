@@ -1,5 +1,3 @@
-import { fingerprintLines } from '@shared/domain/signoff-card';
-
 /** The hand-out import's Chinese text, in one place. */
 export const HO = {
   panelTitle: '创城办下发',
@@ -16,8 +14,9 @@ export const HO = {
   unit: '本单位',
   attachments: '附件',
   noAttachments: '无',
-  /** The whole fingerprint, groups of 4 on one line: read aloud over the phone with the 创城办. */
-  fingerprintText: (fp: string) => fingerprintLines(fp).replaceAll('\n', ' '),
+  /** The whole fingerprint in groups of 4, eight groups a line: read aloud over the phone with the 创城办. */
+  fingerprintText: (fp: string) =>
+    (fp.match(/.{1,32}/gu) ?? []).map((line) => (line.match(/.{1,4}/gu) ?? []).join(' ')).join('\n'),
   bytes: (n: number) =>
     n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${Math.round(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`,
 
@@ -30,9 +29,8 @@ export const HO = {
   acceptKey: '我已与创城办核实新指纹，接受新的签名密钥',
   chooseUnit: '本单位在下发包中是哪个单位',
   chooseUnitHint: '单位名称与下发包中的单位都不一致，请选择一次，以后自动记住。',
-  year: '测评年度',
-  collectionDay: '月收集日',
-  collectionDayOf: (d: number) => `每月 ${d} 日`,
+  issued: (seq: number, at: string, year: number, day: number) =>
+    `第 ${seq} 期（${at.slice(0, 10)} 下发）· ${year}年度 · 月收集日每月 ${day} 日`,
   catalog: '测评标准',
   added: '新增',
   changed: '变更',
