@@ -32,7 +32,8 @@ export function YearGrid(props: { grid: Grid; currentMonth: string; onOpenMonth(
           {CM.yearEmpty}
         </Text>
       ) : (
-        <div className={css.wrap}>
+        // Focusable, so the keyboard scrolls a grid larger than the window.
+        <div className={css.wrap} tabIndex={0} role="region" aria-label={CM.yearGridLabel}>
           <table className={css.grid} data-testid="year-grid">
             <thead>
               <tr>

@@ -64,6 +64,7 @@ export const CM = {
   have: (have: number, min: number | null) => (min === null ? `已收 ${have} 份` : `已收 ${have}/${min} 份`),
   byHandHint: '文字要求，由材料员确认后标记已交',
   yearLegend: '图例',
+  yearGridLabel: '全年应交情况（测评标准 × 月份）',
   yearEmpty: '本单位没有按月、按季或按截止日期应交的测评标准。',
   yearCellTitle: (code: string, month: string, state: string) => `${code} · ${month}：${state}（点击查看该月）`,
   loading: '正在读取…',
@@ -80,7 +81,8 @@ export const STATE_LABEL: Record<OwedState, string> = { met: '已交', partly: '
 export const STATE_COLOR: Record<OwedState, string> = { met: 'green', partly: 'blue', missing: 'red' };
 
 export const REQUEST_STATE_LABEL: Record<RequestState, string> = { open: '待交', met: '已交', closed: '已销号' };
-export const REQUEST_STATE_COLOR: Record<RequestState, string> = { open: 'gray', met: 'green', closed: 'teal' };
+// 已销号 is done and out of the way: grey, like anything finished that needs no more attention.
+export const REQUEST_STATE_COLOR: Record<RequestState, string> = { open: 'orange', met: 'green', closed: 'gray' };
 
 /** The year grid's cells: a colour and a symbol each, so the grid reads without colour too. */
 export const CELL: Record<YearCell, { label: string; symbol: string }> = {
