@@ -76,11 +76,17 @@ export async function benchFoundation(base: string): Promise<void> {
   };
   const toLedger = (page: Page) => page.getByRole('navigation').getByText('台账', { exact: true }).click();
   const table = { self: () => paint(plain.url, '[data-testid=t] tr') };
-  for (const [name, ours] of [
-    ['first paint of 首页 with 250 criteria', () => paint(bridge.url, '[data-testid=home-due]')],
+  // The ledger's goal is a ratio since issue 18 (≤ 2× the static table, measured in the same run); 首页 keeps 1 s.
+  for (const [name, ours, goal] of [
+    [
+      'first paint of 首页 with 250 criteria',
+      () => paint(bridge.url, '[data-testid=home-due]'),
+      { within: { atMost: 1000 } },
+    ],
     [
       'first paint of the ledger with 250 criteria (through 首页)',
       () => paint(bridge.url, '[data-testid=criteria-tree] [role=treeitem]', toLedger),
+      { ratioWithin: { atMost: 2 } },
     ],
   ] as const) {
     const p = await interleaved(7, { self: ours }, table);
@@ -91,7 +97,7 @@ export async function benchFoundation(base: string): Promise<void> {
       baseline: 'static HTML table of the same rows',
       baselineValue: p.baseline,
       ratio: p.ratio,
-      within: { atMost: 1000 },
+      ...goal,
     });
   }
   await browser.close();

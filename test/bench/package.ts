@@ -107,8 +107,9 @@ export async function benchPackage(base: string): Promise<void> {
       baselineValue: rate(exp.baseline),
       ratio: 1 / exp.ratio,
       rate: true,
-      ratioWithin: { atLeast: 0.9 },
-      goal: "≥ 0.9× zip -r -0's rate",
+      // Issue 18 raised it from 0.9×: the export must keep up with zip -r -0 in the same run.
+      ratioWithin: { atLeast: 1 },
+      goal: "≥ 1.0× zip -r -0's rate",
       note: `${(exp.ours / 1000).toFixed(1)} s vs ${(exp.baseline / 1000).toFixed(1)} s`,
     });
     peaks.push(Math.max(...exportRss));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, type JsonValue } from '../../electron/core/signoff/canonical-json';
+import canonicalize from 'canonicalize';
 
 /**
  * RFC 8785's own examples, typed in from the RFC. The JSON texts are raw strings parsed with JSON.parse, so the
@@ -104,5 +105,39 @@ describe('what is not I-JSON', () => {
     expect(canonicalJson({ 标题: '宣讲现场' }).toString('hex')).toBe(
       Buffer.from('{"标题":"宣讲现场"}', 'utf8').toString('hex'),
     );
+  });
+});
+
+describe('the fast path (members already in canonical order) writes what canonicalize writes', () => {
+  /** Values of every JSON kind, objects with keys in and out of order, integer-like keys, Chinese and emoji. */
+  function randomValue(next: () => number, depth: number): JsonValue {
+    const r = next();
+    if (depth > 3 || r < 0.3) {
+      const p = next();
+      if (p < 0.2) return null;
+      if (p < 0.3) return next() < 0.5;
+      if (p < 0.6) return Math.round((next() - 0.5) * 1e6) / (next() < 0.5 ? 1 : 1000);
+      return ['宣讲现场', 'a"b\\c\n', '😀 志愿', '', '\u2028', 'é'][Math.floor(next() * 6)]!;
+    }
+    if (r < 0.55) return Array.from({ length: Math.floor(next() * 4) }, () => randomValue(next, depth + 1));
+    const keys = ['b', 'a', '标题', '10', '9', 'aa', 'B', 'captionText', 'id'];
+    const out: Record<string, JsonValue> = {};
+    for (const k of keys) if (next() < 0.5) out[k] = randomValue(next, depth + 1);
+    // Half the objects are built in sorted order (the fast path), half in the order above (canonicalize's).
+    return next() < 0.5 ? Object.fromEntries(Object.entries(out).sort(([x], [y]) => (x < y ? -1 : 1))) : out;
+  }
+
+  it('for 2,000 random values', () => {
+    let s = 7;
+    const next = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 2000; i++) {
+      const v = randomValue(next, 0);
+      expect(canonicalJson(v).toString('utf8')).toBe(canonicalize(v));
+    }
+  });
+
+  it('a lone surrogate in an ordered object is still refused, and a non-finite number', () => {
+    expect(() => canonicalJson({ a: 1, b: '\ud800' })).toThrow();
+    expect(() => canonicalJson({ a: Number.POSITIVE_INFINITY })).toThrow();
   });
 });

@@ -41,14 +41,15 @@ export function criterionContent(criterion: ContentCriterion, materials: readonl
     declaration: criterion.declaration?.statement ?? null,
     materials: materials
       .filter((m) => m.criterionCode === criterion.code)
+      // Members in canonical (sorted) order, so canonicalJson writes them with JSON.stringify alone.
       .map((m) => ({
-        id: m.id,
-        kind: m.kind,
-        title: m.title,
         captionText: m.caption?.text ?? null,
         eventDate: m.eventDate ?? null,
+        id: m.id,
+        kind: m.kind,
         month: m.month ?? null,
         sha256: m.sha256,
+        title: m.title,
       }))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };

@@ -30,11 +30,13 @@ export function reviewStatementBytes(f: ReviewFields): Buffer {
 export function signReview(fields: ReviewFields, privateKey: KeyObject): string {
   const problem = reviewCommentProblem(fields.decision, fields.comment);
   if (problem) throw new AppError('input-refused', problem, `review ${fields.decision} comment`);
-  const statement = ReviewStatement.safeParse(statementOf(fields));
-  if (!statement.success) throw new AppError('internal', SIGNOFF_MESSAGES.reviewIncomplete, statement.error.message);
+  const statement = statementOf(fields);
+  const checked = ReviewStatement.safeParse(statement);
+  if (!checked.success) throw new AppError('internal', SIGNOFF_MESSAGES.reviewIncomplete, checked.error.message);
   if (publicKeyInfo(privateKey).fingerprint !== fields.fingerprint)
     throw new AppError('internal', SIGNOFF_MESSAGES.keyNotSigner, 'fingerprint is not the key’s');
-  return sign(null, canonicalJson(statement.data), privateKey).toString('base64');
+  // The statement as built (members in canonical order), now known to be well formed.
+  return sign(null, canonicalJson(statement), privateKey).toString('base64');
 }
 
 /**
@@ -43,27 +45,29 @@ export function signReview(fields: ReviewFields, privateKey: KeyObject): string 
  */
 export function verifyReview(fields: ReviewFields, signatureBase64: string, publicKeyBase64: string): boolean {
   try {
-    const statement = ReviewStatement.safeParse(statementOf(fields));
-    if (!statement.success || reviewCommentProblem(statement.data.decision, statement.data.comment)) return false;
+    const statement = statementOf(fields);
+    const checked = ReviewStatement.safeParse(statement);
+    if (!checked.success || reviewCommentProblem(statement.decision, statement.comment)) return false;
     const key = readPublicKey(publicKeyBase64);
-    if (!key || fingerprintOf(publicKeyBase64) !== statement.data.fingerprint) return false;
-    return verifySignature(canonicalJson(statement.data), key, signatureBase64);
+    if (!key || fingerprintOf(publicKeyBase64) !== statement.fingerprint) return false;
+    return verifySignature(canonicalJson(statement), key, signatureBase64);
   } catch {
     return false;
   }
 }
 
+/** The statement, its members in canonical (sorted) order so canonicalJson writes it with JSON.stringify alone. */
 function statementOf(f: ReviewFields): ReviewStatement {
   return {
+    at: f.at,
+    comment: f.comment,
+    contentSha256: f.contentSha256,
+    criterionCode: f.criterionCode,
+    decision: f.decision,
+    fingerprint: f.fingerprint,
     format: REVIEW_FORMAT,
     formatVersion: 1,
-    unitId: f.unitId,
-    criterionCode: f.criterionCode,
     level: f.level,
-    decision: f.decision,
-    comment: f.comment,
-    at: f.at,
-    contentSha256: f.contentSha256,
-    fingerprint: f.fingerprint,
+    unitId: f.unitId,
   };
 }

@@ -8,9 +8,9 @@ import type { CheckMaterial } from './types';
  * encrypted or cannot be opened. Returns the reason it cannot, or null when it can.
  */
 export function whyNotScoring(m: Pick<CheckMaterial, 'kind' | 'eventDate' | 'facts'>, period: Period): string | null {
-  const outside = (d: string): boolean => !inPeriod(d, period);
-  if (m.eventDate !== null && outside(m.eventDate)) return '日期不在测评周期内';
-  if (m.kind === 'photo' && m.facts.exifDate && outside(m.facts.exifDate)) return '拍摄时间不在测评周期内';
+  // No closure here: it runs for every material of every check (20,000 at a time).
+  if (m.eventDate !== null && !inPeriod(m.eventDate, period)) return '日期不在测评周期内';
+  if (m.kind === 'photo' && m.facts.exifDate && !inPeriod(m.facts.exifDate, period)) return '拍摄时间不在测评周期内';
   if (m.kind === 'photo' && m.facts.screenshotLike === true) return '是截图而不是实景照片';
   if (m.facts.mime === 'application/pdf' && (m.facts.encrypted === true || m.facts.readable === false))
     return 'PDF 加密或无法打开';
