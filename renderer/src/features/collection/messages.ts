@@ -1,5 +1,6 @@
 import type { OwedSource, OwedState, RequestState, YearCell } from '@shared/ipc/collection-types';
 import { MATERIAL_KINDS, type MaterialKind } from '@shared/domain/value-sets';
+import { when } from '../backup/messages';
 
 /** 月收集's Chinese text, in one place. */
 export const CM = {
@@ -60,7 +61,7 @@ export const CM = {
   phone: '电话',
   requestMeta: (r: { assignee: string | null; phone: string | null; due: string; month: string }) =>
     [r.assignee, r.phone, `${Number(r.month.slice(5, 7))}月材料`, `${r.due} 前`].filter(Boolean).join(' · '),
-  closedNote: (at: string, note: string | null) => `${at.slice(0, 10)} 销号${note ? `：${note}` : ''}`,
+  closedNote: (at: string, note: string | null) => `${when(at).slice(0, 10)} 销号${note ? `：${note}` : ''}`,
   have: (have: number, min: number | null) => (min === null ? `已收 ${have} 份` : `已收 ${have}/${min} 份`),
   byHandHint: '文字要求，由材料员确认后标记已交',
   yearLegend: '图例',

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { invoke } from '../../api/client';
 import { Section } from '../../components/Section';
+import { when } from '../backup/messages';
 import { HO } from './messages';
 
 /**
@@ -23,7 +24,7 @@ export function HandoutPanel(props: { onImport(): void }) {
           </Text>,
         ],
         [HO.sequence, `${HO.sequenceOf(s.sequence)}（${HO.issuedAt} ${s.issuedAt.slice(0, 10)}）`],
-        [HO.importedAt, s.importedAt.slice(0, 16).replace('T', ' ')],
+        [HO.importedAt, when(s.importedAt)],
         [HO.unit, s.unit.name],
         [
           HO.attachments,

@@ -22,7 +22,7 @@ export const HO = {
 
   previewTitle: '导入创城办下发包',
   firstSight: '初次导入：请与创城办核对指纹',
-  firstSightHint: '打电话给创城办，逐组念出下面的指纹，一致后再导入。以后的下发包必须由同一密钥签名。',
+  firstSightHint: '打电话给创城办，逐组核对上面的签名指纹，一致后再导入。以后的下发包必须由同一密钥签名。',
   keyChanged: '创城办的签名密钥变了',
   keyChangedHint: (previous: string | null) =>
     `这份下发包的签名指纹与上次导入的${previous ? `（${previous}）` : ''}不同。可能是创城办换了电脑或密钥，也可能是他人伪造。请先与创城办核实新指纹。`,
