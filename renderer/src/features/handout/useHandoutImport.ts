@@ -48,7 +48,11 @@ export function useHandoutImport(onDone: (r: HandoutImportResult) => void, onErr
       void load({ file, acceptNewKey: false }, false);
     },
     chooseUnit: (unitId: string) => args && void load({ ...args, unitId }, true),
-    acceptKey: (accept: boolean) => args && void load({ ...args, acceptNewKey: accept }, true),
+    acceptKey: (accept: boolean) => {
+      if (!args) return;
+      setArgs({ ...args, acceptNewKey: accept }); // the box shows the officer's tick at once, not after the preview
+      void load({ ...args, acceptNewKey: accept }, true);
+    },
     confirm: async () => {
       if (!args) return;
       setBusy(true);

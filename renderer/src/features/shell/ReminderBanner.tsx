@@ -8,6 +8,11 @@ import { useReminders } from './useReminders';
 /** Lines shown before 显示全部: the banner must not push the screen below it off a 768-pixel window. */
 const FIRST_LINES = 3;
 const TYPE_COLOR: Record<ReminderItem['type'], string> = { overdue: 'red', due: 'orange', keyDate: 'blue' };
+/**
+ * A key date first: the photos of an activity can only be taken on its day. Then what falls due within days, then
+ * what is already late (月收集 and its badge keep that in view as well). Core's order holds within each.
+ */
+const TYPE_ORDER: Record<ReminderItem['type'], number> = { keyDate: 0, due: 1, overdue: 2 };
 
 /**
  * The reminder banner above the screens: what is overdue, due within 3 days and the key dates within 3 days, each
@@ -17,7 +22,7 @@ export function ReminderBanner(props: { onOpen(): void }) {
   const reminders = useReminders();
   const [all, setAll] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const items = reminders.data?.items ?? [];
+  const items = [...(reminders.data?.items ?? [])].sort((a, b) => TYPE_ORDER[a.type] - TYPE_ORDER[b.type]);
   if (items.length === 0 && !error) return null;
   const dismiss = (keys: string[]) =>
     void invoke('reminders:dismiss', { keys }).then(
