@@ -2,6 +2,7 @@ import type { Ctx } from '../core/context';
 import { backupCommand, restoreCommand } from './backup-commands';
 import { check, declare, referenceImport } from './check-commands';
 import { attach, catalogImport, catalogList, init, materials, scope, type Flags, type Outcome } from './commands';
+import { handoutImport } from './handout-commands';
 import { exportCommand, verifyCommand } from './package-commands';
 import { logVerify, review, signerAdd, signerList } from './signoff-commands';
 
@@ -58,6 +59,12 @@ export const COMMANDS: CommandSpec[] = [
       '<工作区> <标准编号> --withdraw [--json]',
     ],
     run: declare,
+  },
+  {
+    words: ['handout', 'import'],
+    forms: ['<工作区> <下发包.zip> [--unit 单位名称] [--accept-new-key] [--dry-run] [--json]'],
+    note: '导入创城办下发包（台账、要账、重要时间节点）。--unit：下发包中本单位的名称；--accept-new-key：确认创城办更换了签名密钥；--dry-run：只预览，不写入',
+    run: handoutImport,
   },
   {
     words: ['signer', 'add'],

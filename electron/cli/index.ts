@@ -49,6 +49,8 @@ const OPTIONS = {
   return: { type: 'boolean' },
   comment: { type: 'string' },
   handover: { type: 'string' },
+  'accept-new-key': { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;

@@ -145,12 +145,16 @@ export function userScopeChoices(db: Database.Database): Map<string, boolean> {
   return new Map(rows.map((r) => [r.code, r.mine_user === 1]));
 }
 
-/** Re-derives the preselected `mine` after the unit's names or kind change (the user's own choices stay). */
+/**
+ * Re-derives the preselected `mine` after the unit's names or kind change (the user's own choices stay); while a
+ * hand-out is on record it comes from the office's assignments, which a rename does not change.
+ */
 export function refreshMineAuto(db: Database.Database, unit: ScopeUnit): void {
   const rows = db
     .prepare('SELECT code, parent_code, lead_unit, responsible_units FROM criteria WHERE removed = 0')
     .all() as Pick<Row, 'code' | 'parent_code' | 'lead_unit' | 'responsible_units'>[];
-  const mine = preselectMine(
+  const mine = autoMine(
+    db,
     rows.map((r) => ({
       code: r.code,
       parentCode: r.parent_code,
@@ -205,4 +209,51 @@ export function requireLeafCriterion(db: Database.Database, code: string): Crite
       `not a leaf: ${c.code} (${below.length} leaves below)`,
     );
   return c;
+}
+
+/**
+ * This unit's codes in the last hand-out's assignments (`handouts.assignments`, migration 0100), or null when no
+ * hand-out is on record or it assigned the unit nothing (an office that hands out only 要账): then the scope is
+ * preselected by the unit's names as before. Read here, not through core/handout, which builds on this folder.
+ */
+function officeAssignedCodes(db: Database.Database): Set<string> | null {
+  const raw = db.prepare('SELECT assignments FROM handouts ORDER BY id DESC LIMIT 1').pluck().get() as
+    string | undefined;
+  const codes = raw === undefined ? [] : (JSON.parse(raw) as { criterionCode: string }[]).map((a) => a.criterionCode);
+  return codes.length > 0 ? new Set(codes) : null;
+}
+
+/**
+ * `mine` from the 创城办's assignments (HANDOUT-FORMAT.md: the criteria assigned to the unit plus their ancestors):
+ * an assigned code, everything below it (assigning a 测评内容 assigns its standards) and every ancestor of those.
+ */
+export function mineFromAssignments(
+  nodes: { code: string; parentCode: string | null }[],
+  assigned: Set<string>,
+): Map<string, boolean> {
+  const parentOf = new Map(nodes.map((n) => [n.code, n.parentCode]));
+  const under = (code: string): boolean => {
+    for (let c: string | null = code; c !== null; c = parentOf.get(c) ?? null) if (assigned.has(c)) return true;
+    return false;
+  };
+  const mine = new Map(nodes.map((n) => [n.code, under(n.code)]));
+  for (const n of nodes) {
+    if (!mine.get(n.code)) continue;
+    for (let p = n.parentCode; p !== null && mine.get(p) === false; p = parentOf.get(p) ?? null) mine.set(p, true);
+  }
+  return mine;
+}
+
+/**
+ * The automatic `mine` (`criteria.mine_auto`): from the last hand-out's assignments of this unit while one is on
+ * record, else preselected by the unit's names and kind. Catalog imports and a renamed unit both come here, so
+ * neither undoes the office's assignment.
+ */
+export function autoMine(
+  db: Database.Database,
+  nodes: Parameters<typeof preselectMine>[0],
+  unit: ScopeUnit,
+): Map<string, boolean> {
+  const assigned = officeAssignedCodes(db);
+  return assigned === null ? preselectMine(nodes, unit) : mineFromAssignments(nodes, assigned);
 }

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { countLeaves, type BuiltCatalog, type CatalogNode } from '@shared/domain/catalog';
 import type { RequirementKindChoice } from '@shared/domain/requirements';
-import { preselectMine } from '@shared/domain/scope';
 import { AppError } from '@shared/ipc/errors';
 import type { CatalogImportResult } from '@shared/ipc/types';
 import type { RuleProfile } from '@shared/schemas/rule-profile';
@@ -9,6 +8,7 @@ import { saveProfile } from './profile-repo';
 import { appendAudit } from '../workspace/audit';
 import { scopeUnitOf, type WorkspaceSettings } from '../workspace/workspace';
 import { saveRequirementKinds } from './requirement-kinds-repo';
+import { autoMine } from './criteria-repo';
 
 export interface ImportInput {
   built: BuiltCatalog;
@@ -48,7 +48,8 @@ export function importCatalog(
   if (built.nodes.length === 0) throw new AppError('catalog-invalid', '测评体系中没有可导入的标准。', 'no nodes');
   const edition = built.edition;
   const leaves = countLeaves(built.nodes);
-  const mine = preselectMine(built.nodes, scopeUnitOf(settings));
+  // From the 创城办's assignments while a hand-out is on record, else by the unit's names.
+  const mine = autoMine(db, built.nodes, scopeUnitOf(settings));
   let removedCodes: string[] = [];
   db.transaction(() => {
     const versionId = db

@@ -7,7 +7,10 @@ import type { Migration } from '../migrate';
  *
  * - `handouts`: one row per imported hand-out, newest last. The last row says whose key is on record (a hand-out
  *   signed with another is refused until accepted), the last sequence (a lower one is refused), and which of the
- *   hand-out's units this workspace is (remembered once the officer chose it).
+ *   hand-out's units this workspace is (remembered once the officer chose it). `assignments` is this unit's share of
+ *   the hand-out's assignments: while a hand-out is on record the automatic scope comes from it, so a later catalog
+ *   file or a renamed unit does not undo the office's word. handout.json itself is kept verbatim as the blob named
+ *   by `sha256`, and each attachment (附件) as a blob too, so a backup carries them.
  * - `requests`: `source` office rows are upserted by the hand-out's `id`; unit rows get a UUID. A request is met by
  *   its materials (counted, never stored) or, for a free-text one, by hand (`met_by_hand`); closing (销号) is by hand
  *   with a note or by the office's `closed` list. Never deleted: a closed request stays in the history.
@@ -31,7 +34,10 @@ export const migration0100: Migration = {
       sha256         TEXT NOT NULL,      -- of handout.json's bytes
       catalog_sha256 TEXT NOT NULL,      -- RFC 8785 hash of its catalog (the packages' catalog.sha256)
       key_changed    INTEGER NOT NULL DEFAULT 0 CHECK (key_changed IN (0, 1)),  -- imported with a new key accepted
-      imported_at    TEXT NOT NULL
+      imported_at    TEXT NOT NULL,
+      signature      TEXT NOT NULL,      -- handout.sig as received (its bytes, UTF-8)
+      assignments    TEXT NOT NULL DEFAULT '[]',  -- JSON [{criterionCode, role}]: this unit's, codes normalised
+      attachments    TEXT NOT NULL DEFAULT '[]'   -- JSON [{path, sha256, bytes}]: 附件/…, each a blob
     ) STRICT;
     CREATE TABLE requests (
       id             TEXT PRIMARY KEY,
