@@ -1,5 +1,5 @@
 import { Group, Text } from '@mantine/core';
-import { memo, type MouseEvent } from 'react';
+import { memo, startTransition, useEffect, useState, type MouseEvent } from 'react';
 import type { YearCell, YearGrid as Grid } from '@shared/ipc/collection-types';
 import { CELL, CM } from './messages';
 import css from './year-grid.module.css';
@@ -12,6 +12,8 @@ const CLASS: Record<YearCell, string> = {
   'not-due': css.notDue!,
 };
 const ORDER: YearCell[] = ['met', 'partly', 'missing', 'overdue', 'not-due'];
+/** Rows painted at once (more than a window shows); the rest follow right after. */
+const FIRST_ROWS = 60;
 
 /**
  * The whole year at a glance: the unit's owed criteria × the period's months, a colour and a symbol per cell (已交 ✓,
@@ -20,6 +22,10 @@ const ORDER: YearCell[] = ['met', 'partly', 'missing', 'overdue', 'not-due'];
  */
 export function YearGrid(props: { grid: Grid; currentMonth: string; onOpenMonth(month: string): void }) {
   const { grid } = props;
+  const [all, setAll] = useState(false);
+  useEffect(() => {
+    if (grid.rows.length > FIRST_ROWS) startTransition(() => setAll(true));
+  }, [grid.rows.length]);
   const click = (e: MouseEvent<HTMLTableSectionElement>) => {
     const cell = (e.target as HTMLElement).closest<HTMLElement>('td[data-month]');
     if (cell && cell.dataset.state !== 'not-due') props.onOpenMonth(cell.dataset.month!);
@@ -51,7 +57,7 @@ export function YearGrid(props: { grid: Grid; currentMonth: string; onOpenMonth(
               </tr>
             </thead>
             <tbody onClick={click}>
-              {grid.rows.map((r) => (
+              {(all ? grid.rows : grid.rows.slice(0, FIRST_ROWS)).map((r) => (
                 <Row key={r.code} code={r.code} title={r.title} cells={r.cells} months={grid.months} />
               ))}
             </tbody>

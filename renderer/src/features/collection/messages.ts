@@ -78,8 +78,7 @@ export const SOURCE_LABEL: Record<OwedSource, string> = {
 };
 
 export const STATE_LABEL: Record<OwedState, string> = { met: '已交', partly: '部分', missing: '未交' };
-/** UI.md: green complete, blue under way, red missing (it is owed this month). */
-export const STATE_COLOR: Record<OwedState, string> = { met: 'green', partly: 'blue', missing: 'red' };
+// Colours (owed.module.css, year-grid.module.css) as UI.md: green met, blue under way, red missing or late.
 
 export const REQUEST_STATE_LABEL: Record<RequestState, string> = { open: '待交', met: '已交', closed: '已销号' };
 // 已销号 is done and out of the way: grey, like anything finished that needs no more attention.
