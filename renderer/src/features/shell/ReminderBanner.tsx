@@ -5,8 +5,8 @@ import { invoke } from '../../api/client';
 import { H } from './messages';
 import { useReminders } from './useReminders';
 
-/** Lines shown before 显示全部: the banner must not push the screen below it off a 768-pixel window. */
-const FIRST_LINES = 3;
+/** Lines shown until 另有 N 条 is opened: on a 768-pixel screen the banner must not push the work below away. */
+const FIRST_LINES = 1;
 const TYPE_COLOR: Record<ReminderItem['type'], string> = { overdue: 'red', due: 'orange', keyDate: 'blue' };
 /**
  * A key date first: the photos of an activity can only be taken on its day. Then what falls due within days, then
@@ -15,8 +15,9 @@ const TYPE_COLOR: Record<ReminderItem['type'], string> = { overdue: 'red', due: 
 const TYPE_ORDER: Record<ReminderItem['type'], number> = { keyDate: 0, due: 1, overdue: 2 };
 
 /**
- * The reminder banner above the screens: what is overdue, due within 3 days and the key dates within 3 days, each
- * with 今日不再提醒 (dismissed for today in core); a line opens 月收集.
+ * The reminder banner above the screens: what is overdue, due within 3 days and the key dates within 3 days, one
+ * line each (the most pressing shown, the rest one click away), each with 今日不再提醒 (dismissed for today in
+ * core); a line opens 月收集.
  */
 export function ReminderBanner(props: { onOpen(): void }) {
   const reminders = useReminders();
@@ -30,10 +31,11 @@ export function ReminderBanner(props: { onOpen(): void }) {
       (e: Error) => setError(e.message),
     );
   const shown = all ? items : items.slice(0, FIRST_LINES);
+  const more = items.length - FIRST_LINES;
   return (
-    <Alert color="orange" title={H.remindersTitle(items.length)} mb="sm" data-testid="reminders" py="xs">
-      <Stack gap={4}>
-        {shown.map((r) => (
+    <Alert color="orange" py={6} px="sm" mb="xs" data-testid="reminders" aria-label={H.remindersTitle(items.length)}>
+      <Stack gap={2}>
+        {shown.map((r, i) => (
           <Group key={r.key} gap="xs" wrap="nowrap" justify="space-between" data-testid="reminder" data-type={r.type}>
             <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
               <Badge size="sm" color={TYPE_COLOR[r.type]} variant="light" style={{ flex: 'none' }}>
@@ -43,31 +45,28 @@ export function ReminderBanner(props: { onOpen(): void }) {
                 {r.text}
               </Anchor>
             </Group>
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              color="gray"
-              onClick={() => dismiss([r.key])}
-              style={{ flex: 'none' }}
-            >
-              {H.dismissToday}
-            </Button>
+            <Group gap={4} wrap="nowrap" style={{ flex: 'none' }}>
+              <Button size="compact-xs" variant="subtle" color="gray" onClick={() => dismiss([r.key])}>
+                {H.dismissToday}
+              </Button>
+              {i === shown.length - 1 && more > 0 && (
+                <Button size="compact-xs" variant="subtle" onClick={() => setAll(!all)}>
+                  {all ? H.showFewer : H.more(more)}
+                </Button>
+              )}
+              {i === shown.length - 1 && all && (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  color="gray"
+                  onClick={() => dismiss(items.map((x) => x.key))}
+                >
+                  {H.dismissAllToday}
+                </Button>
+              )}
+            </Group>
           </Group>
         ))}
-        {(items.length > FIRST_LINES || items.length > 1) && (
-          <Group gap="xs">
-            {items.length > FIRST_LINES && (
-              <Button size="compact-xs" variant="subtle" onClick={() => setAll(!all)}>
-                {all ? H.showFewer : H.showAll(items.length)}
-              </Button>
-            )}
-            {items.length > 1 && (
-              <Button size="compact-xs" variant="subtle" color="gray" onClick={() => dismiss(items.map((r) => r.key))}>
-                {H.dismissAllToday}
-              </Button>
-            )}
-          </Group>
-        )}
         {error && (
           <Text size="sm" c="red.8">
             {error}

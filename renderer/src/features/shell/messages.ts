@@ -17,7 +17,7 @@ export const H = {
   reminderType: { overdue: '逾期', due: '即将到期', keyDate: '事前预告' },
   dismissToday: '今日不再提醒',
   dismissAllToday: '全部今日不再提醒',
-  showAll: (n: number) => `显示全部 ${n} 条`,
+  more: (n: number) => `另有 ${n} 条提醒`,
   showFewer: '收起',
   overdueItems: '本月逾期未交的材料',
   pointsHint: '体检估计的失分：每条标准的扣分之和，每条不超过它的分值',
