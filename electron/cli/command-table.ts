@@ -3,8 +3,16 @@ import { backupCommand, restoreCommand } from './backup-commands';
 import { check, declare, referenceImport } from './check-commands';
 import { attach, catalogImport, catalogList, init, materials, scope, type Flags, type Outcome } from './commands';
 import { handoutImport } from './handout-commands';
+import {
+  chaseListCommand,
+  dueCommand,
+  monthCommand,
+  requestAdd,
+  requestClose,
+  requestsCommand,
+} from './collection-commands';
 import { exportCommand, verifyCommand } from './package-commands';
-import { logVerify, review, signerAdd, signerList } from './signoff-commands';
+import { logVerify, review, reviewImport, reviewRequest, signerAdd, signerList } from './signoff-commands';
 
 type Command = (ctx: Ctx, positionals: string[], flags: Flags) => Promise<Outcome>;
 
@@ -73,6 +81,14 @@ export const COMMANDS: CommandSpec[] = [
     run: signerAdd,
   },
   { words: ['signer', 'list'], forms: ['<工作区> --json'], run: signerList },
+  // Before `review`: its first positional is a workspace, never these words.
+  {
+    words: ['review', 'request'],
+    forms: ['<工作区> <送审包.zip> <标准编号>... --level leader|principal [--json]'],
+    note: '送审包交领导在本人电脑上用网报通审核，审核结果用 review import 导入',
+    run: reviewRequest,
+  },
+  { words: ['review', 'import'], forms: ['<工作区> <审核结果.json> [--json]'], run: reviewImport },
   {
     words: ['review'],
     forms: [
@@ -89,6 +105,34 @@ export const COMMANDS: CommandSpec[] = [
     run: exportCommand,
   },
   { words: ['verify'], forms: ['<申报包.zip> [--json]'], run: verifyCommand },
+  {
+    words: ['month'],
+    forms: ['<工作区> [--month YYYY-MM] [--json]'],
+    note: '月收集：本月应交、已交、逾期',
+    run: monthCommand,
+  },
+  {
+    words: ['request', 'add'],
+    forms: [
+      '<工作区> <标准编号> --text 要求 [--kind 类型 --min 数量] [--assignee 责任人] [--phone 电话] [--month YYYY-MM] [--due YYYY-MM-DD] [--json]',
+    ],
+    note: '要账：指定 --kind/--min 时按材料自动判断是否已交；只写 --text 的要账须手动标记',
+    run: requestAdd,
+  },
+  { words: ['requests'], forms: ['<工作区> [--month YYYY-MM] [--open] [--json]'], run: requestsCommand },
+  {
+    words: ['chase-list'],
+    forms: ['<工作区> <要账单.xlsx|要账单.pdf> [--month YYYY-MM] [--json]'],
+    note: '不写 --month 时列出全部未交的要账',
+    run: chaseListCommand,
+  },
+  { words: ['request', 'close'], forms: ['<工作区> <要账编号> --note 说明 [--json]'], run: requestClose },
+  {
+    words: ['due'],
+    forms: ['<工作区> [--days 3] [--json]'],
+    note: '今天的提醒：即将到期、已逾期、重要时间节点',
+    run: dueCommand,
+  },
   {
     words: ['backup'],
     forms: ['<工作区> <备份.wbbak|备份文件夹> [--handover 接手同事姓名] [--json]'],

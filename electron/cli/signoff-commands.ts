@@ -104,3 +104,34 @@ export async function logVerify(ctx: Ctx, pos: string[]): Promise<Outcome> {
     exit: r.valid ? EXIT.ok : EXIT.refused,
   };
 }
+
+/** `wangbao review request <ws> <out.zip> <code>... --level leader|principal`: a 送审包 for a leader on another PC. */
+export async function reviewRequest(ctx: Ctx, pos: string[], flags: Flags): Promise<Outcome> {
+  const [ws, out, ...codes] = pos;
+  const level = str(flags, 'level') as ReviewLevel | undefined;
+  if (!ws || !out || codes.length === 0) throw wrongUsage();
+  if (!level || !LEVELS.includes(level)) throw usage('--level 应为 leader（分管领导）或 principal（主要负责同志）。');
+  await call('workspace:open', { dir: resolve(ws) }, ctx);
+  const r = (await call('review:exportRequest', { codes, level, out: resolve(out) }, ctx))!;
+  return {
+    json: r,
+    human: `已导出送审包（${r.criteria} 条标准，${r.materials} 份材料，请${REVIEW_LEVELS[r.level]}审核）：${r.path}`,
+    exit: EXIT.ok,
+  };
+}
+
+/** `wangbao review import <ws> <审核结果.json>`: records a leader's answer (exit 1 when refused). */
+export async function reviewImport(ctx: Ctx, pos: string[]): Promise<Outcome> {
+  const [ws, file] = pos;
+  if (!ws || !file || pos.length > 2) throw wrongUsage();
+  await call('workspace:open', { dir: resolve(ws) }, ctx);
+  const r = (await call('review:importAnswer', { file: resolve(file) }, ctx))!;
+  return {
+    json: r,
+    human:
+      `已记录 ${r.recorded} 条审核。` +
+      (r.current.length > 0 ? `有效：${r.current.join('、')}。` : '') +
+      (r.stale.length > 0 ? `送审后材料有变动、已失效：${r.stale.join('、')}。` : ''),
+    exit: EXIT.ok,
+  };
+}

@@ -6,11 +6,14 @@ import type { Logger } from './log';
 import { IN_THREAD, pooledReaders, type Readers } from './intake/readers';
 import { WorkerPool } from './workers/pool';
 import type { Platform } from './platform';
+import type { LeaderSession } from './signoff/remote/leader-review';
 import type { Workspace } from './workspace/workspace';
 
 /** State that lives as long as the window (or the CLI run): the open workspace and the paths the user chose. */
 export class Session {
   workspace: Workspace | null = null;
+  /** The leader's read-only review of a 送审包 (no workspace needed): the request, the key file, what was signed. */
+  remote: LeaderSession | null = null;
   private readonly grants = new Set<string>();
   /** Running jobs by the id their caller chose, so `jobs:cancel` can stop them. */
   readonly jobs = new Map<string, AbortController>();

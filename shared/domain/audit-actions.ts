@@ -30,6 +30,10 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'request.reopen': '撤销销号',
   'request.setMet': '标记要账已交',
   'materials.month': '批量修改材料月份',
+  'signer.exportKey': '导出签批密钥',
+  'signer.importKey': '导入签批密钥',
+  'review.exportRequest': '导出送审包',
+  'review.importAnswer': '导入审核结果',
 };
 
 /** The criteria a logged change is about, read from its details (`criterionCode`, `code`, `codes`). */

@@ -22,12 +22,18 @@ export function periodMonths(period: Period): string[] {
  * March. A collection day past a short month's end means its last day.
  */
 export function monthsDue(period: Period, today: string, collectionDay = DEFAULT_COLLECTION_DAY): string[] {
-  return periodMonths(period).filter((m) => {
-    const due = nextMonth(m);
-    const [y, mm] = due.split('-').map(Number) as [number, number];
-    const last = new Date(Date.UTC(y, mm, 0)).getUTCDate();
-    return `${due}-${String(Math.min(collectionDay, last)).padStart(2, '0')}` <= today;
-  });
+  return periodMonths(period).filter((m) => collectionDate(nextMonth(m), collectionDay) <= today);
+}
+
+/** The number of days of a month (`2028-02` → 29). */
+export function lastDayOfMonth(month: string): number {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** `month`'s collection day as a date: the day itself, or the month's last day when the month is shorter. */
+export function collectionDate(month: string, collectionDay = DEFAULT_COLLECTION_DAY): string {
+  return `${month}-${String(Math.min(collectionDay, lastDayOfMonth(month))).padStart(2, '0')}`;
 }
 
 /** The quarter a month falls in (`2026-05` → `2026-Q2`). */
@@ -37,11 +43,12 @@ export function quarterOf(month: string): string {
 
 /**
  * The month being collected on `today`: the month before until the collection day (on 2026-05-03 the 创城办 is still
- * collecting April), then this one.
+ * collecting April), then this one. A collection day past the month's end means its last day (31 in February: the
+ * 28th or 29th), as in `monthsDue`.
  */
 export function collectionMonth(today: string, collectionDay = DEFAULT_COLLECTION_DAY): string {
   const month = today.slice(0, 7);
-  if (Number(today.slice(8, 10)) >= collectionDay) return month;
+  if (Number(today.slice(8, 10)) >= Math.min(collectionDay, lastDayOfMonth(month))) return month;
   const [y, m] = month.split('-').map(Number) as [number, number];
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }

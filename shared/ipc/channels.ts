@@ -64,6 +64,18 @@ export const CHANNELS = [
   'reminders:list',
   'reminders:dismiss',
   'materials:setMonth',
+  'signer:exportKey',
+  'signer:importKey',
+  'review:exportRequest',
+  'review:importAnswer',
+  'remote:open',
+  'remote:state',
+  'remote:key',
+  'remote:thumbs',
+  'remote:preview',
+  'remote:sign',
+  'remote:save',
+  'remote:close',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

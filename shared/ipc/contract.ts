@@ -19,6 +19,7 @@ import type {
   RequestView,
   YearGrid,
 } from './collection-types';
+import type { AnswerImportResult, RemoteView, RequestExportResult } from './remote-review-types';
 import { CONTACT_NAME_MAX, CONTACT_PHONE_MAX, isValidPhone } from '../domain/package/contact';
 import type {
   AppInfo,
@@ -389,6 +390,52 @@ export const contract = {
   'materials:setMonth': def<{ changed: string[] }>()(
     z.object({ ids: z.array(z.string().uuid()).min(1).max(10_000), month: Month }),
   ),
+  /**
+   * 导出密钥: writes a signer's key file (the private key sealed under the 口令, never in clear) to `out`, or into a
+   * folder the user picks under `{姓名}_签批密钥.wbkey`; null when cancelled. `removeFromWorkspace`: the workspace
+   * then keeps only the public key, so only the file can sign. Logged.
+   */
+  'signer:exportKey': def<{ path: string; signer: SignerInfo } | null>()(
+    z.object({ signer: SignerRef, out: PathArg.optional(), removeFromWorkspace: z.boolean().default(false) }),
+  ),
+  /** 导入密钥: puts a key file back on its signer, or adds its signer (this unit's only). Null when cancelled. Logged. */
+  'signer:importKey': def<SignerInfo | null>()(z.object({ file: PathArg.optional() })),
+  /**
+   * 导出送审包 for leaf criteria at a level: to `out`, or into a folder the user picks under the standard name; null
+   * when cancelled. Logged.
+   */
+  'review:exportRequest': def<RequestExportResult | null>()(
+    z.object({ codes: z.array(CriterionCode).min(1).max(10_000), level: ReviewLevelSchema, out: PathArg.optional() }),
+  ),
+  /** 导入审核结果: every review checked, then all recorded (current or stale) or none. Null when cancelled. */
+  'review:importAnswer': def<AnswerImportResult | null>()(z.object({ file: PathArg.optional() })),
+  /** The leader's mode: opens a 送审包 read-only (checked whole first). Absent `file`: a file dialog; null: cancelled. */
+  'remote:open': def<RemoteView | null>()(z.object({ file: PathArg.optional() })),
+  /** The 送审包 open in the leader's mode, or null. */
+  'remote:state': def<RemoteView | null>()(NoArgs),
+  /** Chooses the key file to sign with (checked: this unit, the request's level). Absent `file`: a dialog. */
+  'remote:key': def<RemoteView | null>()(z.object({ file: PathArg.optional() })),
+  'remote:thumbs': def<Record<string, string>>()(z.object({ ids: z.array(z.string().min(1).max(200)).max(500) })),
+  'remote:preview': def<
+    { type: 'image'; dataUrl: string } | { type: 'pdf'; base64: string } | { type: 'none'; reason: string }
+  >()(z.object({ id: z.string().min(1).max(200) })),
+  /**
+   * Signs a decision on criteria of the open 送审包 with the key file (`keyFile`, else the one chosen, else a
+   * dialog) unlocked by its 口令. Kept until saved; a later decision on a criterion replaces the earlier one.
+   */
+  'remote:sign': def<RemoteView | null>()(
+    z.object({
+      codes: z.array(CriterionCode).min(1).max(10_000),
+      decision: ReviewDecisionSchema,
+      comment: z.string().max(2_000).default(''),
+      keyFile: PathArg.optional(),
+      passphrase: Passphrase,
+    }),
+  ),
+  /** Saves the 审核结果 to `out`, or into a folder the user picks under the standard name; null when cancelled. */
+  'remote:save': def<{ path: string; reviews: number } | null>()(z.object({ out: PathArg.optional() })),
+  /** Leaves the leader's mode (what was signed and not saved is dropped). */
+  'remote:close': def<null>()(NoArgs),
 } satisfies Record<Channel, { args: z.ZodType; result: unknown }>;
 
 export type Contract = typeof contract;

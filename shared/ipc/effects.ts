@@ -99,4 +99,18 @@ export const EFFECTS: Record<Channel, readonly Data[] | 'opened' | 'closed'> = {
   'reminders:list': [],
   'reminders:dismiss': ['collection'],
   'materials:setMonth': ['ledger', 'materials', 'package', 'collection'],
+  // 送审: a key taken out of (or put back into) the workspace changes who can sign here.
+  'signer:exportKey': ['signers'],
+  'signer:importKey': ['signers'],
+  'review:exportRequest': [],
+  'review:importAnswer': ['ledger', 'signers', 'package'],
+  // The leader's mode holds no workspace data: its screen reads what each call returns.
+  'remote:open': [],
+  'remote:state': [],
+  'remote:key': [],
+  'remote:thumbs': [],
+  'remote:preview': [],
+  'remote:sign': [],
+  'remote:save': [],
+  'remote:close': [],
 };

@@ -73,6 +73,25 @@ export const Manifest = z.looseObject({
   reviews: z.array(z.unknown()),
   signers: z.array(z.unknown()).optional(),
   audit: Audit.optional(),
+  /**
+   * 月收集 (HANDOUT-FORMAT.md): the last hand-out the unit imported (null before any) and the state of each of the
+   * office's 要账 it holds. Both came with monthly collection: a package made before it has neither.
+   */
+  handout: z
+    .looseObject({ officeFingerprint: Sha256, sequence: z.number().int().min(0), unitId: z.string().min(1) })
+    .nullable()
+    .optional(),
+  requests: z
+    .array(
+      z.looseObject({
+        id: z.string().min(1),
+        criterionCode: z.string().min(1),
+        month: Month,
+        status: z.enum(['open', 'met', 'closed']),
+        materialIds: z.array(z.string()),
+      }),
+    )
+    .optional(),
   check: z.looseObject({
     errors: z.number().int().min(0),
     warnings: z.number().int().min(0),

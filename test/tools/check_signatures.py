@@ -2,6 +2,7 @@
 """Checks a package's sign-off with nothing of wangbao's: Python, its json and hashlib, and `cryptography`.
 
     python3 check_signatures.py FOLDER    # FOLDER holds manifest.json and manifest.sig
+    python3 check_signatures.py --answer 审核结果.json    # a leader's answer to a 送审包 (REVIEW-EXCHANGE-FORMAT.md)
 
 Written from PACKAGE-FORMAT.md ("Sign-off") alone, so that it referees our TypeScript: manifest.sig over the exact
 bytes of manifest.json by a principal listed in `signers`; each review's Ed25519 signature over the RFC 8785
@@ -132,7 +133,41 @@ def check_review(manifest: dict, review: dict) -> dict:
     }
 
 
+def check_answer(answer: dict) -> dict:
+    """A 审核结果: each review signed by the answer's key for its unit, its content hashing to its contentSha256."""
+    signer = answer["signer"]
+    key = public_key(signer["publicKey"])
+    key_ok = hashlib.sha256(b64(signer["publicKey"])).hexdigest() == signer["fingerprint"]
+    reviews = []
+    for review in answer["reviews"]:
+        statement = {
+            "format": "wangbao-review",
+            "formatVersion": 1,
+            "unitId": answer["unit"]["id"],
+            **{
+                k: review[k]
+                for k in ("criterionCode", "level", "decision", "comment", "at", "contentSha256", "fingerprint")
+            },
+        }
+        content = json.loads(review["content"])
+        reviews.append(
+            {
+                "criterionCode": review["criterionCode"],
+                "signature": key_ok
+                and review["fingerprint"] == signer["fingerprint"]
+                and verifies(key, review["signature"], jcs(statement).encode("utf-8")),
+                "content": hashlib.sha256(review["content"].encode("utf-8")).hexdigest() == review["contentSha256"]
+                and jcs(content) == review["content"],
+            }
+        )
+    return {"reviews": reviews}
+
+
 def main() -> int:
+    if sys.argv[1] == "--answer":
+        verdict = check_answer(json.loads(Path(sys.argv[2]).read_text("utf-8")))
+        print(json.dumps(verdict, ensure_ascii=False))
+        return 0 if all(r["signature"] and r["content"] for r in verdict["reviews"]) else 1
     folder = Path(sys.argv[1])
     manifest_bytes = (folder / "manifest.json").read_bytes()
     manifest = json.loads(manifest_bytes)

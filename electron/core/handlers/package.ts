@@ -14,6 +14,8 @@ import { signManifest } from '../signoff/manifest-sig';
 import { requireSigner, type SignerRow } from '../signoff/signers-repo';
 import { unlockSigner } from '../signoff/unlock';
 import { appendAudit } from '../workspace/audit';
+import { packageCollection } from '../collection/package-collection';
+import { lastHandout } from '../handout/handouts-repo';
 
 /** The 主要负责同志 who signs a final package, named with their 口令; refused before anything is planned. */
 function requirePrincipal(
@@ -59,7 +61,8 @@ export const packageHandlers: HandlersOf<'package:preview' | 'package:export' | 
       const ws = requireWorkspace(ctx);
       const now = ctx.platform.now();
       const manifestSigner = kind === 'final' ? requirePrincipal(ws.db, signer, passphrase) : undefined;
-      const plan = planPackage(ws, { kind, month, manifestSigner }, now, ctx.platform.appVersion);
+      const collection = packageCollection(ws, lastHandout(ws.db), now);
+      const plan = planPackage(ws, { kind, month, manifestSigner, collection }, now, ctx.platform.appVersion);
       // Unlocked only once the plan stands: a package that would be refused costs no 口令 try.
       const key = manifestSigner ? (await unlockSigner(ws.db, manifestSigner.fingerprint, passphrase!, now)).key : null;
       let target: string;

@@ -20,6 +20,7 @@ import {
 import { unlockSigner } from '../signoff/unlock';
 import { normalizeCode } from '@shared/domain/codes';
 import { auditHead, listAudit, verifyAuditChain } from '../workspace/audit';
+import { remoteReviewHandlers } from '../signoff/remote/handlers';
 import type { HandlersOf } from './types';
 
 type Channels =
@@ -39,7 +40,9 @@ function requireGoodPassphrase(passphrase: string): void {
 }
 
 /** Leader sign-off: the signers, their decisions, and the audit log they extend. */
-export const signoffHandlers: HandlersOf<Channels> = {
+export const signoffHandlers = {
+  // 送审 (a leader reviewing on another PC): the key file, the 送审包, the 审核结果, the leader's read-only mode.
+  ...remoteReviewHandlers,
   'signer:list': (_args, ctx) => {
     const now = ctx.platform.now();
     return { signers: listSignerRows(requireWorkspace(ctx).db).map((s) => signerInfo(s, now)) };
@@ -117,4 +120,4 @@ export const signoffHandlers: HandlersOf<Channels> = {
       criterion: criterionCode === undefined ? undefined : normalizeCode(criterionCode),
       limit,
     }),
-};
+} satisfies HandlersOf<Channels>;

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import type { Workspace } from '../workspace/workspace';
 import { writeAtomically } from '../store/atomic-write';
 import { PIXEL_LIMIT } from './image-facts';
@@ -22,12 +22,14 @@ export async function ensurePreview(ws: Workspace, sha256: string): Promise<stri
     )
   )
     return out;
-  await writeAtomically(out, (tmp) =>
-    sharp(ws.store.path(sha256), { limitInputPixels: PIXEL_LIMIT, failOn: 'none' })
-      .rotate()
-      .resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside', withoutEnlargement: true })
-      .jpeg({ quality: 85 })
-      .toFile(tmp),
-  );
+  await writeAtomically(out, (tmp) => uprightJpeg(ws.store.path(sha256)).toFile(tmp));
   return out;
+}
+
+/** An image as the viewer shows it: upright, within `edge` px, JPEG (a 送审包's images are read from the zip). */
+export function uprightJpeg(input: string | Buffer, edge = PREVIEW_EDGE): Sharp {
+  return sharp(input, { limitInputPixels: PIXEL_LIMIT, failOn: 'none' })
+    .rotate()
+    .resize(edge, edge, { fit: 'inside', withoutEnlargement: true })
+    .jpeg({ quality: 85 });
 }

@@ -54,7 +54,7 @@ function loadMaterials(db: Database.Database, criteria: { id: number; code: stri
       .raw()
       .all() as [string, string][],
   );
-  const factsOf = blobFacts(db, rows);
+  const factsOf = blobFacts(db, rows, 9);
   const out: CheckMaterial[] = [];
   // Indexed reads, not array destructuring: at 20,000 rows the iterator protocol shows in the profile.
   for (let i = 0; i < buckets.length; i++) {
@@ -95,11 +95,11 @@ const FACTS_MEMO = new WeakMap<Database.Database, Map<string, CheckFacts>>();
 const SCAN_ABOVE = 500;
 const UNKNOWN_FACTS: CheckFacts = { mime: 'application/octet-stream' };
 
-function blobFacts(db: Database.Database, rows: MaterialRow[]): (sha: string) => CheckFacts {
+export function blobFacts(db: Database.Database, rows: unknown[][], shaAt: number): (sha: string) => CheckFacts {
   let memo = FACTS_MEMO.get(db);
   if (!memo) FACTS_MEMO.set(db, (memo = new Map()));
   const missing = new Set<string>();
-  for (const r of rows) if (!memo.has(r[9])) missing.add(r[9]);
+  for (const r of rows) if (!memo.has(r[shaAt] as string)) missing.add(r[shaAt] as string);
   if (missing.size > SCAN_ABOVE) {
     for (const [sha, facts] of db.prepare('SELECT sha256, facts FROM blob_facts').raw().all() as [string, string][])
       if (!memo.has(sha)) memo.set(sha, JSON.parse(facts) as CheckFacts);

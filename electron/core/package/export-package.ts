@@ -165,9 +165,9 @@ function manifestOf(plan: PackagePlan, roots: RootFile[]): Buffer {
     signers: c.signoff.signers,
     reviews: c.signoff.reviews,
     audit: c.signoff.audit,
-    // 月收集 (the hand-out and its 要账) is not built yet: a workspace without a hand-out writes them empty.
-    handout: null,
-    requests: [],
+    // 月收集: the last hand-out imported and the office's 要账 (null and [] before any hand-out).
+    handout: plan.collection.handout,
+    requests: plan.collection.requests,
     check: {
       errors: c.check.summary.errors,
       warnings: c.check.summary.warnings,

@@ -27,7 +27,29 @@ export interface PlannedFile {
 export interface PackagePlan {
   content: PackageContent;
   files: PlannedFile[];
+  /** The manifest's `handout` and `requests` (月收集; PACKAGE-FORMAT.md). */
+  collection: PackageCollection;
 }
+
+/**
+ * The manifest's `handout` (the last hand-out imported, null before any) and `requests` (the office's 要账 with their
+ * state): counted by core/collection and handed in by the caller, so this folder never reaches back into the ones
+ * built on it.
+ */
+export interface PackageCollection {
+  handout: { officeFingerprint: string; sequence: number; unitId: string } | null;
+  requests: {
+    id: string;
+    criterionCode: string;
+    month: string;
+    status: 'open' | 'met' | 'closed';
+    /** The materials counted towards it now. */
+    materialIds: string[];
+  }[];
+}
+
+/** What a workspace that never imported a hand-out writes. */
+export const NO_COLLECTION: PackageCollection = { handout: null, requests: [] };
 
 /**
  * The month a package is of: a final one, the month it is made (PACKAGE-FORMAT.md); a monthly one, the month given —
@@ -62,6 +84,8 @@ export function planPackage(
     month?: string | undefined;
     /** The 主要负责同志 who signs `manifest.sig` (a final package): listed in `signers`. */
     manifestSigner?: SignerRow | undefined;
+    /** The manifest's `handout` and `requests` (core/collection's `packageCollection`); absent: none. */
+    collection?: PackageCollection | undefined;
   },
   now: Date,
   appVersion: string,
@@ -158,6 +182,7 @@ export function planPackage(
         originalNames: Object.fromEntries(list.map((m) => [m.id, m.fileName])),
       },
     },
+    collection: opts.collection ?? NO_COLLECTION,
     // A file on several criteria goes in once per criterion: each folder must be complete on its own (一项一档).
     files: materials.map((m) => ({
       path: m.path,

@@ -5,11 +5,12 @@ import type { Finding } from '@shared/domain/rules/types';
 import type { ReviewDecision } from '@shared/domain/signoff';
 import type { CheckReport, Criterion } from '@shared/ipc/types';
 import { invoke } from '../../api/client';
-import { R } from './messages';
+import { R, X } from './messages';
 import { PassphraseModal } from './PassphraseModal';
 import { reviewQueue, signersHere } from './review-queue';
 import { ReviewItem } from './ReviewItem';
 import { ReviewQueue } from './ReviewQueue';
+import { RemoteOutcomeAlert, RemoteRequestActions, type RemoteOutcome } from './RemoteRequestActions';
 import { useSigners } from './useSigners';
 
 const NO_FINDINGS: Finding[] = [];
@@ -41,6 +42,9 @@ export function ReviewScreen(props: {
   const [selected, setSelected] = useState<{ code: string; at: number } | null>(null);
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const [pending, setPending] = useState<Pending | null>(null);
+  const [outcome, setOutcome] = useState<RemoteOutcome | null>(null);
+  // Leaders whose key is kept on their own PC (导出密钥): they review 送审包 there.
+  const elsewhere = (signers ?? []).some((s) => !s.retired && !s.keyHere);
 
   // The criterion opened: the one chosen while it waits; once decided, the one that took its place in the queue.
   const at = selected ? queue.findIndex((c) => c.code === selected.code) : -1;
@@ -67,27 +71,31 @@ export function ReviewScreen(props: {
             {R.reviewIntro}
           </Text>
         </Box>
-        {here.length > 0 && reviewer && (
-          <Select
-            label={R.reviewer}
-            aria-label={R.reviewer}
-            data={here.map((s) => ({ value: s.fingerprint, label: R.reviewerOption(s.name, s.level) }))}
-            value={reviewer.fingerprint}
-            onChange={(v) => {
-              setChosen(v);
-              setChecked(new Set());
-              setSelected(null);
-            }}
-            allowDeselect={false}
-            w={240}
-            style={{ flex: 'none' }}
-          />
-        )}
+        <Group gap="sm" align="flex-end" wrap="nowrap" style={{ flex: 'none' }}>
+          <RemoteRequestActions criteria={criteria} onOutcome={setOutcome} />
+          {here.length > 0 && reviewer && (
+            <Select
+              label={R.reviewer}
+              aria-label={R.reviewer}
+              data={here.map((s) => ({ value: s.fingerprint, label: R.reviewerOption(s.name, s.level) }))}
+              value={reviewer.fingerprint}
+              onChange={(v) => {
+                setChosen(v);
+                setChecked(new Set());
+                setSelected(null);
+              }}
+              allowDeselect={false}
+              w={240}
+              style={{ flex: 'none' }}
+            />
+          )}
+        </Group>
       </Group>
+      {outcome && <RemoteOutcomeAlert outcome={outcome} onClose={() => setOutcome(null)} />}
       {error && <Alert color="red">{error}</Alert>}
       {signers && here.length === 0 && (
         <Alert color="gray" data-testid="review-no-signer">
-          {R.noReviewer}{' '}
+          {elsewhere ? X.keysElsewhere : R.noReviewer}{' '}
           <Anchor component="button" type="button" inherit c="blue.8" underline="always" onClick={props.onOpenSettings}>
             {R.openSettings}
           </Anchor>

@@ -6,7 +6,8 @@ import { invoke } from '../../api/client';
 import { Section } from '../../components/Section';
 import { AddSignerDialog } from './AddSignerDialog';
 import { ChangePassphraseDialog } from './ChangePassphraseDialog';
-import { R } from './messages';
+import { ExportKeyDialog } from './ExportKeyDialog';
+import { R, X } from './messages';
 import { useSigners } from './useSigners';
 
 /** 设置 → 审核人: the leaders who sign, each with their key's short fingerprint; add, retire, change a 口令. */
@@ -15,6 +16,7 @@ export function SignersPanel() {
   const [adding, setAdding] = useState(false);
   const [retiring, setRetiring] = useState<SignerInfo | null>(null);
   const [changing, setChanging] = useState<SignerInfo | null>(null);
+  const [exporting, setExporting] = useState<SignerInfo | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const error = failed ?? readError;
@@ -25,6 +27,15 @@ export function SignersPanel() {
       (r) => {
         setFailed(null);
         if (r) setNotice(R.cardSaved(r.path));
+      },
+      (e: Error) => setFailed(e.message),
+    );
+  // 导入密钥: a key file brought back from a leader's PC (its signer's key returns, or a new signer of this unit).
+  const importKey = () =>
+    invoke('signer:importKey', {}).then(
+      (r) => {
+        setFailed(null);
+        if (r) setNotice(X.keyImported(r.name));
       },
       (e: Error) => setFailed(e.message),
     );
@@ -82,6 +93,16 @@ export function SignersPanel() {
                             {R.changePassphrase}
                           </Button>
                         )}
+                        {s.keyHere && (
+                          <Button
+                            size="compact-xs"
+                            variant="default"
+                            onClick={() => setExporting(s)}
+                            data-testid="signer-export-key"
+                          >
+                            {X.exportKey}
+                          </Button>
+                        )}
                         <Button size="compact-xs" variant="subtle" color="gray" onClick={() => setRetiring(s)}>
                           {R.retire}
                         </Button>
@@ -103,6 +124,9 @@ export function SignersPanel() {
           <Button variant="default" onClick={() => setAdding(true)}>
             {R.add}
           </Button>
+          <Button variant="default" onClick={() => void importKey()} data-testid="signer-import-key">
+            {X.importKey}
+          </Button>
         </Group>
       </Stack>
       {adding && (
@@ -121,6 +145,17 @@ export function SignersPanel() {
           onDone={() => {
             setNotice(R.changed(changing.name));
             setChanging(null);
+          }}
+        />
+      )}
+      {exporting && (
+        <ExportKeyDialog
+          signer={exporting}
+          onClose={() => setExporting(null)}
+          onDone={(path, removed) => {
+            setExporting(null);
+            setFailed(null);
+            setNotice(X.keyExported(path, removed));
           }}
         />
       )}

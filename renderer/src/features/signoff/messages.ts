@@ -114,6 +114,39 @@ export const R = {
   finalPassphraseTitle: '签名正式申报包',
 } as const;
 
+/** 送审 (a leader reviewing on another PC): the officer's side and the key file, in one place. */
+export const X = {
+  // 设置 → 审核人
+  exportKey: '导出密钥',
+  exportKeyTitle: (name: string) => `导出“${name}”的签批密钥`,
+  exportKeyIntro:
+    '密钥文件用于领导在本人电脑上审核送审包。文件中的私钥仍由口令加密，不含口令本身；请交给领导本人保管（本人电脑或U盘）。',
+  removeKey: '从本工作区移除私钥（之后只能用密钥文件签批）',
+  exportKeyDo: '选择保存位置并导出',
+  keyExported: (path: string, removed: boolean) =>
+    `已导出签批密钥：${path}。${removed ? '本工作区已不再保存该私钥。' : ''}`,
+  importKey: '导入密钥…',
+  keyImported: (name: string) => `已导入“${name}”的签批密钥。`,
+
+  // 审核 → 送审
+  keysElsewhere:
+    '审核人的签批密钥不在本机：请用“导出送审包”把材料交领导在本人电脑上审核，再“导入审核结果”。也可在“设置 → 审核人”中导入密钥。',
+  exportRequest: '导出送审包…',
+  importAnswer: '导入审核结果…',
+  requestTitle: '导出送审包',
+  requestIntro:
+    '领导不在本机审核时，把所选标准的材料导出为送审包，交领导在本人电脑上用网报通打开审核，再把“审核结果”文件带回导入。',
+  requestLevel: '送谁审核',
+  requestCriteria: (n: number, total: number) => `标准（已选 ${n} / ${total} 条）`,
+  requestNone: (level: ReviewLevel) => `目前没有等待${REVIEW_LEVELS[level]}${REVIEW_LEVEL_ACTS[level]}的标准。`,
+  requestDo: (n: number) => `选择保存位置并导出（${n} 条）`,
+  requestSaved: (path: string, n: number) => `已导出送审包（${n} 条标准）：${path}`,
+  answerImported: (recorded: number, current: string[], stale: string[]) =>
+    `已导入审核结果：记录 ${recorded} 条审核。` +
+    (current.length > 0 ? `有效：${current.join('、')}。` : '') +
+    (stale.length > 0 ? `以下标准在送审后材料有变动，审核已失效，需重新送审：${stale.join('、')}。` : ''),
+} as const;
+
 /** 设置 → 操作记录. */
 export const L = {
   title: '操作记录',

@@ -1,13 +1,26 @@
 import { Alert, Button, Container, Grid, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import type { RemoteView } from '@shared/ipc/remote-review-types';
 import type { AppInfo, RecentWorkspace, WorkspaceInfo } from '@shared/ipc/types';
 import { invoke } from '../../api/client';
 import { RestoreMenu } from '../backup/RestoreMenu';
+import { V } from '../remote-review/messages';
 import { M } from './messages';
 import { NewWorkspaceForm, type NewWorkspaceValues } from './NewWorkspaceForm';
 
-/** Shown when no workspace is open: create one (the first-run wizard), try the demo, or open an existing one. */
-export function WelcomeScreen({ onOpened, thisYear }: { onOpened(info: WorkspaceInfo): void; thisYear: number }) {
+/**
+ * Shown when no workspace is open: create one (the first-run wizard), try the demo, open an existing one, or — a
+ * leader on their own PC — review a 送审包 read-only.
+ */
+export function WelcomeScreen({
+  onOpened,
+  onRemoteReview,
+  thisYear,
+}: {
+  onOpened(info: WorkspaceInfo): void;
+  onRemoteReview(view: RemoteView): void;
+  thisYear: number;
+}) {
   const [app, setApp] = useState<AppInfo | null>(null);
   const [recent, setRecent] = useState<RecentWorkspace[]>([]);
   const [busy, setBusy] = useState(false);
@@ -28,6 +41,15 @@ export function WelcomeScreen({ onOpened, thisYear }: { onOpened(info: Workspace
       setError((e as Error).message);
     } finally {
       setBusy(false);
+    }
+  };
+  const openRequest = async () => {
+    setError(null);
+    try {
+      const view = await invoke('remote:open', {});
+      if (view) onRemoteReview(view);
+    } catch (e) {
+      setError((e as Error).message);
     }
   };
   const create = (v: NewWorkspaceValues) => run(() => invoke('workspace:create', v));
@@ -74,6 +96,17 @@ export function WelcomeScreen({ onOpened, thisYear }: { onOpened(info: Workspace
                 </Button>
                 <RestoreMenu openAfter fullWidth onOpened={onOpened} />
               </Stack>
+            </Paper>
+            <Paper withBorder p="lg">
+              <Title order={4} mb={4}>
+                {V.welcomeTitle}
+              </Title>
+              <Text size="sm" c="dimmed" mb="sm">
+                {V.welcomeIntro}
+              </Text>
+              <Button variant="default" fullWidth onClick={() => void openRequest()} data-testid="open-review-request">
+                {V.welcomeOpen}
+              </Button>
             </Paper>
             <Paper withBorder p="lg">
               <Title order={4} mb="sm">
