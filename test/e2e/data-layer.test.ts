@@ -41,6 +41,10 @@ describe('the data layer in Chromium against the real core', () => {
     // The criterion's cards once, and the new photo's thumbnail (the others are cached by file).
     expect(calls.filter((c) => c === 'materials:list')).toHaveLength(1);
     expect(calls.filter((c) => c === 'materials:thumbs')).toHaveLength(1);
-    expect(calls.length).toBe(4);
+    // What the photo changed in 月收集, once each: the month (the navigation's badge, the 本月应交 filter) and the
+    // reminder banner.
+    expect(calls.filter((c) => c === 'collection:month')).toHaveLength(1);
+    expect(calls.filter((c) => c === 'reminders:list')).toHaveLength(1);
+    expect(calls.length).toBe(6);
   });
 });

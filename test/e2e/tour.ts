@@ -29,7 +29,7 @@ async function barriersOn(e: E2E, screen: string): Promise<Barrier[]> {
 
 /**
  * Walks every screen an officer uses — the first-run wizard, 首页, the ledger (tree, table, a criterion with a photo, the
- * photo's preview), the import preview, 体检, 导出, 设置, 审核 and its 口令 dialog — taking a screenshot of each (`<prefix>-<screen>.png`) and collecting
+ * photo's preview), 月收集 (the month and the year grid), the import preview, 体检, 导出, 设置, 审核 and its 口令 dialog — taking a screenshot of each (`<prefix>-<screen>.png`) and collecting
  * what axe finds. The same tour runs at each screen size a test file asks for.
  */
 export async function tourEveryScreen(e: E2E, prefix: string): Promise<Barrier[]> {
@@ -63,6 +63,13 @@ export async function tourEveryScreen(e: E2E, prefix: string): Promise<Barrier[]
   await app.table.waitFor();
   await visit('ledger-table');
   await app.view('树形');
+
+  await page.getByRole('navigation').getByText('月收集', { exact: true }).click();
+  await page.locator('[data-testid=owed-row], [data-testid=owed-empty]').first().waitFor();
+  await visit('collection');
+  await page.getByTestId('collection').getByRole('tab', { name: '全年' }).click();
+  await page.getByTestId('year-legend').waitFor();
+  await visit('collection-year');
 
   await app.nav('体检');
   await page.getByTestId('check-summary').waitFor();

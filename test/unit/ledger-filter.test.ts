@@ -75,6 +75,12 @@ describe('ledger filter', () => {
     expect(codes('fortnight')).toEqual(['1.3', '1.4']);
     expect(codes(null)).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5', '1.6']);
   });
+  it('本月应交 shows what 月收集 owes this month, complete or not, and nothing while that is unknown', () => {
+    const f = { ...DEFAULT_FILTER, due: 'month' as const };
+    const owed = new Set(['1.1', '2.1']); // 2.1 is complete: still owed this month, and shown
+    expect([...visibleCodes(all, f, { ...JUNE, owed })].sort()).toEqual(['1', '1.1', '2', '2.1']);
+    expect([...visibleCodes(all, f, { ...JUNE, owed: null })]).toEqual([]);
+  });
   it('searches title and units; removed criteria only show up in a search', () => {
     expect([...visibleCodes(all, { ...DEFAULT_FILTER, query: '心理' }, JUNE)].sort()).toEqual(['1', '1.1']);
     expect([...visibleCodes(all, { ...DEFAULT_FILTER, query: '卫健委' }, JUNE)].sort()).toEqual(['2', '2.1']);

@@ -17,8 +17,14 @@ export const E2E_RENDERER = resolve(import.meta.dirname, '..', '..', '..', 'out'
  * HTTP on 127.0.0.1 — same handlers, same SQLite, same files as in Electron; only the transport differs. Its `Ctx`
  * comes from the host factory main uses (untrusted: paths must come from the test-answered dialogs or a drop).
  */
-export async function startBridge(platform: Platform, staticDir = E2E_RENDERER) {
+export async function startBridge(given: Platform, staticDir = E2E_RENDERER) {
   const log = memoryLogger();
+  // Desktop notifications (月收集 reminders): main shows them with Electron's Notification; the bridge records what
+  // core asked it to show, as its dialogs answer from queues — it never decides what or when, core does.
+  const notifications: { title: string; body: string }[] = [];
+  const platform: Platform = given.notify
+    ? given
+    : { ...given, notify: (n: { title: string; body: string }) => void notifications.push({ ...n }) };
   // Server-sent events carry core's events to the page (Electron: webContents.send).
   const listeners = new Set<ServerResponse>();
   const ctx = createHost({
@@ -80,6 +86,8 @@ export async function startBridge(platform: Platform, staticDir = E2E_RENDERER) 
     url,
     ctx,
     log,
+    /** What core asked the desktop to show, in order. */
+    notifications,
     close: async () => {
       ctx.session.workspace?.close();
       for (const res of listeners) res.end();

@@ -8,7 +8,7 @@ const methodOptions = Object.entries(METHODS).map(([value, label]) => ({ value, 
 const statusOptions = Object.entries(CRITERION_STATUSES).map(([value, label]) => ({ value, label }));
 const dueOptions = Object.entries(M.dueFilters).map(([value, label]) => ({ value, label }));
 
-/** Search and filters of the ledger: 我的 / 全部, 方法, 状态, 截止 (逾期, due within days). */
+/** Search and filters of the ledger: 我的 / 全部, 方法, 状态, 截止 (本月应交, 逾期, due within days). */
 export function LedgerFilters(props: {
   filter: LedgerFilter;
   onChange(f: LedgerFilter): void;

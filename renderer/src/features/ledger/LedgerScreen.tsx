@@ -5,6 +5,7 @@ import type { Period } from '@shared/domain/period';
 import type { UnitKind } from '@shared/domain/unit-kind';
 import type { Finding, RiskCount } from '@shared/domain/rules/types';
 import type { CheckReport, Criterion } from '@shared/ipc/types';
+import { useOwedCodes } from '../collection/queries';
 import { MaterialHits } from '../materials/MaterialHits';
 import { moveTargets } from '../materials/move-targets';
 import { CriteriaTree } from './CriteriaTree';
@@ -41,7 +42,8 @@ export function LedgerScreen(props: Props) {
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const searchRef = useRef<HTMLInputElement>(null);
   const byCode = useMemo(() => new Map(criteria.map((c) => [c.code, c])), [criteria]);
-  const clock = useMemo<DueClock>(() => ({ today, period }), [today, period]);
+  const owed = useOwedCodes();
+  const clock = useMemo<DueClock>(() => ({ today, period, owed }), [today, period, owed]);
   const visible = useMemo(() => visibleCodes(criteria, filter, clock), [criteria, filter, clock]);
   const leaves = useMemo(() => criteria.filter((c) => c.leaf && visible.has(c.code)), [criteria, visible]);
   const targets = useMemo(() => moveTargets(criteria), [criteria]);

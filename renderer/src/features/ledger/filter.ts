@@ -3,8 +3,11 @@ import type { Period } from '@shared/domain/period';
 import type { CriterionStatus, Method } from '@shared/domain/value-sets';
 import type { Criterion } from '@shared/ipc/types';
 
-/** Due windows the ledger filters by: passed, within `SOON_DAYS`, within two weeks (the last two not yet passed). */
-export type DueFilter = 'overdue' | 'soon' | 'fortnight';
+/**
+ * Due windows the ledger filters by: owed in the current collection month (本月应交, as 月收集 reads it), passed,
+ * within `SOON_DAYS`, within two weeks (the last two not yet passed).
+ */
+export type DueFilter = 'month' | 'overdue' | 'soon' | 'fortnight';
 
 export interface LedgerFilter {
   query: string;
@@ -26,6 +29,8 @@ export const DEFAULT_FILTER: LedgerFilter = {
 export interface DueClock {
   today: string;
   period: Period;
+  /** The codes owed in the current collection month (`collection:month`); null while unknown (本月应交 shows none). */
+  owed?: ReadonlySet<string> | null;
 }
 
 /** True when a leaf passes every filter (search matches code, title, text and units). */
@@ -40,8 +45,12 @@ export function leafMatches(c: Criterion, f: LedgerFilter, clock: DueClock): boo
   return q.split(/\s+/u).every((w) => hay.includes(w));
 }
 
-/** Only criteria still owing material (not complete, not 不适用) fall in a due window. */
-function dueMatches(c: Criterion, window: DueFilter, { today, period }: DueClock): boolean {
+/**
+ * 本月应交: whatever 月收集 lists for the month, met or not. The other windows: only criteria still owing material
+ * (not complete, not 不适用).
+ */
+function dueMatches(c: Criterion, window: DueFilter, { today, period, owed }: DueClock): boolean {
+  if (window === 'month') return owed?.has(c.code) === true;
   const due = dueOf(c, today, period);
   if (due === null || due.urgency === null) return false;
   if (window === 'overdue' || window === 'soon') return due.urgency === window;

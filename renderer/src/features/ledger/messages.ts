@@ -12,7 +12,7 @@ export const M = {
   method: '测评方法',
   status: '状态',
   due: '截止',
-  dueFilters: { overdue: '已逾期', soon: `${SOON_DAYS}天内到期`, fortnight: '14天内到期' },
+  dueFilters: { month: '本月应交', overdue: '逾期', soon: `${SOON_DAYS}天内到期`, fortnight: '14天内到期' },
   treeView: '树形',
   tableView: '表格',
   columns: '显示列',

@@ -1,4 +1,4 @@
-import { Badge, Card, Group, Text, Tooltip } from '@mantine/core';
+import { Badge, Card, Checkbox, Group, Text, Tooltip } from '@mantine/core';
 import type { Finding } from '@shared/domain/rules/types';
 import type { Material } from '@shared/ipc/types';
 import { C, SEVERITY_COLOR } from '../check/messages';
@@ -15,7 +15,15 @@ const MAX_TAGS = 3;
  * One material in the grid: its picture (photo, PDF first page, or file type), title, date (YYYY-MM-DD) with the
  * month it counts for as a separate tag, and a badge for each of its own findings (周期外, 模糊, 过小…).
  */
-export function MaterialCard(props: { m: Material; thumb: string | undefined; findings: Finding[]; onOpen(): void }) {
+export function MaterialCard(props: {
+  m: Material;
+  thumb: string | undefined;
+  findings: Finding[];
+  onOpen(): void;
+  /** Given: the card has a checkbox for a selection (修改月份 for several at once). */
+  selected?: boolean;
+  onSelect?(on: boolean): void;
+}) {
   const { m, findings } = props;
   const pages = typeof m.facts.pages === 'number' ? m.facts.pages : null;
   const tags = [...new Map(findings.map((f) => [f.ruleId, f])).values()];
@@ -29,8 +37,23 @@ export function MaterialCard(props: { m: Material; thumb: string | undefined; fi
       data-testid="material-card"
       data-id={m.id}
     >
-      <Card.Section>
+      <Card.Section pos="relative">
         <MaterialThumb m={m} thumb={props.thumb} h={THUMB_HEIGHT} />
+        {props.onSelect && (
+          <Checkbox
+            checked={props.selected === true}
+            onChange={(e) => props.onSelect?.(e.currentTarget.checked)}
+            // The card opens the preview: ticking the box must not.
+            onClick={(e) => e.stopPropagation()}
+            aria-label={M.selectOne(m.title)}
+            pos="absolute"
+            top={6}
+            left={6}
+            size="md"
+            data-testid="material-select"
+            styles={{ input: { boxShadow: '0 0 0 2px white' } }}
+          />
+        )}
       </Card.Section>
       <Text size="xs" fw={600} truncate="end" mt={4} title={m.title} data-testid="material-title">
         {m.title}

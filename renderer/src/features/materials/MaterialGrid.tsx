@@ -16,7 +16,10 @@ export function MaterialGrid(props: {
   thumbs: Record<string, string>;
   byMaterial: Map<string, Finding[]>;
   onOpen(m: Material): void;
+  /** The 台账's selection (checkboxes on the cards); absent in 审核, which only reads. */
+  selection?: { ids: ReadonlySet<string>; toggle(id: string, on: boolean): void };
 }) {
+  const { selection } = props;
   return groupByKind(props.materials).map((g) => (
     <Stack key={g.kind} gap={4} data-testid="material-group" data-kind={g.kind}>
       <Text size="sm" fw={600}>
@@ -30,6 +33,8 @@ export function MaterialGrid(props: {
             thumb={props.thumbs[m.id]}
             findings={props.byMaterial.get(m.id) ?? NO_FINDINGS}
             onOpen={() => props.onOpen(m)}
+            selected={selection?.ids.has(m.id)}
+            onSelect={selection && ((on) => selection.toggle(m.id, on))}
           />
         ))}
       </Group>

@@ -11,6 +11,8 @@ import { MaterialGrid } from './MaterialGrid';
 import { MaterialDialogs } from './MaterialDialogs';
 import { findingsByMaterial, inGridOrder } from './material-order';
 import { NoticeAlert } from './NoticeAlert';
+import { SelectionBar } from './SelectionBar';
+import { SetMonthDialog } from './SetMonthDialog';
 import { useCriterionMaterials } from './useCriterionMaterials';
 import { useMaterialActions, type MaterialNotice } from './useMaterialActions';
 
@@ -36,12 +38,16 @@ export function MaterialsPanel({ code, requirements, targets, findings, scrollMa
   const [viewing, setViewing] = useState<Material | null>(null);
   const [over, setOver] = useState(false);
   const [notice, setNotice] = useState<MaterialNotice | null>(null);
+  // Ticked cards (修改月份 for several at once); what left the criterion drops out of it.
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  const [settingMonth, setSettingMonth] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
   const byMaterial = useMemo(() => findingsByMaterial(findings), [findings]);
 
   useEffect(() => {
     setResults(null);
     setError(null);
+    setTicked(new Set());
   }, [code]);
 
   // What was just added is what the officer wants to see: the summary and the thumbnails, once they are laid out.
@@ -74,6 +80,20 @@ export function MaterialsPanel({ code, requirements, targets, findings, scrollMa
   });
 
   const list = materials ?? [];
+  const selected = list.filter((m) => ticked.has(m.id));
+  const selection = useMemo(
+    () => ({
+      ids: ticked,
+      toggle: (id: string, on: boolean) =>
+        setTicked((s) => {
+          const n = new Set(s);
+          if (on) n.add(id);
+          else n.delete(id);
+          return n;
+        }),
+    }),
+    [ticked],
+  );
   const empty = materials !== null && list.length === 0;
   const dropZone = (
     <DropZone empty={empty} over={over} requirements={requirements} busy={busy} job={job} onPick={() => void pick()} />
@@ -106,8 +126,35 @@ export function MaterialsPanel({ code, requirements, targets, findings, scrollMa
           onClose={() => setNotice(null)}
         />
       )}
-      <MaterialGrid materials={list} thumbs={thumbs} byMaterial={byMaterial} onOpen={setViewing} />
+      {list.length > 0 && (
+        <SelectionBar
+          total={list.length}
+          selected={selected.length}
+          onAll={(on) => setTicked(new Set(on ? list.map((m) => m.id) : []))}
+          onSetMonth={() => setSettingMonth(true)}
+        />
+      )}
+      <MaterialGrid
+        materials={list}
+        thumbs={thumbs}
+        byMaterial={byMaterial}
+        onOpen={setViewing}
+        selection={selection}
+      />
       {list.length > 0 && dropZone}
+      {settingMonth && selected.length > 0 && (
+        <SetMonthDialog
+          ids={selected.map((m) => m.id)}
+          // The month they share, if they do: the dialog opens on it.
+          initial={selected.every((m) => m.month === selected[0]!.month) ? selected[0]!.month : null}
+          onClose={() => setSettingMonth(false)}
+          onDone={(text) => {
+            setSettingMonth(false);
+            setTicked(new Set());
+            setNotice({ text });
+          }}
+        />
+      )}
       <MaterialDialogs
         viewing={viewing}
         editing={editing}

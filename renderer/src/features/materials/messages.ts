@@ -39,6 +39,16 @@ export const M = {
   noDate: '无日期',
   moreFindings: (n: number) => `+${n}`,
   addMore: '继续添加：把照片或文件拖到这里',
+  selectOne: (title: string) => `选择“${title}”`,
+  selectAll: '全选',
+  selected: (n: number) => (n === 0 ? '勾选材料可批量修改计入月份' : `已选 ${n} 份`),
+  setMonth: '修改月份…',
+  setMonthTitle: (n: number) => `修改 ${n} 份材料的计入月份`,
+  setMonthLabel: '计入月份',
+  setMonthHint: '只能选择测评周期内的月份。月收集按材料的计入月份统计。',
+  setMonthConfirm: '修改',
+  setMonthDone: (n: number, month: string) =>
+    `已将 ${n} 份材料改为计入 ${month.slice(0, 4)}年${Number(month.slice(5, 7))}月。`,
   preview: {
     previous: '上一份',
     next: '下一份',

@@ -4,16 +4,21 @@ import type { WorkspaceInfo } from '@shared/ipc/types';
 import { BackupPanel } from '../backup/BackupPanel';
 import { ReferencesPanel } from '../check/ReferencesPanel';
 import { RuleProfileForm } from '../check/RuleProfileForm';
+import { HandoutPanel } from '../handout/HandoutPanel';
 import { AuditLogPanel } from '../signoff/AuditLogPanel';
 import { SignersPanel } from '../signoff/SignersPanel';
 import { S } from './messages';
 import { WorkspaceSettingsForm } from './WorkspaceSettingsForm';
 
-/** 设置: the workspace's facts, the catalog version (import a new edition here), the leaders who sign (审核人), the check rules, 往年材料
- * and 备份. */
+/**
+ * 设置: the workspace's facts (月收集日 among them), the catalog version (import a new edition here), the 创城办's
+ * hand-out, the leaders who sign (审核人), the check rules, 往年材料 and 备份.
+ */
 export function SettingsScreen(props: {
   info: WorkspaceInfo;
   onImportCatalog(): void;
+  /** 设置 → 创城办下发 → 导入下发包: the preview the shell shows (a drop of the zip opens the same one). */
+  onImportHandout(): void;
   onSave(v: ArgsIn<'workspace:update'>): void;
   /** A workspace restored from a backup here was opened instead of this one. */
   onOpenWorkspace(info: WorkspaceInfo): void;
@@ -23,6 +28,7 @@ export function SettingsScreen(props: {
     ['单位', info.unit.name + (info.unit.aliases.length ? `（别名：${info.unit.aliases.join('、')}）` : '')],
     ['测评年度', `${info.year}年`],
     ['测评周期', `${info.period.start} 至 ${info.period.end}`],
+    [S.collectionDay, S.collectionDayOf(info.collectionDay)],
     [S.contact, info.contact.name || S.notSet],
     [S.phone, info.contact.phone || S.notSet],
     ['工作区文件夹', info.dir],
@@ -48,7 +54,7 @@ export function SettingsScreen(props: {
           修改
         </Title>
         <WorkspaceSettingsForm
-          key={JSON.stringify([info.unit, info.year, info.period, info.contact])}
+          key={JSON.stringify([info.unit, info.year, info.period, info.contact, info.collectionDay])}
           info={info}
           onSave={props.onSave}
         />
@@ -75,6 +81,7 @@ export function SettingsScreen(props: {
           导入台账或测评体系
         </Button>
       </Paper>
+      <HandoutPanel onImport={props.onImportHandout} />
       <SignersPanel />
       <AuditLogPanel />
       <RuleProfileForm />

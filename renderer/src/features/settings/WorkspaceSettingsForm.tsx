@@ -9,7 +9,7 @@ import { UnitKindSelect } from './UnitKindSelect';
 
 /**
  * Edits the unit's name, aliases and kind (which re-derive 本单位负责), the year, the 测评周期, and the 联系人 and
- * 联系电话 printed on the package's documents.
+ * 联系电话 printed on the package's documents, and the 月收集日 (the day the 创城办 collects the month before).
  */
 export function WorkspaceSettingsForm({
   info,
@@ -25,8 +25,10 @@ export function WorkspaceSettingsForm({
   const [period, setPeriod] = useState(info.period);
   const [contact, setContact] = useState(info.contact.name);
   const [phone, setPhone] = useState(info.contact.phone);
+  const [collectionDay, setCollectionDay] = useState<number | ''>(info.collectionDay);
+  const dayOk = typeof collectionDay === 'number' && collectionDay >= 1 && collectionDay <= 31;
   const phoneOk = isValidPhone(phone.trim());
-  const ok = unit.trim() !== '' && isValidYear(year) && isValidPeriod(period) && phoneOk;
+  const ok = unit.trim() !== '' && isValidYear(year) && isValidPeriod(period) && phoneOk && dayOk;
   return (
     <Stack gap="xs" data-testid="workspace-settings">
       <Group grow>
@@ -71,6 +73,17 @@ export function WorkspaceSettingsForm({
           onChange={(e) => setPhone(e.currentTarget.value)}
           error={phoneOk ? null : S.phoneError}
         />
+        <NumberInput
+          label={S.collectionDay}
+          description={S.collectionDayHint}
+          value={collectionDay}
+          min={1}
+          max={31}
+          allowDecimal={false}
+          onChange={(v) => setCollectionDay(typeof v === 'number' ? v : '')}
+          error={dayOk ? null : '1–31'}
+          data-testid="collection-day"
+        />
       </Group>
       <Text size="xs" c="dimmed">
         {S.contactHint}
@@ -89,6 +102,7 @@ export function WorkspaceSettingsForm({
             year,
             period,
             contact: { name: contact.trim(), phone: phone.trim() },
+            ...(dayOk ? { collectionDay } : {}),
           })
         }
       >

@@ -1,4 +1,4 @@
-import { Alert, AppShell, Badge, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { Alert, AppShell, Group, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { summarizeProgress } from '@shared/domain/progress';
@@ -16,8 +16,15 @@ import { ReviewScreen } from '../signoff/ReviewScreen';
 import { BRAND_COLOR } from '../../theme';
 import { ProgressSummary } from './ProgressSummary';
 import { clampMonth, collectionMonth } from '@shared/domain/collection';
-
-type Section = 'home' | 'ledger' | 'check' | 'review' | 'export' | 'settings';
+import type { HandoutImportResult } from '@shared/ipc/collection-types';
+import { CollectionScreen } from '../collection/CollectionScreen';
+import { useMonthView } from '../collection/queries';
+import { HandoutPreviewModal } from '../handout/HandoutPreviewModal';
+import { HO } from '../handout/messages';
+import { useHandoutImport } from '../handout/useHandoutImport';
+import { Navigation, type Section } from './Navigation';
+import { ReminderBanner } from './ReminderBanner';
+import { useHandoutDrop } from './useHandoutDrop';
 
 interface Notice {
   color: 'green' | 'red' | 'orange';
@@ -69,6 +76,14 @@ export function Shell(props: {
     (message) => setNotice({ color: 'red', title: '未导入', text: message }),
   );
   const importCatalog = () => void importer.start();
+  // The 创城办's hand-out: from 设置's button or a zip dropped on the window, one preview.
+  const handout = useHandoutImport(
+    (r) => setNotice(handoutNotice(r)),
+    (message) => setNotice({ color: 'red', title: HO.refused, text: message }),
+  );
+  useHandoutDrop(handout.start, () => setNotice({ color: 'orange', title: HO.refused, text: HO.dropHint }));
+  // The badge: what is overdue in the current collection month (the 月收集 screen's default month, one read).
+  const overdue = useMonthView(null).data?.counts.overdue ?? 0;
   const setMine = (code: string, mine: boolean) => invoke('criteria:scope', { codes: [code], mine });
 
   return (
@@ -90,37 +105,12 @@ export function Shell(props: {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        <Stack gap={2}>
-          <NavLink label="首页" active={section === 'home'} onClick={() => go('home')} />
-          <NavLink label="台账" active={section === 'ledger'} onClick={() => go('ledger')} />
-          <NavLink
-            label="体检"
-            active={section === 'check'}
-            onClick={() => go('check')}
-            rightSection={
-              report && report.summary.errors > 0 ? (
-                <Badge size="sm" color="red" data-testid="nav-check-errors">
-                  {report.summary.errors}
-                </Badge>
-              ) : undefined
-            }
-          />
-          <NavLink
-            label="审核"
-            active={section === 'review'}
-            onClick={() => go('review')}
-            rightSection={
-              waiting > 0 ? (
-                <Badge size="sm" color="gray" data-testid="nav-review-waiting" title="等待领导审核的标准">
-                  {waiting}
-                </Badge>
-              ) : undefined
-            }
-          />
-          <NavLink label="导出" active={section === 'export'} onClick={() => go('export')} />
-          <NavLink label="设置" active={section === 'settings'} onClick={() => go('settings')} />
-          <NavLink label="关闭工作区" onClick={props.onClose} c="dimmed" />
-        </Stack>
+        <Navigation
+          section={section}
+          onGo={go}
+          onClose={props.onClose}
+          badges={{ collection: overdue, check: report?.summary.errors ?? 0, review: waiting }}
+        />
       </AppShell.Navbar>
       <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
         {ledger.error && (
@@ -128,6 +118,7 @@ export function Shell(props: {
             <Text size="sm">{ledger.error.message}</Text>
           </Alert>
         )}
+        <ReminderBanner onOpen={() => go('collection')} />
         {notice && (
           <Alert
             color={notice.color}
@@ -153,6 +144,7 @@ export function Shell(props: {
             onCancel={importer.cancel}
           />
         )}
+        <HandoutPreviewModal h={handout} />
         <div style={{ flex: 1, minHeight: 0 }}>
           {section === 'home' && criteria && (
             <HomeScreen
@@ -176,6 +168,14 @@ export function Shell(props: {
               unitKind={info.unit.kind}
               onSetMine={(c, m) => void setMine(c, m)}
               onImportCatalog={importCatalog}
+            />
+          )}
+          {section === 'collection' && criteria && (
+            <CollectionScreen
+              criteria={criteria}
+              today={today}
+              onOpenCriterion={openCriterion}
+              onNotice={(text) => setNotice({ color: 'green', title: '已导出', text })}
             />
           )}
           {section === 'check' && criteria && report && (
@@ -203,6 +203,7 @@ export function Shell(props: {
             <SettingsScreen
               info={info}
               onImportCatalog={importCatalog}
+              onImportHandout={() => handout.start()}
               onOpenWorkspace={props.onInfo}
               onSave={(v) =>
                 void invoke('workspace:update', v).then(
@@ -216,6 +217,11 @@ export function Shell(props: {
       </AppShell.Main>
     </AppShell>
   );
+}
+
+function handoutNotice(r: HandoutImportResult): Notice {
+  const text = HO.doneText(r.office.name, r.sequence, r.catalog.added.length, r.requests.new, r.keyDates);
+  return { color: r.requests.skipped.length > 0 ? 'orange' : 'green', title: HO.done, text };
 }
 
 function importNotice(r: CatalogImportResult): Notice {

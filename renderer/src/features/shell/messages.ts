@@ -13,5 +13,12 @@ export const H = {
     `${CRITERION_STATUSES['not-started']} ${s.notStarted}，${CRITERION_STATUSES['not-applicable']} ${s.notApplicable}` +
     `（不适用的不计入进度）`,
   overdueHint: '截止日期已过、材料仍未齐全的测评标准',
+  remindersTitle: (n: number) => `提醒（${n} 条）`,
+  reminderType: { overdue: '逾期', due: '即将到期', keyDate: '事前预告' },
+  dismissToday: '今日不再提醒',
+  dismissAllToday: '全部今日不再提醒',
+  more: (n: number) => `另有 ${n} 条提醒`,
+  showFewer: '收起',
+  overdueItems: '本月逾期未交的材料',
   pointsHint: '体检估计的失分：每条标准的扣分之和，每条不超过它的分值',
 };
