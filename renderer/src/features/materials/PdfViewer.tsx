@@ -17,7 +17,9 @@ export function PdfViewer({ base64, width }: { base64: string; width: number }) 
       try {
         const pdfjs = await loadPdfjs();
         loaded = await pdfjs.getDocument(documentOptions(pdfBytes(base64))).promise;
-        if (!cancelled) setDoc(loaded);
+        // Closed while it loaded: the cleanup below ran before there was anything to destroy.
+        if (cancelled) void loaded.destroy();
+        else setDoc(loaded);
       } catch {
         if (!cancelled) setError('无法显示这个 PDF（可能已加密或损坏）。');
       }
@@ -30,19 +32,29 @@ export function PdfViewer({ base64, width }: { base64: string; width: number }) 
 
   useEffect(() => {
     if (!doc || !canvas.current) return;
+    let cancelled = false;
     let task: { cancel(): void } | null = null;
     void (async () => {
-      const p = await doc.getPage(page);
-      const unscaled = p.getViewport({ scale: 1 });
-      const viewport = p.getViewport({ scale: width / unscaled.width });
-      const c = canvas.current!;
-      c.width = viewport.width;
-      c.height = viewport.height;
-      const render = p.render({ canvas: c, viewport });
-      task = render;
-      await render.promise.catch(() => undefined);
+      try {
+        const p = await doc.getPage(page);
+        if (cancelled) return;
+        const unscaled = p.getViewport({ scale: 1 });
+        const viewport = p.getViewport({ scale: width / unscaled.width });
+        const c = canvas.current!;
+        c.width = viewport.width;
+        c.height = viewport.height;
+        const render = p.render({ canvas: c, viewport });
+        task = render;
+        await render.promise;
+      } catch {
+        // The viewer closed (its document destroyed: "Transport destroyed") or the page changed mid-render: nothing
+        // to show any more, and not an error the page should report.
+      }
     })();
-    return () => task?.cancel();
+    return () => {
+      cancelled = true;
+      task?.cancel();
+    };
   }, [doc, page, width]);
 
   if (error) return <Text c="red">{error}</Text>;
