@@ -6,7 +6,7 @@ import type { Logger } from './log';
 import { IN_THREAD, pooledReaders, type Readers } from './intake/readers';
 import { WorkerPool } from './workers/pool';
 import type { Platform } from './platform';
-import type { LeaderSession } from './signoff/remote/leader-review';
+import type { LeaderSession } from './review-exchange/leader-review';
 import type { Workspace } from './workspace/workspace';
 
 /** State that lives as long as the window (or the CLI run): the open workspace and the paths the user chose. */

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/ctx';
 
@@ -20,8 +20,11 @@ function folderGraph(): Map<string, Set<string>> {
   for (const folder of readdirSync(CORE).filter((n) => statSync(join(CORE, n)).isDirectory())) {
     const deps = new Set<string>();
     for (const file of sources(join(CORE, folder)))
-      for (const [, dep] of readFileSync(file, 'utf8').matchAll(/from '\.\.\/([a-z-]+)\//gu))
-        if (dep !== folder && statSync(join(CORE, dep!), { throwIfNoEntry: false })?.isDirectory()) deps.add(dep!);
+      for (const [, spec] of readFileSync(file, 'utf8').matchAll(/from '(\.{1,2}\/[^']+)'/gu)) {
+        // Resolved against the importing file, so a file in a sub-folder (`a/b/x.ts` importing `../../c/y`) counts.
+        const dep = relative(CORE, resolve(dirname(file), spec!)).split(sep)[0]!;
+        if (dep !== folder && statSync(join(CORE, dep), { throwIfNoEntry: false })?.isDirectory()) deps.add(dep);
+      }
     graph.set(folder, deps);
   }
   return graph;

@@ -4,6 +4,7 @@ import { checkHandlers } from './check';
 import { collectionHandlers } from './collection';
 import { handoutHandlers } from './handout';
 import { packageHandlers } from './package';
+import { remoteReviewHandlers } from './review-exchange';
 import { jobHandlers } from './jobs';
 import { materialHandlers } from './materials';
 import { signoffHandlers } from './signoff';
@@ -19,6 +20,7 @@ export const handlers = {
   ...checkHandlers,
   ...packageHandlers,
   ...signoffHandlers,
+  ...remoteReviewHandlers,
   ...backupHandlers,
   ...handoutHandlers,
   ...collectionHandlers,

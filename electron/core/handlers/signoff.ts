@@ -20,7 +20,6 @@ import {
 import { unlockSigner } from '../signoff/unlock';
 import { normalizeCode } from '@shared/domain/codes';
 import { auditHead, listAudit, verifyAuditChain } from '../workspace/audit';
-import { remoteReviewHandlers } from '../signoff/remote/handlers';
 import type { HandlersOf } from './types';
 
 type Channels =
@@ -41,8 +40,6 @@ function requireGoodPassphrase(passphrase: string): void {
 
 /** Leader sign-off: the signers, their decisions, and the audit log they extend. */
 export const signoffHandlers = {
-  // 送审 (a leader reviewing on another PC): the key file, the 送审包, the 审核结果, the leader's read-only mode.
-  ...remoteReviewHandlers,
   'signer:list': (_args, ctx) => {
     const now = ctx.platform.now();
     return { signers: listSignerRows(requireWorkspace(ctx).db).map((s) => signerInfo(s, now)) };

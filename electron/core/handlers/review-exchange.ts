@@ -3,18 +3,18 @@ import { safeSegment } from '@shared/domain/naming/segment';
 import { AppError } from '@shared/ipc/errors';
 import type { RemoteView } from '@shared/ipc/remote-review-types';
 import { KEY_FILE_EXTENSION, type SignerKeyFile } from '@shared/schemas/review-exchange';
-import { allowPath, givenOrPickedFile, pickFolderGranted, requireWorkspace, type Ctx } from '../../context';
-import type { HandlersOf } from '../../handlers/types';
-import { uprightJpeg } from '../../intake/preview';
-import { requireSigner, signerInfo } from '../signers-repo';
-import { appendAudit } from '../../workspace/audit';
-import { writeExchangeFile } from './exchange-files';
-import { importAnswer } from './import-answer';
-import { exportKeyFile, importKeyFile, keyFileName, readKeyFile } from './key-file';
-import { answerOf, checkKeyFits, signRequest, type LeaderSession } from './leader-review';
-import { openReviewRequest, readRequestMaterial, readRequestMaterials } from './open-request';
-import { planReviewRequest } from './plan-request';
-import { requestFileName, writeReviewRequest } from './write-request';
+import { allowPath, givenOrPickedFile, pickFolderGranted, requireWorkspace, type Ctx } from '../context';
+import type { HandlersOf } from './types';
+import { uprightJpeg } from '../intake/preview';
+import { requireSigner, signerInfo } from '../signoff/signers-repo';
+import { appendAudit } from '../workspace/audit';
+import { writeExchangeFile } from '../review-exchange/exchange-files';
+import { importAnswer } from '../review-exchange/import-answer';
+import { exportKeyFile, importKeyFile, keyFileName, readKeyFile } from '../review-exchange/key-file';
+import { answerOf, checkKeyFits, signRequest, type LeaderSession } from '../review-exchange/leader-review';
+import { openReviewRequest, readRequestMaterial, readRequestMaterials } from '../review-exchange/open-request';
+import { planReviewRequest } from '../review-exchange/plan-request';
+import { requestFileName, writeReviewRequest } from '../review-exchange/write-request';
 
 type Channels =
   | 'signer:exportKey'
@@ -36,7 +36,10 @@ const MAX_PDF_PREVIEW = 64 * 2 ** 20;
 const IMAGE = /\.(jpe?g|png|webp|gif|tiff?|bmp)$/iu;
 const THUMB_EDGE = 320;
 
-/** 送审: the officer's export and import, the key file, and the leader's read-only mode. */
+/**
+ * 送审 (a leader reviewing on another PC; REVIEW-EXCHANGE-FORMAT.md): the officer's export of a 送审包 and import of
+ * the 审核结果, the key file, and the leader's read-only mode.
+ */
 export const remoteReviewHandlers: HandlersOf<Channels> = {
   'signer:exportKey': async ({ signer, out, removeFromWorkspace }, ctx) => {
     const ws = requireWorkspace(ctx);

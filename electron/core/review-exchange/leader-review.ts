@@ -8,10 +8,10 @@ import {
   type AnswerReview,
   type SignerKeyFile,
 } from '@shared/schemas/review-exchange';
-import { canonicalJson } from '../canonical-json';
-import { criterionContent, contentSha256 } from '../content';
-import { unlockSigningKey } from '../keys';
-import { signReview } from '../review';
+import { canonicalJson } from '../signoff/canonical-json';
+import { criterionContent, contentSha256 } from '../signoff/content';
+import { unlockSigningKey } from '../signoff/keys';
+import { signReview } from '../signoff/review';
 import type { OpenedRequest } from './open-request';
 
 /**

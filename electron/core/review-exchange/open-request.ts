@@ -7,7 +7,7 @@ import {
   ExchangeHead,
   ReviewRequest,
 } from '@shared/schemas/review-exchange';
-import { LIMITS } from '../../package/verify-package';
+import { LIMITS } from '../package/verify-package';
 import {
   hashEntry,
   localHeaderConflict,
@@ -16,9 +16,9 @@ import {
   readEntryChecked,
   unsafeName,
   type ZipEntryInfo,
-} from '../../package/zip-reader';
-import { contentSha256, criterionContent } from '../content';
-import { verifyReview } from '../review';
+} from '../package/zip-reader';
+import { contentSha256, criterionContent } from '../signoff/content';
+import { verifyReview } from '../signoff/review';
 
 /** A 送审包 that read and checked whole: its request, and where it is (its bytes are read again when shown). */
 export interface OpenedRequest {

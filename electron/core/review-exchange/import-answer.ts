@@ -2,15 +2,15 @@ import { createHash } from 'node:crypto';
 import { REVIEW_LEVELS } from '@shared/domain/signoff';
 import { AppError } from '@shared/ipc/errors';
 import { REVIEW_ANSWER_FORMAT, ReviewAnswer, ReviewedContentSchema } from '@shared/schemas/review-exchange';
-import { listCriteria } from '../../catalog/criteria-repo';
-import { liveMaterials } from '../../materials/live-materials';
-import { appendAudit } from '../../workspace/audit';
-import type { Workspace } from '../../workspace/workspace';
-import { canonicalJson, type JsonValue } from '../canonical-json';
-import { contentSha256s } from '../content';
-import { verifyReview } from '../review';
-import { allReviews, insertReviews, lastChangedAt } from '../reviews-repo';
-import { listSignerRows } from '../signers-repo';
+import { listCriteria } from '../catalog/criteria-repo';
+import { liveMaterials } from '../materials/live-materials';
+import { appendAudit } from '../workspace/audit';
+import type { Workspace } from '../workspace/workspace';
+import { canonicalJson, type JsonValue } from '../signoff/canonical-json';
+import { contentSha256s } from '../signoff/content';
+import { verifyReview } from '../signoff/review';
+import { allReviews, insertReviews, lastChangedAt } from '../signoff/reviews-repo';
+import { listSignerRows } from '../signoff/signers-repo';
 import { readExchangeFile } from './exchange-files';
 
 export interface AnswerImport {

@@ -1,10 +1,10 @@
 import { AppError } from '@shared/ipc/errors';
 import { safeSegment } from '@shared/domain/naming/segment';
 import { KEY_FILE_EXTENSION, KEY_FILE_FORMAT, SignerKeyFile } from '@shared/schemas/review-exchange';
-import { appendAudit } from '../../workspace/audit';
-import type { Workspace } from '../../workspace/workspace';
-import { fingerprintOf, readPublicKey } from '../public-keys';
-import { insertSigner, listSignerRows, requireSigner, type SignerRow } from '../signers-repo';
+import { appendAudit } from '../workspace/audit';
+import type { Workspace } from '../workspace/workspace';
+import { fingerprintOf, readPublicKey } from '../signoff/public-keys';
+import { insertSigner, listSignerRows, requireSigner, type SignerRow } from '../signoff/signers-repo';
 import { readExchangeFile, writeExchangeFile } from './exchange-files';
 
 /**

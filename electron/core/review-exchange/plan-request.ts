@@ -5,12 +5,12 @@ import { localIsoTimestamp } from '@shared/domain/period';
 import { REVIEW_LEVELS, type ReviewLevel } from '@shared/domain/signoff';
 import { AppError } from '@shared/ipc/errors';
 import { REVIEW_REQUEST_FORMAT, ReviewRequest, type LeaderReview } from '@shared/schemas/review-exchange';
-import { listCriteria } from '../../catalog/criteria-repo';
-import { listMaterials } from '../../materials/materials-repo';
-import { liveMaterials } from '../../materials/live-materials';
-import type { Workspace } from '../../workspace/workspace';
-import { leafReviews } from '../review-states';
-import { publicKeys } from '../signers-repo';
+import { listCriteria } from '../catalog/criteria-repo';
+import { listMaterials } from '../materials/materials-repo';
+import { liveMaterials } from '../materials/live-materials';
+import type { Workspace } from '../workspace/workspace';
+import { leafReviews } from '../signoff/review-states';
+import { publicKeys } from '../signoff/signers-repo';
 
 /** What a 送审包 holds: the request and, per material, the blob its bytes are read from. */
 export interface RequestPlan {

@@ -9,9 +9,9 @@ import { safeSegment } from '@shared/domain/naming/segment';
 import { REVIEW_LEVELS, type ReviewLevel } from '@shared/domain/signoff';
 import { AppError } from '@shared/ipc/errors';
 import { REVIEW_REQUEST_ENTRY } from '@shared/schemas/review-exchange';
-import { fsError } from '../../fs-errors';
-import { checkExportTarget } from '../../package/export-target';
-import { createFile, fsyncDir, renameWithRetry } from '../../store/blob-store';
+import { fsError } from '../fs-errors';
+import { checkExportTarget } from '../package/export-target';
+import { createFile, fsyncDir, renameWithRetry } from '../store/blob-store';
 import { openReviewRequest } from './open-request';
 import type { RequestPlan } from './plan-request';
 

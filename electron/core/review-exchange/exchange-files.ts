@@ -2,9 +2,9 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { AppError } from '@shared/ipc/errors';
 import { ExchangeHead } from '@shared/schemas/review-exchange';
 import type { z } from 'zod';
-import { fsError } from '../../fs-errors';
-import { writeAtomically } from '../../store/atomic-write';
-import { workspaceHolding } from '../../workspace/write-targets';
+import { fsError } from '../fs-errors';
+import { writeAtomically } from '../store/atomic-write';
+import { workspaceHolding } from '../workspace/write-targets';
 
 /**
  * Reading and writing the small JSON files of 送审 (the key file and the 审核结果): each comes from another PC, so
