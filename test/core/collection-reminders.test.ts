@@ -21,16 +21,16 @@ describe('reminders', () => {
     await w.attachPhotos('1.1', 3, { month: '2026-05' });
     const items = await listed();
     expect(items.map((i) => [i.type, i.criterionCode, i.text])).toEqual([
+      ['keyDate', '1.1', '6月5日 世界环境日：1.1 需要实景图片不少于3张'],
+      ['due', '1.4', '6月5日截止：1.4 志愿服务（5月材料）'],
       ['overdue', '1.2', '已逾期（4月5日截止）：1.2 季度讲评（3月材料）'],
       ['overdue', '1.1', '已逾期（5月5日截止）：1.1 理论宣讲（4月材料）'],
       ['overdue', '1.4', '已逾期（5月5日截止）：1.4 志愿服务（4月材料）'],
-      ['due', '1.4', '6月5日截止：1.4 志愿服务（5月材料）'],
-      ['keyDate', '1.1', '6月5日 世界环境日：1.1 需要实景图片不少于3张'],
     ]);
     expect(items.find((i) => i.type === 'keyDate')!.key).toBe('keyDate:2026-06-05:世界环境日');
     // `days` widens the window: the 20th's key date, with its note.
     const wide = (await call('reminders:list', { days: 20 }, w.ctx)).items;
-    expect(wide.at(-1)!.text).toBe('6月20日 志愿服务日：1.4 活动当天留存现场照片');
+    expect(wide.filter((i) => i.type === 'keyDate').at(-1)!.text).toBe('6月20日 志愿服务日：1.4 活动当天留存现场照片');
   });
 
   it('notifies once a day, leaves out what was dismissed today, and a clock going back does not re-notify', async () => {

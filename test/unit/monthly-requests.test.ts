@@ -142,7 +142,7 @@ describe('reminders', () => {
     expect(items.map((i) => [i.type, i.key])).toEqual([['overdue', 'overdue:2026-05-05:a:2026-04']]);
     expect(items[0]!.text).toBe('已逾期（5月5日截止）：a 标准a（4月材料）');
     const later = reminders(leaves, indexMaterials([]), [], [], 3, ctx('2026-07-02'));
-    expect(later.map((i) => i.key)).toEqual(['overdue:2026-06-05:a:2026-05', 'due:2026-07-05:a:2026-06']);
+    expect(later.map((i) => i.key)).toEqual(['due:2026-07-05:a:2026-06', 'overdue:2026-06-05:a:2026-05']);
   });
 
   it('open requests due soon or overdue; met and closed ones never remind', () => {

@@ -76,7 +76,9 @@ export function reminders(
       text: `${monthDay(k.date)} ${k.title}${about ? `：${about}` : ''}`,
     });
   }
-  const rank = { overdue: 0, due: 1, keyDate: 2 } as const;
+  // One order for the banner and the notification: a key date first (an activity's photos can only be taken on its
+  // day), then what falls due within days, then what is already late (月收集 and its badge keep that in view too).
+  const rank = { keyDate: 0, due: 1, overdue: 2 } as const;
   return out.sort((a, b) => rank[a.type] - rank[b.type] || a.date.localeCompare(b.date) || a.key.localeCompare(b.key));
 }
 

@@ -8,11 +8,6 @@ import { useReminders } from './useReminders';
 /** Lines shown until 另有 N 条 is opened: on a 768-pixel screen the banner must not push the work below away. */
 const FIRST_LINES = 1;
 const TYPE_COLOR: Record<ReminderItem['type'], string> = { overdue: 'red', due: 'orange', keyDate: 'blue' };
-/**
- * A key date first: the photos of an activity can only be taken on its day. Then what falls due within days, then
- * what is already late (月收集 and its badge keep that in view as well). Core's order holds within each.
- */
-const TYPE_ORDER: Record<ReminderItem['type'], number> = { keyDate: 0, due: 1, overdue: 2 };
 
 /**
  * The reminder banner above the screens: what is overdue, due within 3 days and the key dates within 3 days, one
@@ -23,7 +18,8 @@ export function ReminderBanner(props: { onOpen(): void }) {
   const reminders = useReminders();
   const [all, setAll] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const items = [...(reminders.data?.items ?? [])].sort((a, b) => TYPE_ORDER[a.type] - TYPE_ORDER[b.type]);
+  // In core's order: key dates first, then what falls due, then what is late (the notification has the same).
+  const items = reminders.data?.items ?? [];
   if (items.length === 0 && !error) return null;
   const dismiss = (keys: string[]) =>
     void invoke('reminders:dismiss', { keys }).then(
