@@ -50,9 +50,11 @@ export interface HomeSummary {
 }
 
 /** A material as the trend counts it: which criterion it is on and the collection month it counts for. */
+/** How many materials of a criterion count for a collection month (core counts them: 首页 never lists 20,000). */
 export interface MonthlyMaterial {
   criterionCode: string;
   month: string;
+  materials: number;
 }
 
 /**
@@ -128,7 +130,7 @@ function monthlyTrend(
     if (!counted.has(m.criterionCode)) continue;
     const entry = byMonth.get(m.month) ?? { criteria: new Set<string>(), materials: 0 };
     entry.criteria.add(m.criterionCode);
-    entry.materials++;
+    entry.materials += m.materials;
     byMonth.set(m.month, entry);
   }
   const thisMonth = today.slice(0, 7);

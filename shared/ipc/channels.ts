@@ -64,6 +64,7 @@ export const CHANNELS = [
   'reminders:list',
   'reminders:dismiss',
   'materials:setMonth',
+  'materials:months',
   'signer:exportKey',
   'signer:importKey',
   'review:exportRequest',

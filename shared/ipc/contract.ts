@@ -6,6 +6,7 @@ import { IsoDate, Month, Year } from '../schemas/calendar';
 import { SheetMapping } from '../schemas/sheet-mapping';
 import { MATERIAL_KINDS, type MaterialKind } from '../domain/value-sets';
 import { UNIT_KINDS } from '../domain/unit-kind';
+import type { MonthlyMaterial } from '../domain/home-summary';
 import { RuleProfileFile } from '../schemas/rule-profile';
 import { ReviewDecisionSchema, ReviewLevelSchema } from '../schemas/signoff';
 import type { VerifyResult } from '../domain/package/verify-problems';
@@ -190,6 +191,8 @@ export const contract = {
   'dialog:pickFiles': def<string[] | null>()(z.object({ title: z.string().max(100).optional() })),
   /** Searches titles, captions, file names and extracted text. */
   'materials:search': def<{ materials: Material[] }>()(z.object({ query: z.string().max(200) })),
+  /** How many live materials each criterion holds per collection month (首页's trend), counted in core. */
+  'materials:months': def<{ months: MonthlyMaterial[] }>()(NoArgs),
   'materials:list': def<{ materials: Material[] }>()(
     z.object({ criterionCode: z.string().min(1).max(100).optional() }),
   ),

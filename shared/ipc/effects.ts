@@ -99,6 +99,7 @@ export const EFFECTS: Record<Channel, readonly Data[] | 'opened' | 'closed'> = {
   'reminders:list': [],
   'reminders:dismiss': ['collection'],
   'materials:setMonth': ['ledger', 'materials', 'package', 'collection'],
+  'materials:months': [],
   // 送审: a key taken out of (or put back into) the workspace changes who can sign here.
   'signer:exportKey': ['signers'],
   'signer:importKey': ['signers'],

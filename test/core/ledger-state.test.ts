@@ -29,6 +29,22 @@ describe('ledger:state, the screens’ one read', () => {
     expect(state.report.findings.some((f) => f.criterionCode === '3.1.2')).toBe(true);
   });
 
+  it('materials:months counts what materials:list lists, per criterion and month, the trashed left out', async () => {
+    const { ctx } = demo;
+    await demo.attach('3.1.2', [join(FIXTURES, 'photos')]);
+    await demo.attach('1.1.1', [join(FIXTURES, 'pdfs')]);
+    const listed = (await call('materials:list', {}, ctx)).materials;
+    await call('materials:delete', { ids: [listed[0]!.id], deleted: true }, ctx);
+    const live = listed.slice(1);
+    const expected = new Map<string, number>();
+    for (const m of live)
+      expected.set(`${m.criterionCode}|${m.month}`, (expected.get(`${m.criterionCode}|${m.month}`) ?? 0) + 1);
+    const { months } = await call('materials:months', {}, ctx);
+    expect(new Map(months.map((r) => [`${r.criterionCode}|${r.month}`, r.materials]))).toEqual(expected);
+    expect(months.reduce((n, r) => n + r.materials, 0)).toBe(live.length);
+    expect(live.length).toBeGreaterThan(1);
+  });
+
   it('needs an open workspace, like the calls it replaces', async () => {
     const { ctx } = demo;
     await call('workspace:close', {}, ctx);

@@ -184,7 +184,7 @@ describe('homeSummary: the trend by collection month', () => {
     leaf('others', null, 'not-started', { mine: false }),
   ];
   const on = (criterionCode: string, ...months: string[]): MonthlyMaterial[] =>
-    months.map((month) => ({ criterionCode, month }));
+    months.map((month) => ({ criterionCode, month, materials: 1 }));
   const materials = [
     ...on('a', '2025-11', '2025-11', '2026-06', '2026-09'), // September is still ahead: not shown yet
     ...on('b', '2025-11', '2026-01'),

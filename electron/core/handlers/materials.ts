@@ -11,6 +11,7 @@ import {
   blobsOf,
   getMaterial,
   listMaterials,
+  materialMonthCounts,
   moveMaterials,
   setDeleted,
   searchMaterials,
@@ -28,6 +29,7 @@ const MAX_PDF_PREVIEW = 64 * 2 ** 20;
 type Channels =
   | 'materials:attach'
   | 'materials:list'
+  | 'materials:months'
   | 'materials:search'
   | 'materials:thumbs'
   | 'materials:update'
@@ -131,6 +133,8 @@ export const materialHandlers: HandlersOf<Channels> = {
     if (criterionCode !== undefined) requireCriterion(ws.db, criterionCode);
     return { materials: listMaterials(ws.db, criterionCode === undefined ? undefined : normalizeCode(criterionCode)) };
   },
+
+  'materials:months': (_args, ctx) => ({ months: materialMonthCounts(requireWorkspace(ctx).db) }),
 };
 
 function requireMaterial(ws: Workspace, id: string): Material {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Caption } from '@shared/domain/caption';
+import type { MonthlyMaterial } from '@shared/domain/home-summary';
 import type { MaterialKind } from '@shared/domain/value-sets';
 import type { Material } from '@shared/ipc/types';
 import type { CriterionRef } from '../catalog/criteria-repo';
@@ -91,6 +92,17 @@ const MATERIAL_SELECT = `SELECT m.id, c.code, m.kind, m.title, m.caption, m.even
   LEFT JOIN blob_facts f ON f.sha256 = m.sha256`;
 
 /** Live materials, of one criterion or all, in criterion then attachment order. */
+/** How many live materials each criterion holds per collection month, counted by SQLite (首页's trend). */
+export function materialMonthCounts(db: Database.Database): MonthlyMaterial[] {
+  return db
+    .prepare(
+      `SELECT c.code AS criterionCode, m.month AS month, COUNT(*) AS materials
+       FROM materials m JOIN criteria c ON c.id = m.criterion_id
+       WHERE m.deleted_at IS NULL GROUP BY c.code, m.month`,
+    )
+    .all() as MonthlyMaterial[];
+}
+
 export function listMaterials(db: Database.Database, criterionCode?: string): Material[] {
   return toMaterials(
     db
