@@ -64,7 +64,7 @@ export function chaseGroups(
 
 /** The printable PDF: the unit, month and date on top, one section per person, page numbers at the foot. */
 export function chaseDocument(h: ChaseHeader, groups: ReturnType<typeof chaseGroups>): Doc {
-  const widths = [0.09, 0.11, 0.08, 0.2, 0.24, 0.08, 0.11, 0.09];
+  const widths = [0.08, 0.12, 0.1, 0.18, 0.21, 0.11, 0.12, 0.08];
   return {
     title: `${h.unit} 要账单`,
     blocks: [
