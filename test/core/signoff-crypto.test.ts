@@ -318,8 +318,8 @@ describe('the reviews of a manifest', () => {
   }
   const all = (checks: ReviewCheck[], key: 'listed' | 'valid' | 'current') => checks.map((c) => c[key]);
 
-  it('are listed, valid and current as signed', () => {
-    const checks = checkReviewSignatures(manifestOf('unit-1'));
+  it('are listed, valid and current as signed', async () => {
+    const checks = await checkReviewSignatures(manifestOf('unit-1'));
     expect(checks.map((c) => [c.criterionCode, c.level])).toEqual([
       ['3.1.2', 'leader'],
       ['3.1.2', 'principal'],
@@ -328,48 +328,48 @@ describe('the reviews of a manifest', () => {
     expect(checks.every((c) => c.listed && c.valid && c.current)).toBe(true);
   });
 
-  it('copied into another unit’s package, they do not verify', () => {
+  it('copied into another unit’s package, they do not verify', async () => {
     const copied = { ...manifestOf('unit-1'), unit: { id: 'unit-2', name: '市财政局' } };
-    expect(all(checkReviewSignatures(copied), 'valid')).toEqual([false, false, false]);
+    expect(all(await checkReviewSignatures(copied), 'valid')).toEqual([false, false, false]);
     // The office checks against the id it has on record for the unit, whatever the manifest says.
-    expect(all(checkReviewSignatures(manifestOf('unit-1'), 'unit-2'), 'valid')).toEqual([false, false, false]);
+    expect(all(await checkReviewSignatures(manifestOf('unit-1'), 'unit-2'), 'valid')).toEqual([false, false, false]);
   });
 
-  it('turn stale, still valid, when what the leader saw changed', () => {
+  it('turn stale, still valid, when what the leader saw changed', async () => {
     const m = manifestOf('unit-1');
     const edited = {
       ...m,
       materials: m.materials.map((x) => (x.id === 'b-2' ? { ...x, caption: parseCaption('时间：2026年3月13日') } : x)),
     };
-    const checks = checkReviewSignatures(edited);
+    const checks = await checkReviewSignatures(edited);
     expect(all(checks, 'valid')).toEqual([true, true, true]);
     expect(all(checks, 'current')).toEqual([false, false, true]);
   });
 
-  it('an edited review, an unlisted signer or a signer listed under another level fails', () => {
+  it('an edited review, an unlisted signer or a signer listed under another level fails', async () => {
     const m = manifestOf('unit-1');
     m.reviews[0] = { ...m.reviews[0], decision: 'return', comment: '请重新拍摄' };
     m.reviews[1] = { ...m.reviews[1], signer: '王五' };
     m.reviews[2] = { ...m.reviews[2], level: 'principal' };
-    const checks = checkReviewSignatures(m);
+    const checks = await checkReviewSignatures(m);
     expect(all(checks, 'listed')).toEqual([true, false, false]);
     expect(all(checks, 'valid')).toEqual([false, false, false]);
-    expect(all(checkReviewSignatures({ ...manifestOf('unit-1'), signers: [signers[1]] }), 'valid')).toEqual([
+    expect(all(await checkReviewSignatures({ ...manifestOf('unit-1'), signers: [signers[1]] }), 'valid')).toEqual([
       false,
       true,
       false,
     ]);
   });
 
-  it('anything malformed is reported, never thrown', () => {
+  it('anything malformed is reported, never thrown', async () => {
     const m = { ...manifestOf('unit-1'), signers: 'nobody' };
     m.reviews = [null, 42, { criterionCode: '3.1.2', level: 'leader' }, { ...m.reviews[0], signature: '!!' }] as never;
-    expect(checkReviewSignatures(m)).toEqual([
+    expect(await checkReviewSignatures(m)).toEqual([
       { index: 0, criterionCode: null, level: null, listed: false, valid: false, current: false },
       { index: 1, criterionCode: null, level: null, listed: false, valid: false, current: false },
       { index: 2, criterionCode: '3.1.2', level: 'leader', listed: false, valid: false, current: false },
       { index: 3, criterionCode: '3.1.2', level: 'leader', listed: false, valid: false, current: false },
     ]);
-    expect(checkReviewSignatures({ ...manifestOf('unit-1'), reviews: undefined })).toEqual([]);
+    expect(await checkReviewSignatures({ ...manifestOf('unit-1'), reviews: undefined })).toEqual([]);
   });
 });

@@ -98,7 +98,7 @@ describe('a signed final package', () => {
     expect(m.reviews).toHaveLength(4);
     expect(m.audit!.rows).toBeGreaterThan(4);
     // The content verify recomputes from the manifest alone is what was signed in the workspace.
-    expect(checkReviewSignatures(m).map((x) => [x.valid, x.current])).toEqual(Array(4).fill([true, true]));
+    expect((await checkReviewSignatures(m)).map((x) => [x.valid, x.current])).toEqual(Array(4).fill([true, true]));
   });
 
   it('checks out with Python’s cryptography too, outside our code', async () => {

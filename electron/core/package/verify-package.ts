@@ -15,6 +15,7 @@ import {
   type ZipEntryInfo,
 } from './zip-reader';
 import { unreadableDetail } from './zip-errors';
+import { checkReviewSignatures } from '../signoff/check-reviews';
 import { checkSignoff } from './verify-signoff';
 
 /** Limits checked from the headers before any data is read (a unit's package holds a few thousand files). */
@@ -85,11 +86,14 @@ export async function verifyPackage(
     result.month = manifest.month;
 
     checkManifestConsistency(manifest, add);
+    // The reviews' signatures are verified in libuv's threadpool while the files are read and hashed (never rejects).
+    const reviewsChecked = checkReviewSignatures(manifest);
     await checkFiles(zip, manifest, byName, add, onProgress);
     await checkDirectories(zip, entries, add);
     if (manifest.kind === 'final') await checkFinalReport(zip, byName.get(REPORT), add);
     const sig = byName.get('manifest.sig');
-    checkSignoff(manifest, manifestBytes, sig ? await readSmall(zip, sig, LIMITS.signatureBytes) : null, add);
+    const sigRead = sig ? await readSmall(zip, sig, LIMITS.signatureBytes) : null;
+    checkSignoff(manifest, manifestBytes, sigRead, await reviewsChecked, add);
     return done(result);
   } finally {
     zip.close();

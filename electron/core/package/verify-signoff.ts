@@ -2,7 +2,7 @@ import { problem, type VerifyProblem } from '@shared/domain/package/verify-probl
 import { MANIFEST_SIG_REASONS, REVIEW_LEVELS } from '@shared/domain/signoff';
 import { Review } from '@shared/schemas/signoff';
 import type { Manifest } from '@shared/schemas/package-manifest';
-import { checkReviewSignatures } from '../signoff/check-reviews';
+import type { ReviewCheck } from '../signoff/check-reviews';
 import { checkManifestSig } from '../signoff/manifest-sig';
 
 type Add = (p: VerifyProblem) => void;
@@ -15,9 +15,16 @@ export type SigRead = null | { ok: false; reason: string } | { ok: true; bytes: 
  * exact manifest bytes; every review's signature (by a listed key, for this unit) and whether it still matches the
  * criterion's content recomputed from the manifest; and for a final package, a current approval at both levels of
  * every criterion that is not `not-applicable`. A package made before sign-off (no `signers`) keeps its missing
- * signature and approvals as warnings.
+ * signature and approvals as warnings. `reviews`: `checkReviewSignatures` of the manifest (started by the caller
+ * before the files are read, so the signatures are verified meanwhile).
  */
-export function checkSignoff(manifest: Manifest, manifestBytes: Buffer, sig: SigRead, add: Add): void {
+export function checkSignoff(
+  manifest: Manifest,
+  manifestBytes: Buffer,
+  sig: SigRead,
+  reviews: ReviewCheck[],
+  add: Add,
+): void {
   const strict = manifest.kind === 'final' && manifest.signers !== undefined;
   const finalSeverity = manifest.kind === 'final' ? 'error' : 'warning';
   if (sig === null) add(problem('signature-missing', 'manifest.sig', undefined, strict ? 'error' : 'warning'));
@@ -27,7 +34,6 @@ export function checkSignoff(manifest: Manifest, manifestBytes: Buffer, sig: Sig
     if (!checked.ok) add(problem('signature-invalid', 'manifest.sig', `（${MANIFEST_SIG_REASONS[checked.reason]}）`));
   }
 
-  const reviews = checkReviewSignatures(manifest);
   for (const r of reviews) {
     const which = `（${r.criterionCode ?? '?'} ${r.level && r.level in REVIEW_LEVELS ? REVIEW_LEVELS[r.level as keyof typeof REVIEW_LEVELS] : '?'}）`;
     if (!r.valid) add(problem('review-signature-invalid', null, which));

@@ -1,7 +1,7 @@
 import { Review } from '@shared/schemas/signoff';
 import { contentSha256s, type ContentCriterion, type ContentMaterial } from './content';
 import { listedSigners } from './manifest-sig';
-import { verifyReview } from './review';
+import { verifyReviewAsync } from './review';
 
 /** What `checkReviewSignatures` reads of a manifest: `signers` and `reviews` as they came (anything). */
 export interface ReviewedManifest {
@@ -32,7 +32,10 @@ export interface ReviewCheck {
  * `review-stale`). `unitId` defaults to the manifest's own `unit.id`; the office passes the id it has on record, so
  * a review signed for another unit — copied in, statement and all — fails. Never throws.
  */
-export function checkReviewSignatures(manifest: ReviewedManifest, unitId: string = manifest.unit.id): ReviewCheck[] {
+export async function checkReviewSignatures(
+  manifest: ReviewedManifest,
+  unitId: string = manifest.unit.id,
+): Promise<ReviewCheck[]> {
   const reviews: unknown[] = Array.isArray(manifest.reviews) ? manifest.reviews : [];
   const signers = listedSigners(manifest.signers);
   const parsed = reviews.map((r) => Review.safeParse(r));
@@ -41,28 +44,31 @@ export function checkReviewSignatures(manifest: ReviewedManifest, unitId: string
     manifest.criteria.filter((c) => codes.has(c.code)),
     manifest.materials,
   );
-  return parsed.map((p, index) => {
-    if (!p.success) {
-      const raw = reviews[index] as { criterionCode?: unknown; level?: unknown } | null;
-      const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  // The signatures are verified in libuv's threadpool, all at once: the caller reads the package meanwhile.
+  return Promise.all(
+    parsed.map(async (p, index): Promise<ReviewCheck> => {
+      if (!p.success) {
+        const raw = reviews[index] as { criterionCode?: unknown; level?: unknown } | null;
+        const text = (v: unknown) => (typeof v === 'string' ? v : null);
+        return {
+          index,
+          criterionCode: text(raw?.criterionCode),
+          level: text(raw?.level),
+          listed: false,
+          valid: false,
+          current: false,
+        };
+      }
+      const r = p.data;
+      const signer = signers.find((s) => s.fingerprint === r.fingerprint && s.name === r.signer && s.level === r.level);
       return {
         index,
-        criterionCode: text(raw?.criterionCode),
-        level: text(raw?.level),
-        listed: false,
-        valid: false,
-        current: false,
+        criterionCode: r.criterionCode,
+        level: r.level,
+        listed: signer !== undefined,
+        valid: signer !== undefined && (await verifyReviewAsync({ ...r, unitId }, r.signature, signer.publicKey)),
+        current: content.get(r.criterionCode) === r.contentSha256,
       };
-    }
-    const r = p.data;
-    const signer = signers.find((s) => s.fingerprint === r.fingerprint && s.name === r.signer && s.level === r.level);
-    return {
-      index,
-      criterionCode: r.criterionCode,
-      level: r.level,
-      listed: signer !== undefined,
-      valid: signer !== undefined && verifyReview({ ...r, unitId }, r.signature, signer.publicKey),
-      current: content.get(r.criterionCode) === r.contentSha256,
-    };
-  });
+    }),
+  );
 }

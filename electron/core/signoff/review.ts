@@ -3,7 +3,7 @@ import { reviewCommentProblem, SIGNOFF_MESSAGES } from '@shared/domain/signoff';
 import { AppError } from '@shared/ipc/errors';
 import { REVIEW_FORMAT, ReviewStatement } from '@shared/schemas/signoff';
 import { canonicalJson } from './canonical-json';
-import { fingerprintOf, publicKeyInfo, readPublicKey, verifySignature } from './public-keys';
+import { fingerprintOf, publicKeyInfo, readPublicKey, verifySignature, verifySignatureAsync } from './public-keys';
 
 /**
  * A review's signature (PACKAGE-FORMAT.md, "A review"): Ed25519 over the canonical JSON of the review statement.
@@ -44,15 +44,31 @@ export function signReview(fields: ReviewFields, privateKey: KeyObject): string 
  * statement names. Never throws: it reads packages from anywhere, and anything malformed is simply not valid.
  */
 export function verifyReview(fields: ReviewFields, signatureBase64: string, publicKeyBase64: string): boolean {
+  const signed = signedBytes(fields, publicKeyBase64);
+  return signed !== null && verifySignature(signed.bytes, signed.key, signatureBase64);
+}
+
+/** `verifyReview` with the signature checked in libuv's threadpool (`verifySignatureAsync`). Never rejects. */
+export async function verifyReviewAsync(
+  fields: ReviewFields,
+  signatureBase64: string,
+  publicKeyBase64: string,
+): Promise<boolean> {
+  const signed = signedBytes(fields, publicKeyBase64);
+  return signed !== null && verifySignatureAsync(signed.bytes, signed.key, signatureBase64);
+}
+
+/** The statement's bytes and the key that must have signed them; null when either is not well formed. */
+function signedBytes(fields: ReviewFields, publicKeyBase64: string): { bytes: Buffer; key: KeyObject } | null {
   try {
     const statement = statementOf(fields);
     const checked = ReviewStatement.safeParse(statement);
-    if (!checked.success || reviewCommentProblem(statement.decision, statement.comment)) return false;
+    if (!checked.success || reviewCommentProblem(statement.decision, statement.comment)) return null;
     const key = readPublicKey(publicKeyBase64);
-    if (!key || fingerprintOf(publicKeyBase64) !== statement.fingerprint) return false;
-    return verifySignature(canonicalJson(statement), key, signatureBase64);
+    if (!key || fingerprintOf(publicKeyBase64) !== statement.fingerprint) return null;
+    return { bytes: canonicalJson(statement), key };
   } catch {
-    return false;
+    return null;
   }
 }
 
