@@ -3,6 +3,7 @@ import { backupCommand, restoreCommand } from './backup-commands';
 import { check, declare, referenceImport } from './check-commands';
 import { attach, catalogImport, catalogList, init, materials, scope, type Flags, type Outcome } from './commands';
 import { handoutImport } from './handout-commands';
+import { officeInit, officeUnitsImport } from './campaign-commands';
 import {
   chaseListCommand,
   dueCommand,
@@ -144,6 +145,20 @@ export const COMMANDS: CommandSpec[] = [
     forms: ['<备份.wbbak|备份文件夹> <新文件夹> [--json]'],
     note: '恢复到新的空文件夹，校验通过后才会出现；备份文件夹恢复其中最新的一次备份',
     run: restoreCommand,
+  },
+  {
+    words: ['office', 'init'],
+    forms: [
+      '<目录> --name 创城办名称 --passphrase-file 口令文件 [--year YYYY] [--period 开始..结束] [--demo] [--json]',
+    ],
+    note: '创城办工作区：下发台账与要账、收取各单位申报包、汇总。签名密钥在此生成，由口令保护',
+    run: officeInit,
+  },
+  {
+    words: ['office', 'units', 'import'],
+    forms: ['<创城办工作区> <台账.xlsx|units.json> [--json]'],
+    note: '单位及其牵头/责任分工：取自台账的牵头单位、责任单位列；“各市直单位”等按单位类别分派',
+    run: officeUnitsImport,
   },
 ];
 

@@ -76,6 +76,8 @@ export const CHANNELS = [
   'remote:sign',
   'remote:save',
   'remote:close',
+  'office:init',
+  'office:unitsImport',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

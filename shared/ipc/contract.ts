@@ -19,6 +19,7 @@ import type {
   RequestView,
   YearGrid,
 } from './collection-types';
+import type { OfficeInitResult, OfficeUnitsResult } from './campaign-types';
 import type { AnswerImportResult, RemoteView, RequestExportResult } from './remote-review-types';
 import { CONTACT_NAME_MAX, CONTACT_PHONE_MAX, isValidPhone } from '../domain/package/contact';
 import type {
@@ -436,6 +437,25 @@ export const contract = {
   'remote:save': def<{ path: string; reviews: number } | null>()(z.object({ out: PathArg.optional() })),
   /** Leaves the leader's mode (what was signed and not saved is dropped). */
   'remote:close': def<null>()(NoArgs),
+  /**
+   * 创城办 mode: makes an office workspace in `dir` (as workspace:create), with the office's Ed25519 key sealed
+   * under `passphrase`; `demo`: the demo catalog and the units it names. Opens it.
+   */
+  'office:init': def<OfficeInitResult>()(
+    z.object({
+      dir: PathArg,
+      name: z.string().trim().min(1).max(100),
+      passphrase: Passphrase,
+      year: Year,
+      period: z.object({ start: IsoDate, end: IsoDate }).optional(),
+      demo: z.boolean().default(false),
+    }),
+  ),
+  /**
+   * The office's units and their 牵头/责任 assignments from a 台账 (.xlsx, its unit columns) or a units.json
+   * (`{"units": [{"name", "aliases"?, "kind"?, "leader"?, "liaison"?, "phone"?}]}`, assigned from the catalog).
+   */
+  'office:unitsImport': def<OfficeUnitsResult>()(z.object({ file: PathArg })),
 } satisfies Record<Channel, { args: z.ZodType; result: unknown }>;
 
 export type Contract = typeof contract;

@@ -113,4 +113,7 @@ export const EFFECTS: Record<Channel, readonly Data[] | 'opened' | 'closed'> = {
   'remote:sign': [],
   'remote:save': [],
   'remote:close': [],
+  // 创城办 mode: a new office workspace is opened; its units and assignments are the office's own data.
+  'office:init': 'opened',
+  'office:unitsImport': ['ledger'],
 };

@@ -1,0 +1,62 @@
+import { resolve } from 'node:path';
+import { campaignYear, localIsoDate, parsePeriod } from '@shared/domain/period';
+import { displayFingerprint } from '@shared/domain/signoff';
+import { UNIT_KIND_LABELS } from '@shared/domain/unit-kind';
+import { call } from '../core/dispatch';
+import type { Ctx } from '../core/context';
+import { str, type Flags, type Outcome } from './commands';
+import { EXIT } from './exit-codes';
+import { textFlag, usage, wrongUsage, yearFlag } from './messages';
+import { passphraseFrom } from './signoff-commands';
+
+/**
+ * `wangbao office init <dir> --name N --passphrase-file F [--year YYYY] [--period START..END] [--demo]`: an office
+ * workspace with the office's key sealed under the 口令. JSON: `{"dir", "name", "fingerprint", "year", "period"}`.
+ */
+export async function officeInit(ctx: Ctx, pos: string[], flags: Flags): Promise<Outcome> {
+  const [dir] = pos;
+  if (!dir || pos.length > 1) throw wrongUsage();
+  const name = textFlag('--name', '创城办名称', str(flags, 'name'), 100);
+  if (name === undefined) throw usage('请用 --name 指定创城办的名称，例如 --name 示例市创城办。');
+  const passphrase = passphraseFrom(flags);
+  const year = yearFlag('--year', str(flags, 'year')) ?? campaignYear(localIsoDate(ctx.platform.now()));
+  let period;
+  if (typeof flags.period === 'string') {
+    period = parsePeriod(flags.period);
+    if (!period)
+      throw usage(
+        `测评周期不正确：${flags.period}。应为“开始..结束”，两个日期都是 YYYY-MM-DD，开始不晚于结束，相隔不超过两年，例如 2025-11-01..2026-10-31。`,
+      );
+  }
+  const r = await call(
+    'office:init',
+    { dir: resolve(dir), name, passphrase, year, period, demo: flags.demo === true },
+    ctx,
+  );
+  return {
+    json: r,
+    human:
+      `已创建创城办工作区：${r.dir}\n创城办：${r.name}  年度：${r.year}  测评周期：${r.period.start} 至 ${r.period.end}\n` +
+      `签名密钥指纹：${displayFingerprint(r.fingerprint)}（完整指纹 ${r.fingerprint}），各单位初次导入下发包时请与之核对。`,
+    exit: EXIT.ok,
+  };
+}
+
+/** `wangbao office units import <office> <台账.xlsx|units.json>`: JSON `{"units": [{"id", "name", "aliases", "assigned"}]}`. */
+export async function officeUnitsImport(ctx: Ctx, pos: string[]): Promise<Outcome> {
+  const [ws, file] = pos;
+  if (!ws || !file || pos.length > 2) throw wrongUsage();
+  await call('workspace:open', { dir: resolve(ws) }, ctx);
+  const r = await call('office:unitsImport', { file: resolve(file) }, ctx);
+  return {
+    json: { units: r.units.map((u) => ({ id: u.id, name: u.name, aliases: u.aliases, assigned: u.assigned })) },
+    human: [
+      `已导入 ${r.units.length} 个单位：`,
+      ...r.units.map(
+        (u) =>
+          `  ${u.name}${u.aliases.length ? `（${u.aliases.join('、')}）` : ''}  ${UNIT_KIND_LABELS[u.kind]}  负责标准 ${u.assigned} 条`,
+      ),
+    ].join('\n'),
+    exit: EXIT.ok,
+  };
+}

@@ -1,0 +1,57 @@
+import { defaultPeriod, isValidPeriod } from '@shared/domain/period';
+import { AppError } from '@shared/ipc/errors';
+import type { OfficeUnitView } from '@shared/ipc/campaign-types';
+import { importUnits } from '../campaign/import-units';
+import { initOffice } from '../campaign/init-office';
+import { requireOffice } from '../campaign/office-record';
+import { listAssignments, listUnits } from '../campaign/units-repo';
+import { allowPath, type Ctx } from '../context';
+import type { Workspace } from '../workspace/workspace';
+import type { HandlersOf } from './types';
+
+type Channels = 'office:init' | 'office:unitsImport';
+
+/** 创城办 mode (issue 17): the office workspace's handlers. Every one but init refuses a unit's workspace. */
+export const campaignHandlers: HandlersOf<Channels> = {
+  'office:init': async (args, ctx) => {
+    const period = args.period ?? defaultPeriod(args.year);
+    if (!isValidPeriod(period))
+      throw new AppError(
+        'invalid-args',
+        '测评周期不正确：开始日期须早于结束日期，且不超过两年。',
+        JSON.stringify(period),
+      );
+    const ws = await initOffice({ ...args, dir: allowPath(ctx, args.dir), period }, ctx);
+    adopt(ctx, ws);
+    const { office } = requireOffice(ctx);
+    ctx.log.info(`office workspace created: ${ws.dir} (${office.name}, key ${office.fingerprint}, demo ${args.demo})`);
+    return { dir: ws.dir, name: office.name, fingerprint: office.fingerprint, year: args.year, period };
+  },
+
+  'office:unitsImport': async ({ file }, ctx) => {
+    const { ws } = requireOffice(ctx);
+    await importUnits(ws, allowPath(ctx, file), ctx.platform.now());
+    const units = unitViews(ws);
+    ctx.log.info(`office units imported from ${file}: ${units.length} units`);
+    return { units };
+  },
+};
+
+/** Makes `ws` the session's workspace (closing the previous one). */
+function adopt(ctx: Ctx, ws: Workspace): void {
+  ctx.session.workspace?.close();
+  ctx.session.workspace = ws;
+  ctx.session.grant(ws.dir);
+}
+
+function unitViews(ws: Workspace): OfficeUnitView[] {
+  const assigned = new Map<string, number>();
+  for (const a of listAssignments(ws.db)) assigned.set(a.unitId, (assigned.get(a.unitId) ?? 0) + 1);
+  return listUnits(ws.db).map((u) => ({
+    id: u.id,
+    name: u.name,
+    aliases: u.aliases,
+    kind: u.kind,
+    assigned: assigned.get(u.id) ?? 0,
+  }));
+}
