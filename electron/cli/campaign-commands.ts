@@ -6,7 +6,7 @@ import { call } from '../core/dispatch';
 import type { Ctx } from '../core/context';
 import { str, type Flags, type Outcome } from './commands';
 import { EXIT } from './exit-codes';
-import { textFlag, usage, wrongUsage, yearFlag } from './messages';
+import { monthFlag, textFlag, usage, wrongUsage, yearFlag } from './messages';
 import { passphraseFrom } from './signoff-commands';
 
 /**
@@ -56,6 +56,28 @@ export async function officeUnitsImport(ctx: Ctx, pos: string[]): Promise<Outcom
         (u) =>
           `  ${u.name}${u.aliases.length ? `（${u.aliases.join('、')}）` : ''}  ${UNIT_KIND_LABELS[u.kind]}  负责标准 ${u.assigned} 条`,
       ),
+    ].join('\n'),
+    exit: EXIT.ok,
+  };
+}
+
+/**
+ * `wangbao office handout <office> <out-dir> [--unit NAME] [--month M] --passphrase-file F`: JSON `{"files": [{"path",
+ * "unit", "requests"}]}`.
+ */
+export async function officeHandout(ctx: Ctx, pos: string[], flags: Flags): Promise<Outcome> {
+  const [ws, out] = pos;
+  if (!ws || !out || pos.length > 2) throw wrongUsage();
+  const unit = textFlag('--unit', '单位名称', str(flags, 'unit'), 100);
+  const month = monthFlag('--month', str(flags, 'month'));
+  const passphrase = passphraseFrom(flags);
+  await call('workspace:open', { dir: resolve(ws) }, ctx);
+  const r = await call('office:handout', { out: resolve(out), unit, month, passphrase }, ctx);
+  return {
+    json: r,
+    human: [
+      `已写出 ${r.files.length} 个下发包：`,
+      ...r.files.map((f) => `  ${f.unit}：要账 ${f.requests} 条  ${f.path}`),
     ].join('\n'),
     exit: EXIT.ok,
   };

@@ -3,7 +3,7 @@ import { backupCommand, restoreCommand } from './backup-commands';
 import { check, declare, referenceImport } from './check-commands';
 import { attach, catalogImport, catalogList, init, materials, scope, type Flags, type Outcome } from './commands';
 import { handoutImport } from './handout-commands';
-import { officeInit, officeUnitsImport } from './campaign-commands';
+import { officeHandout, officeInit, officeUnitsImport } from './campaign-commands';
 import {
   chaseListCommand,
   dueCommand,
@@ -159,6 +159,12 @@ export const COMMANDS: CommandSpec[] = [
     forms: ['<创城办工作区> <台账.xlsx|units.json> [--json]'],
     note: '单位及其牵头/责任分工：取自台账的牵头单位、责任单位列；“各市直单位”等按单位类别分派',
     run: officeUnitsImport,
+  },
+  {
+    words: ['office', 'handout'],
+    forms: ['<创城办工作区> <输出文件夹> [--unit 单位名称] [--month YYYY-MM] --passphrase-file 口令文件 [--json]'],
+    note: '下发：每个单位一个签名的下发包，含台账、本月要账（应交未交）、已销号、重要时间节点',
+    run: officeHandout,
   },
 ];
 

@@ -23,3 +23,8 @@ export interface OfficeUnitView {
 export interface OfficeUnitsResult {
   units: OfficeUnitView[];
 }
+
+export interface OfficeHandoutResult {
+  /** One signed zip per unit: its path, the unit's name and how many open 要账 it carries. */
+  files: { path: string; unit: string; requests: number }[];
+}

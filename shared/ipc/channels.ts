@@ -78,6 +78,7 @@ export const CHANNELS = [
   'remote:close',
   'office:init',
   'office:unitsImport',
+  'office:handout',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

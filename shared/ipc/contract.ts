@@ -19,7 +19,7 @@ import type {
   RequestView,
   YearGrid,
 } from './collection-types';
-import type { OfficeInitResult, OfficeUnitsResult } from './campaign-types';
+import type { OfficeHandoutResult, OfficeInitResult, OfficeUnitsResult } from './campaign-types';
 import type { AnswerImportResult, RemoteView, RequestExportResult } from './remote-review-types';
 import { CONTACT_NAME_MAX, CONTACT_PHONE_MAX, isValidPhone } from '../domain/package/contact';
 import type {
@@ -456,6 +456,19 @@ export const contract = {
    * (`{"units": [{"name", "aliases"?, "kind"?, "leader"?, "liaison"?, "phone"?}]}`, assigned from the catalog).
    */
   'office:unitsImport': def<OfficeUnitsResult>()(z.object({ file: PathArg })),
+  /**
+   * 下发: one signed hand-out zip per unit (or for `unit` alone) into the folder `out`, with the month's 要账 (what
+   * each unit owes for `month` and has not delivered; default: the current collection month), signed with the
+   * office key unlocked by `passphrase`.
+   */
+  'office:handout': def<OfficeHandoutResult>()(
+    z.object({
+      out: PathArg,
+      unit: z.string().trim().min(1).max(100).optional(),
+      month: Month.optional(),
+      passphrase: Passphrase,
+    }),
+  ),
 } satisfies Record<Channel, { args: z.ZodType; result: unknown }>;
 
 export type Contract = typeof contract;

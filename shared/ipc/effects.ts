@@ -116,4 +116,6 @@ export const EFFECTS: Record<Channel, readonly Data[] | 'opened' | 'closed'> = {
   // 创城办 mode: a new office workspace is opened; its units and assignments are the office's own data.
   'office:init': 'opened',
   'office:unitsImport': ['ledger'],
+  // Records the 要账 handed out and the sequence used.
+  'office:handout': ['collection'],
 };

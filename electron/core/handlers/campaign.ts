@@ -5,11 +5,12 @@ import { importUnits } from '../campaign/import-units';
 import { initOffice } from '../campaign/init-office';
 import { requireOffice } from '../campaign/office-record';
 import { listAssignments, listUnits } from '../campaign/units-repo';
+import { writeHandouts } from '../campaign/write-handouts';
 import { allowPath, type Ctx } from '../context';
 import type { Workspace } from '../workspace/workspace';
 import type { HandlersOf } from './types';
 
-type Channels = 'office:init' | 'office:unitsImport';
+type Channels = 'office:init' | 'office:unitsImport' | 'office:handout';
 
 /** 创城办 mode (issue 17): the office workspace's handlers. Every one but init refuses a unit's workspace. */
 export const campaignHandlers: HandlersOf<Channels> = {
@@ -34,6 +35,18 @@ export const campaignHandlers: HandlersOf<Channels> = {
     const units = unitViews(ws);
     ctx.log.info(`office units imported from ${file}: ${units.length} units`);
     return { units };
+  },
+
+  'office:handout': async ({ out, unit, month, passphrase }, ctx) => {
+    const { ws, office } = requireOffice(ctx);
+    const files = await writeHandouts(
+      ws,
+      office,
+      { outDir: allowPath(ctx, out), unitName: unit, month, passphrase },
+      ctx.platform.now(),
+    );
+    ctx.log.info(`office hand-out ${office.lastSequence + 1}: ${files.length} files into ${out}`);
+    return { files };
   },
 };
 
