@@ -82,3 +82,33 @@ export async function officeHandout(ctx: Ctx, pos: string[], flags: Flags): Prom
     exit: EXIT.ok,
   };
 }
+
+/**
+ * `wangbao office import <office> <pkg-or-folder>... [--accept-new-key UNIT]`: JSON `{"packages": [{"file", "unit",
+ * "month", "kind", "sha256", "accepted", "duplicate", "current", "problems"}]}`; exit 0 all accepted, 1 some refused.
+ */
+export async function officeImport(ctx: Ctx, pos: string[], flags: Flags): Promise<Outcome> {
+  const [ws, ...paths] = pos;
+  if (!ws || paths.length === 0) throw wrongUsage();
+  const acceptNewKey = Array.isArray(flags['accept-new-key-of']) ? flags['accept-new-key-of'] : [];
+  await call('workspace:open', { dir: resolve(ws) }, ctx);
+  const r = await call('office:import', { paths: paths.map((p) => resolve(p)), acceptNewKey }, ctx);
+  const refused = r.packages.filter((p) => !p.accepted);
+  const lines = r.packages.map((p) => {
+    const what = p.accepted ? (p.duplicate ? '已收取过' : '已收取') : '未收取';
+    const issues = p.problems
+      .filter((q) => q.severity !== 'info' || !p.accepted)
+      .map(
+        (q) => `\n    ${q.severity === 'error' ? '错误' : q.severity === 'warning' ? '注意' : '提示'}：${q.message}`,
+      );
+    return `  ${what}  ${p.unit ?? '未知单位'} ${p.month ?? ''}  ${p.file}${issues.join('')}`;
+  });
+  return {
+    json: r,
+    human: [
+      `收件 ${r.packages.length} 个，收取 ${r.packages.length - refused.length} 个，未收取 ${refused.length} 个：`,
+      ...lines,
+    ].join('\n'),
+    exit: refused.length > 0 ? EXIT.refused : EXIT.ok,
+  };
+}

@@ -3,7 +3,7 @@ import { backupCommand, restoreCommand } from './backup-commands';
 import { check, declare, referenceImport } from './check-commands';
 import { attach, catalogImport, catalogList, init, materials, scope, type Flags, type Outcome } from './commands';
 import { handoutImport } from './handout-commands';
-import { officeHandout, officeInit, officeUnitsImport } from './campaign-commands';
+import { officeHandout, officeImport, officeInit, officeUnitsImport } from './campaign-commands';
 import {
   chaseListCommand,
   dueCommand,
@@ -165,6 +165,12 @@ export const COMMANDS: CommandSpec[] = [
     forms: ['<创城办工作区> <输出文件夹> [--unit 单位名称] [--month YYYY-MM] --passphrase-file 口令文件 [--json]'],
     note: '下发：每个单位一个签名的下发包，含台账、本月要账（应交未交）、已销号、重要时间节点',
     run: officeHandout,
+  },
+  {
+    words: ['office', 'import'],
+    forms: ['<创城办工作区> <申报包.zip|文件夹>... [--accept-new-key 单位名称]... [--json]'],
+    note: '收件：逐个校验后收取；--accept-new-key：确认该单位主要负责同志更换了签名密钥',
+    run: officeImport,
   },
 ];
 

@@ -28,3 +28,24 @@ export interface OfficeHandoutResult {
   /** One signed zip per unit: its path, the unit's name and how many open 要账 it carries. */
   files: { path: string; unit: string; requests: number }[];
 }
+
+/** One package as 收件 took it (or refused it): the CLI's `office import` JSON, entry by entry. */
+export interface TakenPackage {
+  file: string;
+  /** The office's unit it was matched to (else the name the package gives, or null when unreadable). */
+  unit: string | null;
+  month: string | null;
+  kind: string | null;
+  /** Of the zip file's bytes: the same file twice is recognised by it. */
+  sha256: string | null;
+  accepted: boolean;
+  duplicate: boolean;
+  /** It is now its unit's current package. */
+  current: boolean;
+  /** verify's problems (every code of PACKAGE-FORMAT.md), then the office's (take-in-checks.ts). */
+  problems: { code: string; severity: 'error' | 'warning' | 'info'; message: string }[];
+}
+
+export interface OfficeImportResult {
+  packages: TakenPackage[];
+}

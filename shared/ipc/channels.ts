@@ -79,6 +79,7 @@ export const CHANNELS = [
   'office:init',
   'office:unitsImport',
   'office:handout',
+  'office:import',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -19,7 +19,7 @@ import type {
   RequestView,
   YearGrid,
 } from './collection-types';
-import type { OfficeHandoutResult, OfficeInitResult, OfficeUnitsResult } from './campaign-types';
+import type { OfficeHandoutResult, OfficeImportResult, OfficeInitResult, OfficeUnitsResult } from './campaign-types';
 import type { AnswerImportResult, RemoteView, RequestExportResult } from './remote-review-types';
 import { CONTACT_NAME_MAX, CONTACT_PHONE_MAX, isValidPhone } from '../domain/package/contact';
 import type {
@@ -467,6 +467,18 @@ export const contract = {
       unit: z.string().trim().min(1).max(100).optional(),
       month: Month.optional(),
       passphrase: Passphrase,
+    }),
+  ),
+  /**
+   * 收件: packages and folders (walked for .zip files), each verified before anything is stored, then checked by
+   * the office; `acceptNewKey`: units (name or alias) whose changed principal key the officer accepts. Progress as
+   * events and cancel through `jobId`.
+   */
+  'office:import': def<OfficeImportResult>()(
+    z.object({
+      paths: z.array(PathArg).min(1).max(10_000),
+      acceptNewKey: z.array(z.string().trim().min(1).max(100)).max(1_000).default([]),
+      jobId: z.string().uuid().optional(),
     }),
   ),
 } satisfies Record<Channel, { args: z.ZodType; result: unknown }>;

@@ -118,4 +118,6 @@ export const EFFECTS: Record<Channel, readonly Data[] | 'opened' | 'closed'> = {
   'office:unitsImport': ['ledger'],
   // Records the 要账 handed out and the sequence used.
   'office:handout': ['collection'],
+  // Packages taken in, and the 要账 they close.
+  'office:import': ['collection'],
 };

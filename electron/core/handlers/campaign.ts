@@ -6,11 +6,12 @@ import { initOffice } from '../campaign/init-office';
 import { requireOffice } from '../campaign/office-record';
 import { listAssignments, listUnits } from '../campaign/units-repo';
 import { writeHandouts } from '../campaign/write-handouts';
-import { allowPath, type Ctx } from '../context';
+import { allowPath, asJob, progressReporter, type Ctx } from '../context';
+import { takeInAll } from '../campaign/take-in-all';
 import type { Workspace } from '../workspace/workspace';
 import type { HandlersOf } from './types';
 
-type Channels = 'office:init' | 'office:unitsImport' | 'office:handout';
+type Channels = 'office:init' | 'office:unitsImport' | 'office:handout' | 'office:import';
 
 /** 创城办 mode (issue 17): the office workspace's handlers. Every one but init refuses a unit's workspace. */
 export const campaignHandlers: HandlersOf<Channels> = {
@@ -47,6 +48,18 @@ export const campaignHandlers: HandlersOf<Channels> = {
     );
     ctx.log.info(`office hand-out ${office.lastSequence + 1}: ${files.length} files into ${out}`);
     return { files };
+  },
+
+  'office:import': async ({ paths, acceptNewKey, jobId }, ctx) => {
+    const { ws } = requireOffice(ctx);
+    const inputs = paths.map((p) => allowPath(ctx, p));
+    const onProgress = progressReporter(ctx, jobId);
+    const packages = await asJob(ctx, jobId, (signal) =>
+      takeInAll(ws, inputs, acceptNewKey, () => ctx.platform.now(), signal, onProgress),
+    );
+    const accepted = packages.filter((p) => p.accepted).length;
+    ctx.log.info(`office import: ${packages.length} packages, ${accepted} accepted`);
+    return { packages };
   },
 };
 

@@ -78,6 +78,7 @@ export const migration0110: Migration = {
       catalog_sha256        TEXT NOT NULL,
       principal_fingerprint TEXT,
       audit_rows            INTEGER,
+      audit_head            TEXT,
       manifest              TEXT NOT NULL,
       problems              TEXT NOT NULL DEFAULT '[]',
       current               INTEGER NOT NULL DEFAULT 0 CHECK (current IN (0, 1)),
