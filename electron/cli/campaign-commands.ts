@@ -112,3 +112,28 @@ export async function officeImport(ctx: Ctx, pos: string[], flags: Flags): Promi
     exit: refused.length > 0 ? EXIT.refused : EXIT.ok,
   };
 }
+
+/**
+ * `wangbao office status <office> [--month M]`: JSON `{"units": [{"unit", "assigned", "complete", "missing", "signed",
+ * "pointsAtRisk", "lastPackage"}], "criteria": [{"code", "units": {"<unit name>": status}}]}`.
+ */
+export async function officeStatusCommand(ctx: Ctx, pos: string[], flags: Flags): Promise<Outcome> {
+  const [ws] = pos;
+  if (!ws || pos.length > 1) throw wrongUsage();
+  const month = monthFlag('--month', str(flags, 'month'));
+  await call('workspace:open', { dir: resolve(ws), access: 'read' }, ctx);
+  const r = await call('office:status', { month }, ctx);
+  const lines = r.units.map(
+    (u) =>
+      `  ${u.unit}：负责 ${u.assigned} 条，齐全 ${u.complete}，未报 ${u.missing}，已签批 ${u.signed}，失分风险 ${u.pointsAtRisk} 分` +
+      (u.lastPackage ? `（最近申报包 ${u.lastPackage.month}）` : '（未收到申报包）'),
+  );
+  return {
+    json: { units: r.units, criteria: r.criteria },
+    human: [
+      `完成情况${month ? `（${month}）` : ''}：全市失分风险 ${r.pointsAtRisk} 分（每条标准只计一次）`,
+      ...lines,
+    ].join('\n'),
+    exit: EXIT.ok,
+  };
+}

@@ -3,7 +3,7 @@ import { backupCommand, restoreCommand } from './backup-commands';
 import { check, declare, referenceImport } from './check-commands';
 import { attach, catalogImport, catalogList, init, materials, scope, type Flags, type Outcome } from './commands';
 import { handoutImport } from './handout-commands';
-import { officeHandout, officeImport, officeInit, officeUnitsImport } from './campaign-commands';
+import { officeHandout, officeImport, officeInit, officeStatusCommand, officeUnitsImport } from './campaign-commands';
 import {
   chaseListCommand,
   dueCommand,
@@ -171,6 +171,12 @@ export const COMMANDS: CommandSpec[] = [
     forms: ['<创城办工作区> <申报包.zip|文件夹>... [--accept-new-key 单位名称]... [--json]'],
     note: '收件：逐个校验后收取；--accept-new-key：确认该单位主要负责同志更换了签名密钥',
     run: officeImport,
+  },
+  {
+    words: ['office', 'status'],
+    forms: ['<创城办工作区> [--month YYYY-MM] [--json]'],
+    note: '完成情况：各单位负责标准的齐全、未报、签批与失分风险',
+    run: officeStatusCommand,
   },
 ];
 

@@ -49,3 +49,23 @@ export interface TakenPackage {
 export interface OfficeImportResult {
   packages: TakenPackage[];
 }
+
+export type OfficeCellStatus = 'missing' | 'incomplete' | 'at-risk' | 'unsigned' | 'signed';
+
+export interface OfficeStatusResult {
+  units: {
+    unit: string;
+    /** Counts of criteria: assigned, complete (requirements met), missing (nothing received), signed. */
+    assigned: number;
+    complete: number;
+    missing: number;
+    signed: number;
+    /** The points of the unit's cells that are missing, incomplete or at risk. */
+    pointsAtRisk: number;
+    lastPackage: { file: string; kind: string; month: string; createdAt: string; sha256: string } | null;
+  }[];
+  /** Each assigned criterion with the status of every unit assigned to it. */
+  criteria: { code: string; units: Record<string, OfficeCellStatus> }[];
+  /** City-wide: each criterion with a cell at risk counted once (IPC only; not in the CLI's documented JSON). */
+  pointsAtRisk: number;
+}

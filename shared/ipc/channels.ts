@@ -80,6 +80,7 @@ export const CHANNELS = [
   'office:unitsImport',
   'office:handout',
   'office:import',
+  'office:status',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -19,7 +19,13 @@ import type {
   RequestView,
   YearGrid,
 } from './collection-types';
-import type { OfficeHandoutResult, OfficeImportResult, OfficeInitResult, OfficeUnitsResult } from './campaign-types';
+import type {
+  OfficeHandoutResult,
+  OfficeImportResult,
+  OfficeInitResult,
+  OfficeStatusResult,
+  OfficeUnitsResult,
+} from './campaign-types';
 import type { AnswerImportResult, RemoteView, RequestExportResult } from './remote-review-types';
 import { CONTACT_NAME_MAX, CONTACT_PHONE_MAX, isValidPhone } from '../domain/package/contact';
 import type {
@@ -481,6 +487,8 @@ export const contract = {
       jobId: z.string().uuid().optional(),
     }),
   ),
+  /** 完成情况: units × criteria from each unit's current package (or its latest up to `month`). */
+  'office:status': def<OfficeStatusResult>()(z.object({ month: Month.optional() })),
 } satisfies Record<Channel, { args: z.ZodType; result: unknown }>;
 
 export type Contract = typeof contract;

@@ -120,4 +120,5 @@ export const EFFECTS: Record<Channel, readonly Data[] | 'opened' | 'closed'> = {
   'office:handout': ['collection'],
   // Packages taken in, and the 要账 they close.
   'office:import': ['collection'],
+  'office:status': [],
 };

@@ -58,8 +58,8 @@ export async function makeUnit(base: string, name: string) {
     db: () => t.ctx.session.workspace!.db,
     /** Imports a hand-out zip with the real handler. */
     importHandout: (file: string, acceptNewKey = false) => call('handout:import', { file, acceptNewKey }, t.ctx),
-    /** Attaches `n` tiny photos (distinct content per unit and call) to a criterion for a month. */
-    attachPhotos: async (criterionCode: string, n: number, month: string, seed: number) => {
+    /** Attaches `n` tiny photos (distinct content per unit and call) to a criterion for a month, filed as `kind`. */
+    attachPhotos: async (criterionCode: string, n: number, month: string, seed: number, kind = 'photo') => {
       const paths: string[] = [];
       for (let i = 0; i < n; i++) paths.push(await tinyPhoto(join(photos, `p${seq++}.jpg`), seed * 100 + seq));
       return call(
@@ -67,7 +67,7 @@ export async function makeUnit(base: string, name: string) {
         {
           criterionCode,
           paths,
-          kind: 'photo',
+          kind,
           month,
           caption: '时间：2026年4月12日；地点：市民广场；人物：志愿者；主题：文明宣传',
         },

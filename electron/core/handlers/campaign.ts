@@ -8,10 +8,11 @@ import { listAssignments, listUnits } from '../campaign/units-repo';
 import { writeHandouts } from '../campaign/write-handouts';
 import { allowPath, asJob, progressReporter, type Ctx } from '../context';
 import { takeInAll } from '../campaign/take-in-all';
+import { officeStatus } from '../campaign/status';
 import type { Workspace } from '../workspace/workspace';
 import type { HandlersOf } from './types';
 
-type Channels = 'office:init' | 'office:unitsImport' | 'office:handout' | 'office:import';
+type Channels = 'office:init' | 'office:unitsImport' | 'office:handout' | 'office:import' | 'office:status';
 
 /** 创城办 mode (issue 17): the office workspace's handlers. Every one but init refuses a unit's workspace. */
 export const campaignHandlers: HandlersOf<Channels> = {
@@ -61,6 +62,8 @@ export const campaignHandlers: HandlersOf<Channels> = {
     ctx.log.info(`office import: ${packages.length} packages, ${accepted} accepted`);
     return { packages };
   },
+
+  'office:status': ({ month }, ctx) => officeStatus(requireOffice(ctx).ws, month),
 };
 
 /** Makes `ws` the session's workspace (closing the previous one). */

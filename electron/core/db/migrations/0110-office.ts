@@ -66,8 +66,7 @@ export const migration0110: Migration = {
       note           TEXT,
       created_at     TEXT NOT NULL
     ) STRICT;
-    CREATE UNIQUE INDEX office_requests_owed ON office_requests (unit_id, criterion_code, month, source)
-      WHERE source = 'owed';
+    CREATE INDEX office_requests_by_unit ON office_requests (unit_id, month);
     CREATE TABLE office_packages (
       sha256                TEXT PRIMARY KEY,
       unit_id               TEXT NOT NULL REFERENCES office_units (id),
