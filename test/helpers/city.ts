@@ -88,3 +88,13 @@ export async function makeUnit(base: string, name: string) {
     },
   };
 }
+
+/** The units of a generated city: `n` 市直单位 named 示例市第N局 (reached by 各市直单位 and 各成员单位). */
+export function cityUnits(n: number): { name: string; kind: string; liaison: string; phone: string }[] {
+  return Array.from({ length: n }, (_, i) => ({
+    name: `示例市第${i + 1}局`,
+    kind: '市直单位',
+    liaison: `联络员${i + 1}`,
+    phone: `0591-8${String(i).padStart(6, '0')}`,
+  }));
+}
