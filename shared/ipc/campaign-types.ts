@@ -69,3 +69,15 @@ export interface OfficeStatusResult {
   /** City-wide: each criterion with a cell at risk counted once (IPC only; not in the CLI's documented JSON). */
   pointsAtRisk: number;
 }
+
+/** A 要账 of the office as 销号 by hand returns it. */
+export interface OfficeRequestView {
+  id: string;
+  unit: string;
+  criterionCode: string;
+  month: string;
+  text: string;
+  closedAt: string | null;
+  closedBy: 'auto' | 'office' | null;
+  note: string | null;
+}

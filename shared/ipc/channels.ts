@@ -81,6 +81,8 @@ export const CHANNELS = [
   'office:handout',
   'office:import',
   'office:status',
+  'office:requestClose',
+  'office:requestReopen',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

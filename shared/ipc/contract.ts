@@ -23,6 +23,7 @@ import type {
   OfficeHandoutResult,
   OfficeImportResult,
   OfficeInitResult,
+  OfficeRequestView,
   OfficeStatusResult,
   OfficeUnitsResult,
 } from './campaign-types';
@@ -489,6 +490,14 @@ export const contract = {
   ),
   /** 完成情况: units × criteria from each unit's current package (or its latest up to `month`). */
   'office:status': def<OfficeStatusResult>()(z.object({ month: Month.optional() })),
+  /** 销号 by hand, with a note; the next hand-out carries it in `closed`. Logged. */
+  'office:requestClose': def<OfficeRequestView>()(
+    z.object({ id: z.string().min(1).max(200), note: z.string().trim().min(1).max(500) }),
+  ),
+  /** Reopens a closed 要账 (by hand or by itself); the next hand-out sends it again as open. Logged. */
+  'office:requestReopen': def<OfficeRequestView>()(
+    z.object({ id: z.string().min(1).max(200), note: z.string().trim().max(500).optional() }),
+  ),
 } satisfies Record<Channel, { args: z.ZodType; result: unknown }>;
 
 export type Contract = typeof contract;

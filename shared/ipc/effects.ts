@@ -121,4 +121,6 @@ export const EFFECTS: Record<Channel, readonly Data[] | 'opened' | 'closed'> = {
   // Packages taken in, and the 要账 they close.
   'office:import': ['collection'],
   'office:status': [],
+  'office:requestClose': ['collection'],
+  'office:requestReopen': ['collection'],
 };

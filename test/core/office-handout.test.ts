@@ -105,6 +105,44 @@ describe('office handout', () => {
     expect(r.files[0]!.path).toMatch(/_1_市教育局\.zip$/u);
   });
 
+  it('销号 by hand travels in the next hand-out’s closed list; reopened, the request is sent as open again', async () => {
+    const { base, ctx } = await demoOffice();
+    const first = await call(
+      'office:handout',
+      { out: join(base, 'a'), unit: '市教育局', month: '2026-04', passphrase: PASS },
+      ctx,
+    );
+    const handed = async (dir: string) => {
+      const r = await call(
+        'office:handout',
+        { out: join(base, dir), unit: '市教育局', month: '2026-04', passphrase: PASS },
+        ctx,
+      );
+      const [json] = await readZip(r.files[0]!.path);
+      return JSON.parse(json!.bytes.toString('utf8')) as {
+        requests: { id: string }[];
+        closed: { requestId: string; note: string }[];
+      };
+    };
+    const before = await handed('b');
+    expect(before.requests).toHaveLength(first.files[0]!.requests);
+    const id = before.requests[0]!.id;
+    const closed = await call('office:requestClose', { id, note: '已电话核实，材料以纸质报送' }, ctx);
+    expect(closed).toMatchObject({ id, unit: '市教育局', closedBy: 'office', note: '已电话核实，材料以纸质报送' });
+    await expect(call('office:requestClose', { id, note: '再次' }, ctx)).rejects.toMatchObject({
+      code: 'input-refused',
+    });
+    const after = await handed('c');
+    expect(after.requests.map((r) => r.id)).not.toContain(id);
+    expect(after.closed).toStrictEqual([
+      { requestId: id, closedAt: closed.closedAt, note: '已电话核实，材料以纸质报送' },
+    ]);
+    await call('office:requestReopen', { id }, ctx);
+    const reopened = await handed('d');
+    expect(reopened.requests.map((r) => r.id)).toContain(id);
+    expect(reopened.closed).toStrictEqual([]);
+  });
+
   it('a unit workspace cannot hand out', async () => {
     const base = tmpDir();
     const unit = await unitWorkspace(base, '市教育局');

@@ -9,10 +9,18 @@ import { writeHandouts } from '../campaign/write-handouts';
 import { allowPath, asJob, progressReporter, type Ctx } from '../context';
 import { takeInAll } from '../campaign/take-in-all';
 import { officeStatus } from '../campaign/status';
+import { closeByHand, reopenByHand } from '../campaign/request-by-hand';
 import type { Workspace } from '../workspace/workspace';
 import type { HandlersOf } from './types';
 
-type Channels = 'office:init' | 'office:unitsImport' | 'office:handout' | 'office:import' | 'office:status';
+type Channels =
+  | 'office:init'
+  | 'office:unitsImport'
+  | 'office:handout'
+  | 'office:import'
+  | 'office:status'
+  | 'office:requestClose'
+  | 'office:requestReopen';
 
 /** 创城办 mode (issue 17): the office workspace's handlers. Every one but init refuses a unit's workspace. */
 export const campaignHandlers: HandlersOf<Channels> = {
@@ -64,6 +72,10 @@ export const campaignHandlers: HandlersOf<Channels> = {
   },
 
   'office:status': ({ month }, ctx) => officeStatus(requireOffice(ctx).ws, month),
+
+  'office:requestClose': ({ id, note }, ctx) => closeByHand(requireOffice(ctx).ws.db, id, note, ctx.platform.now()),
+
+  'office:requestReopen': ({ id, note }, ctx) => reopenByHand(requireOffice(ctx).ws.db, id, note, ctx.platform.now()),
 };
 
 /** Makes `ws` the session's workspace (closing the previous one). */
