@@ -300,6 +300,30 @@ describe('office import', () => {
     ]);
   });
 
+  it('取消 stops between two packages: the ones taken in stay whole, the rest untouched', async () => {
+    const { dir, take, office, counts } = await freshOffice();
+    const gbk = join(dir, 'gbk.zip');
+    await rezipAsGb18030(p1, gbk);
+    const older = join(dir, 'older.zip');
+    await editPackage(p1, older, (m) => void (m.createdAt = '2026-05-01T09:00:00+08:00'));
+    const jobId = '0b6f2a1e-7c3d-4e5f-8a9b-0c1d2e3f4a5b';
+    office.ctx.emit = (e) => {
+      if (e.type === 'progress' && e.jobId === jobId && e.done === 1) void call('jobs:cancel', { jobId }, office.ctx);
+    };
+    await expect(call('office:import', { paths: [older, gbk, p1], jobId }, office.ctx)).rejects.toMatchObject({
+      code: 'cancelled',
+    });
+    expect(office.db().prepare('SELECT file FROM office_packages').pluck().all()).toStrictEqual(['older.zip']);
+    expect(counts().files).toBe(counts().blobs);
+    // Taken in again, the rest comes in; the first is recognised.
+    office.ctx.emit = () => undefined;
+    const again = await take([older, p1]);
+    expect(again.map((p) => [p.accepted, p.duplicate])).toStrictEqual([
+      [true, true],
+      [true, false],
+    ]);
+  });
+
   it('a unit workspace cannot take packages in', async () => {
     await expect(call('office:import', { paths: [p1] }, unit.ctx)).rejects.toMatchObject({ code: 'input-refused' });
   });
