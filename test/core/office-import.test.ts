@@ -9,6 +9,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../electron/core/dispatch';
@@ -322,6 +323,40 @@ describe('office import', () => {
       [true, true],
       [true, false],
     ]);
+  });
+
+  it('a disk that fills up mid-import: a clear message, nothing half-stored, the package taken in once there is room', async (t) => {
+    if (process.platform !== 'linux') return t.skip('tmpfs mounts need Linux');
+    const dir = tmpDir();
+    const disk = join(dir, 'disk');
+    mkdirSync(disk);
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', disk]).status !== 0)
+      return t.skip('this machine does not allow mounting a tmpfs (not root, or no CAP_SYS_ADMIN)');
+    try {
+      const office = await makeOffice(disk);
+      await call(
+        'office:handout',
+        { out: join(dir, 'h'), unit: '市教育局', month: '2026-04', passphrase: OFFICE_PASS },
+        office.ctx,
+      );
+      const filler = join(disk, 'filler');
+      const avail = Number(
+        spawnSync('df', ['-B1', '--output=avail', disk], { encoding: 'utf8' }).stdout.split('\n')[1],
+      );
+      // Less room than the package's files need (its photos and documents take more than 64 KB).
+      writeFileSync(filler, Buffer.alloc(Math.max(0, avail - 64 * 1024)));
+      const err = await call('office:import', { paths: [p1] }, office.ctx).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'io', message: expect.stringMatching(/磁盘空间不足/u) as unknown });
+      expect(office.db().prepare('SELECT count(*) FROM office_packages').pluck().get()).toBe(0);
+      expect(office.db().prepare('SELECT count(*) FROM blobs').pluck().get()).toBe(0);
+      expect(readdirSync(join(disk, 'office', 'blobs', 'tmp'))).toStrictEqual([]);
+      rmSync(filler);
+      const [ok] = (await call('office:import', { paths: [p1] }, office.ctx)).packages;
+      expect(ok).toMatchObject({ accepted: true, duplicate: false });
+      office.ctx.session.workspace?.close();
+    } finally {
+      spawnSync('umount', ['-l', disk]);
+    }
   });
 
   it('a unit workspace cannot take packages in', async () => {

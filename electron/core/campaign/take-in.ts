@@ -7,6 +7,7 @@ import type { TakenPackage } from '@shared/ipc/campaign-types';
 import { openVerifiedPackage, type VerifiedPackage } from '../package/read-package';
 import { verifyPackage } from '../package/verify-package';
 import { hashFile, renameWithRetry, fsyncDir } from '../store/blob-store';
+import { fsError } from '../fs-errors';
 import { appendAudit } from '../workspace/audit';
 import type { Workspace } from '../workspace/workspace';
 import { closeMetRequests } from './auto-close';
@@ -123,7 +124,13 @@ export async function takeInPackage(
     problems.push(...office);
     if (office.some((p) => p.severity === 'error')) return out;
 
-    for (const f of m.files) await storeBlob(ws, pkg, f);
+    // A full disk or an unreadable file stops the whole take-in with a clear message: the blobs already written
+    // are whole and unreferenced (the next open sweeps them), no row points at a missing one.
+    try {
+      for (const f of m.files) await storeBlob(ws, pkg, f);
+    } catch (e) {
+      throw fsError(e, '保存申报包中的文件', ws.dir);
+    }
     ws.db.transaction(() => {
       const putBlob = ws.db.prepare('INSERT OR IGNORE INTO blobs (sha256, bytes, created_at) VALUES (?, ?, ?)');
       for (const f of m.files) putBlob.run(f.sha256, f.bytes, now.toISOString());
