@@ -289,6 +289,26 @@ describe('office import', () => {
       ['accepted', 'current', 'duplicate', 'file', 'kind', 'month', 'problems', 'sha256', 'unit'].sort(),
     );
     expect(pkg).toMatchObject({ file: p1, unit: '市教育局', month: '2026-04', accepted: true, duplicate: false });
+    const status = run('office', 'status', office, '--json');
+    expect(status.code, status.stderr).toBe(0);
+    const st = status.json() as {
+      units: Record<string, unknown>[];
+      criteria: { code: string; units: Record<string, string> }[];
+    };
+    expect(Object.keys(st).sort()).toStrictEqual(['criteria', 'units']);
+    const edu = st.units.find((u) => u.unit === '市教育局')!;
+    expect(Object.keys(edu).sort()).toStrictEqual(
+      ['assigned', 'complete', 'lastPackage', 'missing', 'pointsAtRisk', 'signed', 'unit'].sort(),
+    );
+    expect(edu.lastPackage).toMatchObject({ file: 'p1.zip', month: '2026-04' });
+    expect(st.criteria.find((c) => c.code === photoCode)!.units['市教育局']).toMatch(
+      /^(incomplete|at-risk|unsigned|signed)$/u,
+    );
+    expect(
+      st.criteria.every((c) =>
+        Object.values(c.units).every((v) => /^(missing|incomplete|at-risk|unsigned|signed)$/u.test(v)),
+      ),
+    ).toBe(true);
     const junk = join(dir, 'junk.zip');
     writeFileSync(junk, 'junk');
     const mixed = run('office', 'import', office, p1, junk, '--json');
