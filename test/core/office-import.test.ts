@@ -363,8 +363,8 @@ describe('office import', () => {
       const avail = Number(
         spawnSync('df', ['-B1', '--output=avail', disk], { encoding: 'utf8' }).stdout.split('\n')[1],
       );
-      // Less room than the package's files need (its photos and documents take more than 64 KB).
-      writeFileSync(filler, Buffer.alloc(Math.max(0, avail - 64 * 1024)));
+      // Less room than the package's first files need (its PDFs alone take more than 16 KB each).
+      writeFileSync(filler, Buffer.alloc(Math.max(0, avail - 8 * 1024)));
       const err = await call('office:import', { paths: [p1] }, office.ctx).catch((e: unknown) => e);
       expect(err).toMatchObject({ code: 'io', message: expect.stringMatching(/磁盘空间不足/u) as unknown });
       expect(office.db().prepare('SELECT count(*) FROM office_packages').pluck().get()).toBe(0);

@@ -131,40 +131,47 @@ export async function takeInPackage(
     } catch (e) {
       throw fsError(e, '保存申报包中的文件', ws.dir);
     }
-    ws.db.transaction(() => {
-      const putBlob = ws.db.prepare('INSERT OR IGNORE INTO blobs (sha256, bytes, created_at) VALUES (?, ?, ?)');
-      for (const f of m.files) putBlob.run(f.sha256, f.bytes, now.toISOString());
-      ws.db.prepare('UPDATE office_packages SET current = 0 WHERE unit_id = ? AND current = 1').run(unit.id);
-      ws.db
-        .prepare(
-          `INSERT INTO office_packages (sha256, unit_id, file, kind, month, created_at, catalog_sha256,
+    try {
+      ws.db.transaction(() => {
+        const putBlob = ws.db.prepare('INSERT OR IGNORE INTO blobs (sha256, bytes, created_at) VALUES (?, ?, ?)');
+        for (const f of m.files) putBlob.run(f.sha256, f.bytes, now.toISOString());
+        ws.db.prepare('UPDATE office_packages SET current = 0 WHERE unit_id = ? AND current = 1').run(unit.id);
+        ws.db
+          .prepare(
+            `INSERT INTO office_packages (sha256, unit_id, file, kind, month, created_at, catalog_sha256,
              principal_fingerprint, audit_rows, audit_head, manifest, problems, current, imported_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
-        )
-        .run(
-          sha256,
-          unit.id,
-          basename(file),
-          m.kind,
-          m.month,
-          m.createdAt,
-          facts.catalogSha256,
-          facts.principals[0] ?? null,
-          facts.audit?.rows ?? null,
-          facts.audit?.headSha256 ?? null,
-          JSON.stringify(m),
-          JSON.stringify(problems),
-          now.toISOString(),
+          )
+          .run(
+            sha256,
+            unit.id,
+            basename(file),
+            m.kind,
+            m.month,
+            m.createdAt,
+            facts.catalogSha256,
+            facts.principals[0] ?? null,
+            facts.audit?.rows ?? null,
+            facts.audit?.headSha256 ?? null,
+            JSON.stringify(m),
+            JSON.stringify(problems),
+            now.toISOString(),
+          );
+        const putFile = ws.db.prepare(
+          'INSERT OR IGNORE INTO office_package_files (package_sha256, path, sha256, bytes) VALUES (?, ?, ?, ?)',
         );
-      const putFile = ws.db.prepare(
-        'INSERT OR IGNORE INTO office_package_files (package_sha256, path, sha256, bytes) VALUES (?, ?, ?, ?)',
-      );
-      for (const f of m.files) putFile.run(sha256, f.path, f.sha256, f.bytes);
-      if (facts.principals[0] !== undefined && !facts.principals.includes(unit.principalFingerprint ?? ''))
-        setPrincipalFingerprint(ws.db, unit.id, facts.principals[0]);
-      closeMetRequests(ws.db, unit.id, m, now);
-      appendAudit(ws.db, now, 'office.import', { file: basename(file), sha256, unit: unit.name, month: m.month });
-    })();
+        for (const f of m.files) putFile.run(sha256, f.path, f.sha256, f.bytes);
+        if (facts.principals[0] !== undefined && !facts.principals.includes(unit.principalFingerprint ?? ''))
+          setPrincipalFingerprint(ws.db, unit.id, facts.principals[0]);
+        closeMetRequests(ws.db, unit.id, m, now);
+        appendAudit(ws.db, now, 'office.import', { file: basename(file), sha256, unit: unit.name, month: m.month });
+      })();
+    } catch (e) {
+      // SQLite's own full disk (the transaction rolled back whole): said as the blob store says it.
+      if ((e as { code?: string }).code === 'SQLITE_FULL')
+        throw fsError(Object.assign(e as Error, { code: 'ENOSPC' }), '保存申报包', ws.dir);
+      throw e;
+    }
     return { ...out, accepted: true, current: true };
   } finally {
     pkg.close();
