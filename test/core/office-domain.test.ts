@@ -4,6 +4,9 @@ import { cellStatus } from '@shared/domain/campaign/cell-status';
 import { owedRequests } from '@shared/domain/campaign/owed-requests';
 import { takeInProblems, type OfficeRecordOfUnit } from '@shared/domain/campaign/take-in-checks';
 import { indexMaterials } from '@shared/domain/monthly/owed';
+import { deliveredIndex } from '../../electron/core/campaign/delivered';
+import { makeOffice } from '../helpers/city';
+import { tmpDir } from '../helpers/tmp';
 
 /** The 创城办 mode's pure rules, case by case. */
 describe('office domain', () => {
@@ -98,5 +101,34 @@ describe('office domain', () => {
       'audit-rewritten:error',
     ]);
     expect(codes(record, { ...pkg, audit: { rows: 100, headSha256: 'h1' } })).toStrictEqual([]);
+  });
+});
+
+describe('what a unit delivered, as the office counts it', () => {
+  it('every material of the current package, except one dated outside the period', async () => {
+    const office = await makeOffice(tmpDir());
+    const db = office.db();
+    const unitId = db.prepare("SELECT id FROM office_units WHERE name = '市教育局'").pluck().get() as string;
+    const material = (id: string, eventDate: string | null) => ({
+      id,
+      criterionCode: '1.1.1',
+      kind: 'photo',
+      month: '2026-04',
+      eventDate,
+    });
+    const manifest = { materials: [material('a', '2026-04-12'), material('b', null), material('c', '2020-01-01')] };
+    db.prepare(
+      `INSERT INTO office_packages (sha256, unit_id, file, kind, month, created_at, catalog_sha256, manifest, current, imported_at)
+       VALUES ('p', ?, 'p.zip', 'monthly', '2026-04', '2026-05-01T00:00:00Z', 'c', ?, 1, '2026-05-01T00:00:00Z')`,
+    ).run(unitId, JSON.stringify(manifest));
+    const counted = deliveredIndex(db, unitId, { start: '2025-11-01', end: '2026-10-31' })
+      .get('1.1.1')!
+      .get('2026-04')!;
+    expect(counted.map((m) => [m.id, m.scores])).toStrictEqual([
+      ['a', true],
+      ['b', true],
+      ['c', false],
+    ]);
+    expect(deliveredIndex(db, 'nobody', { start: '2025-11-01', end: '2026-10-31' }).size).toBe(0);
   });
 });

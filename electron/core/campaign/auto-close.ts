@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { indexMaterials } from '@shared/domain/monthly/owed';
 import { requestCount } from '@shared/domain/monthly/request-state';
-import { localIsoDate } from '@shared/domain/period';
+import { localIsoDate, type Period } from '@shared/domain/period';
 import type { Manifest } from '@shared/schemas/package-manifest';
 import { materialsOf } from './delivered';
 import { owingLeaves } from './office-catalog';
@@ -13,10 +13,16 @@ import { requestsOfUnit, setClosed } from './office-requests-repo';
  * monthly/request-state.ts) agrees. The unit's word alone closes nothing; a count alone does not either (the unit may
  * have meant those materials for another request). Runs in the take-in's transaction. Returns the ids closed.
  */
-export function closeMetRequests(db: Database.Database, unitId: string, m: Manifest, now: Date): string[] {
+export function closeMetRequests(
+  db: Database.Database,
+  unitId: string,
+  m: Manifest,
+  period: Period,
+  now: Date,
+): string[] {
   const said = new Set((m.requests ?? []).filter((r) => r.status === 'met').map((r) => r.id));
   if (said.size === 0) return [];
-  const index = indexMaterials(materialsOf(JSON.stringify({ materials: m.materials })));
+  const index = indexMaterials(materialsOf(JSON.stringify({ materials: m.materials }), period));
   const leaves = owingLeaves(db);
   const today = localIsoDate(now);
   const closed: string[] = [];

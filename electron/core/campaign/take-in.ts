@@ -163,7 +163,7 @@ export async function takeInPackage(
         for (const f of m.files) putFile.run(sha256, f.path, f.sha256, f.bytes);
         if (facts.principals[0] !== undefined && !facts.principals.includes(unit.principalFingerprint ?? ''))
           setPrincipalFingerprint(ws.db, unit.id, facts.principals[0]);
-        closeMetRequests(ws.db, unit.id, m, now);
+        closeMetRequests(ws.db, unit.id, m, ws.settings().period, now);
         appendAudit(ws.db, now, 'office.import', { file: basename(file), sha256, unit: unit.name, month: m.month });
       })();
     } catch (e) {

@@ -66,7 +66,14 @@ export async function writeHandouts(
     recordHandedCatalog(ws.db, catalog, now);
     for (const unit of targets) {
       const mine = assignments.filter((a) => a.unitId === unit.id).flatMap((a) => leaves.get(a.criterionCode) ?? []);
-      for (const r of owedRequests(unit.id, mine, month, deliveredIndex(ws.db, unit.id), collectionDay, today))
+      for (const r of owedRequests(
+        unit.id,
+        mine,
+        month,
+        deliveredIndex(ws.db, unit.id, settings.period),
+        collectionDay,
+        today,
+      ))
         recordOwed(ws.db, unit.id, r, now);
     }
     ws.db.prepare('UPDATE office SET last_sequence = ? WHERE id = 1').run(sequence);
