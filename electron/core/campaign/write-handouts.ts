@@ -86,7 +86,8 @@ export async function writeHandouts(
   })();
 
   const issuedAt = localIsoTimestamp(now);
-  const yearStart = `${settings.year}-01-01`;
+  // "Since the start of the year": of the campaign year, whose period may begin in the calendar year before.
+  const yearStart = [settings.period.start, `${settings.year}-01-01`].sort()[0]!;
   const keyDates = ws.db
     .prepare('SELECT date, title, criterion_codes, note FROM key_dates ORDER BY date, id')
     .all() as { date: string; title: string; criterion_codes: string; note: string | null }[];
