@@ -3,6 +3,7 @@ import { backupCommand, restoreCommand } from './backup-commands';
 import { check, declare, referenceImport } from './check-commands';
 import { attach, catalogImport, catalogList, init, materials, scope, type Flags, type Outcome } from './commands';
 import { handoutImport } from './handout-commands';
+import { officeHandout, officeImport, officeInit, officeStatusCommand, officeUnitsImport } from './campaign-commands';
 import {
   chaseListCommand,
   dueCommand,
@@ -144,6 +145,38 @@ export const COMMANDS: CommandSpec[] = [
     forms: ['<备份.wbbak|备份文件夹> <新文件夹> [--json]'],
     note: '恢复到新的空文件夹，校验通过后才会出现；备份文件夹恢复其中最新的一次备份',
     run: restoreCommand,
+  },
+  {
+    words: ['office', 'init'],
+    forms: [
+      '<目录> --name 创城办名称 --passphrase-file 口令文件 [--year YYYY] [--period 开始..结束] [--demo] [--json]',
+    ],
+    note: '创城办工作区：下发台账与要账、收取各单位申报包、汇总。签名密钥在此生成，由口令保护',
+    run: officeInit,
+  },
+  {
+    words: ['office', 'units', 'import'],
+    forms: ['<创城办工作区> <台账.xlsx|units.json> [--json]'],
+    note: '单位及其牵头/责任分工：取自台账的牵头单位、责任单位列；“各市直单位”等按单位类别分派',
+    run: officeUnitsImport,
+  },
+  {
+    words: ['office', 'handout'],
+    forms: ['<创城办工作区> <输出文件夹> [--unit 单位名称] [--month YYYY-MM] --passphrase-file 口令文件 [--json]'],
+    note: '下发：每个单位一个签名的下发包，含台账、本月要账（应交未交）、已销号、重要时间节点',
+    run: officeHandout,
+  },
+  {
+    words: ['office', 'import'],
+    forms: ['<创城办工作区> <申报包.zip|文件夹>... [--accept-new-key 单位名称]... [--json]'],
+    note: '收件：逐个校验后收取；--accept-new-key：确认该单位主要负责同志更换了签名密钥',
+    run: officeImport,
+  },
+  {
+    words: ['office', 'status'],
+    forms: ['<创城办工作区> [--month YYYY-MM] [--json]'],
+    note: '完成情况：各单位负责标准的齐全、未报、签批与失分风险',
+    run: officeStatusCommand,
   },
 ];
 

@@ -50,6 +50,8 @@ const OPTIONS = {
   comment: { type: 'string' },
   handover: { type: 'string' },
   'accept-new-key': { type: 'boolean' },
+  // `office import … --accept-new-key UNIT` names a unit (see officeArgv).
+  'accept-new-key-of': { type: 'string', multiple: true },
   'dry-run': { type: 'boolean' },
   text: { type: 'string' },
   min: { type: 'string' },
@@ -76,7 +78,12 @@ export async function main(argv: string[]): Promise<number> {
     log,
   });
   try {
-    const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: officeArgv(argv),
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
     json = values.json === true;
     if (values.version) return print(json, { version: APP_VERSION }, APP_VERSION, EXIT.ok);
     target = route(positionals);
@@ -132,3 +139,12 @@ main(process.argv.slice(2)).then(
     process.exitCode = EXIT.usage;
   },
 );
+
+/**
+ * `office import`'s `--accept-new-key UNIT` takes a unit's name where `handout import`'s is a bare switch: for that
+ * command alone it is read as `--accept-new-key-of UNIT`.
+ */
+function officeArgv(argv: string[]): string[] {
+  if (argv[0] !== 'office' || argv[1] !== 'import') return argv;
+  return argv.map((a) => (a === '--accept-new-key' ? '--accept-new-key-of' : a));
+}

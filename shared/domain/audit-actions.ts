@@ -34,6 +34,12 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'signer.importKey': '导入签批密钥',
   'review.exportRequest': '导出送审包',
   'review.importAnswer': '导入审核结果',
+  'office.init': '创建创城办工作区',
+  'office.units': '导入单位',
+  'office.handout': '下发',
+  'office.import': '收取申报包',
+  'office.request.close': '要账销号（创城办）',
+  'office.request.reopen': '撤销销号（创城办）',
 };
 
 /** The criteria a logged change is about, read from its details (`criterionCode`, `code`, `codes`). */

@@ -77,6 +77,13 @@ export const CHANNELS = [
   'remote:sign',
   'remote:save',
   'remote:close',
+  'office:init',
+  'office:unitsImport',
+  'office:handout',
+  'office:import',
+  'office:status',
+  'office:requestClose',
+  'office:requestReopen',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -20,6 +20,14 @@ import type {
   RequestView,
   YearGrid,
 } from './collection-types';
+import type {
+  OfficeHandoutResult,
+  OfficeImportResult,
+  OfficeInitResult,
+  OfficeRequestView,
+  OfficeStatusResult,
+  OfficeUnitsResult,
+} from './campaign-types';
 import type { AnswerImportResult, RemoteView, RequestExportResult } from './remote-review-types';
 import { CONTACT_NAME_MAX, CONTACT_PHONE_MAX, isValidPhone } from '../domain/package/contact';
 import type {
@@ -439,6 +447,60 @@ export const contract = {
   'remote:save': def<{ path: string; reviews: number } | null>()(z.object({ out: PathArg.optional() })),
   /** Leaves the leader's mode (what was signed and not saved is dropped). */
   'remote:close': def<null>()(NoArgs),
+  /**
+   * 创城办 mode: makes an office workspace in `dir` (as workspace:create), with the office's Ed25519 key sealed
+   * under `passphrase`; `demo`: the demo catalog and the units it names. Opens it.
+   */
+  'office:init': def<OfficeInitResult>()(
+    z.object({
+      dir: PathArg,
+      name: z.string().trim().min(1).max(100),
+      passphrase: Passphrase,
+      year: Year,
+      period: z.object({ start: IsoDate, end: IsoDate }).optional(),
+      demo: z.boolean().default(false),
+    }),
+  ),
+  /**
+   * The office's units and their 牵头/责任 assignments from a 台账 (.xlsx, its unit columns) or a units.json
+   * (`{"units": [{"name", "aliases"?, "kind"?, "leader"?, "liaison"?, "phone"?}]}`, assigned from the catalog).
+   */
+  'office:unitsImport': def<OfficeUnitsResult>()(z.object({ file: PathArg })),
+  /**
+   * 下发: one signed hand-out zip per unit (or for `unit` alone) into the folder `out`, with the month's 要账 (what
+   * each unit owes for `month` and has not delivered; default: the current collection month), signed with the
+   * office key unlocked by `passphrase`.
+   */
+  'office:handout': def<OfficeHandoutResult>()(
+    z.object({
+      out: PathArg,
+      unit: z.string().trim().min(1).max(100).optional(),
+      month: Month.optional(),
+      passphrase: Passphrase,
+    }),
+  ),
+  /**
+   * 收件: packages and folders (walked for .zip files), each verified before anything is stored, then checked by
+   * the office; `acceptNewKey`: units (name or alias) whose changed principal key the officer accepts. Progress as
+   * events and cancel through `jobId`.
+   */
+  'office:import': def<OfficeImportResult>()(
+    z.object({
+      paths: z.array(PathArg).min(1).max(10_000),
+      acceptNewKey: z.array(z.string().trim().min(1).max(100)).max(1_000).default([]),
+      jobId: z.string().uuid().optional(),
+    }),
+  ),
+  /** 完成情况: units × criteria from each unit's current package (or its latest up to `month`). */
+  'office:status': def<OfficeStatusResult>()(z.object({ month: Month.optional() })),
+  /** 销号 by hand, with a note; the next hand-out carries it in `closed`. Logged. */
+  'office:requestClose': def<OfficeRequestView>()(
+    z.object({ id: z.string().min(1).max(200), note: z.string().trim().min(1).max(500) }),
+  ),
+  /** Reopens a closed 要账 (by hand or by itself); the next hand-out sends it again as open. Logged. */
+  'office:requestReopen': def<OfficeRequestView>()(
+    z.object({ id: z.string().min(1).max(200), note: z.string().trim().max(500).optional() }),
+  ),
 } satisfies Record<Channel, { args: z.ZodType; result: unknown }>;
 
 export type Contract = typeof contract;

@@ -114,4 +114,14 @@ export const EFFECTS: Record<Channel, readonly Data[] | 'opened' | 'closed'> = {
   'remote:sign': [],
   'remote:save': [],
   'remote:close': [],
+  // 创城办 mode: a new office workspace is opened; its units and assignments are the office's own data.
+  'office:init': 'opened',
+  'office:unitsImport': ['ledger'],
+  // Records the 要账 handed out and the sequence used.
+  'office:handout': ['collection'],
+  // Packages taken in, and the 要账 they close.
+  'office:import': ['collection'],
+  'office:status': [],
+  'office:requestClose': ['collection'],
+  'office:requestReopen': ['collection'],
 };

@@ -10,6 +10,7 @@ import { migration0070 } from './migrations/0070-unit-id';
 import { migration0080 } from './migrations/0080-requirement-kinds';
 import { migration0090 } from './migrations/0090-signoff';
 import { migration0100 } from './migrations/0100-collection';
+import { migration0110 } from './migrations/0110-office';
 
 export interface Migration {
   /** The `PRAGMA user_version` after it: the number of its file (`0010-init.ts` → 10). Append-only. */
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0080,
   migration0090,
   migration0100,
+  migration0110,
 ];
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 

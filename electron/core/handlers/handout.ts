@@ -1,3 +1,4 @@
+import { refuseOfficeWorkspace } from '../campaign/office-record';
 import { givenOrPickedFile, requireWorkspace, type Ctx } from '../context';
 import { applyHandout } from '../handout/apply-handout';
 import { attachmentFiles } from '../handout/attachments';
@@ -40,8 +41,9 @@ async function withPlan<T>(
 export const handoutHandlers: HandlersOf<'handout:preview' | 'handout:import' | 'handout:status'> = {
   'handout:preview': (args, ctx) => withPlan(args, ctx, (_opened, plan) => Promise.resolve(plan.preview)),
 
-  'handout:import': (args, ctx) =>
-    withPlan(args, ctx, async (opened, plan) => {
+  'handout:import': (args, ctx) => {
+    refuseOfficeWorkspace(requireWorkspace(ctx));
+    return withPlan(args, ctx, async (opened, plan) => {
       if (plan.same) {
         ctx.log.info(
           `handout ${plan.preview.sequence} from ${plan.preview.office.name}: already imported, nothing to do`,
@@ -59,7 +61,8 @@ export const handoutHandlers: HandlersOf<'handout:preview' | 'handout:import' | 
           `key dates ${p.keyDates}; files ${p.files.length}`,
       );
       return { ...p, applied: true };
-    }),
+    });
+  },
 
   'handout:status': async (_args, ctx) => {
     const ws = requireWorkspace(ctx);

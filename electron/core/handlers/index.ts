@@ -1,4 +1,5 @@
 import { backupHandlers } from './backup';
+import { campaignHandlers } from './campaign';
 import { catalogHandlers } from './catalog';
 import { checkHandlers } from './check';
 import { collectionHandlers } from './collection';
@@ -24,4 +25,5 @@ export const handlers = {
   ...backupHandlers,
   ...handoutHandlers,
   ...collectionHandlers,
+  ...campaignHandlers,
 } satisfies HandlerMap;

@@ -1,3 +1,4 @@
+import { refuseOfficeWorkspace } from '../campaign/office-record';
 import { readFile } from 'node:fs/promises';
 import { parseCaption } from '@shared/domain/caption';
 import { normalizeCode } from '@shared/domain/codes';
@@ -111,6 +112,7 @@ export const materialHandlers: HandlersOf<Channels> = {
 
   'materials:attach': async ({ jobId, criterionCode, paths, ...opts }, ctx) => {
     const ws = requireWorkspace(ctx);
+    refuseOfficeWorkspace(ws);
     requireMonthInPeriod(ws, opts.month);
     const inputs = paths.map((p) => allowPath(ctx, p));
     const onProgress = progressReporter(ctx, jobId);

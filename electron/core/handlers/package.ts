@@ -1,3 +1,4 @@
+import { refuseOfficeWorkspace } from '../campaign/office-record';
 import { basename, join } from 'node:path';
 import { safeSegment } from '@shared/domain/naming/segment';
 import { packageFileName } from '@shared/domain/package/content';
@@ -59,6 +60,7 @@ export const packageHandlers: HandlersOf<'package:preview' | 'package:export' | 
 
     'package:export': async ({ jobId, kind, month, out, signer, passphrase }, ctx) => {
       const ws = requireWorkspace(ctx);
+      refuseOfficeWorkspace(ws);
       const now = ctx.platform.now();
       const manifestSigner = kind === 'final' ? requirePrincipal(ws.db, signer, passphrase) : undefined;
       const collection = packageCollection(ws, lastHandout(ws.db), now);

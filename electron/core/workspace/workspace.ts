@@ -35,6 +35,8 @@ export interface WorkspaceSettings {
    * hand-out or in 设置). Optional: absent means `DEFAULT_COLLECTION_DAY`; read it with `collectionDayOf`.
    */
   collectionDay?: number;
+  /** `office`: a 创城办's workspace (issue 17, electron/core/campaign); absent: a unit's. */
+  mode?: 'unit' | 'office';
 }
 
 /** The workspace's collection day (the 5th unless a hand-out or the officer said otherwise). */
