@@ -1,6 +1,7 @@
 import { Review } from '@shared/schemas/signoff';
 import { contentSha256s, type ContentCriterion, type ContentMaterial } from './content';
 import { listedSigners } from './manifest-sig';
+import { inLanes } from '../lanes';
 import { verifyReviewAsync } from './review';
 
 /** What `checkReviewSignatures` reads of a manifest: `signers` and `reviews` as they came (anything). */
@@ -44,9 +45,11 @@ export async function checkReviewSignatures(
     manifest.criteria.filter((c) => codes.has(c.code)),
     manifest.materials,
   );
-  // The signatures are verified in libuv's threadpool, all at once: the caller reads the package meanwhile.
-  return Promise.all(
-    parsed.map(async (p, index): Promise<ReviewCheck> => {
+  // The signatures are verified in libuv's threadpool while the caller reads the package, two at a time: the
+  // pool's other threads stay free for the package's file reads, which would otherwise queue behind 500 of them.
+  return inLanes(
+    parsed,
+    async (p, index): Promise<ReviewCheck> => {
       if (!p.success) {
         const raw = reviews[index] as { criterionCode?: unknown; level?: unknown } | null;
         const text = (v: unknown) => (typeof v === 'string' ? v : null);
@@ -69,6 +72,10 @@ export async function checkReviewSignatures(
         valid: signer !== undefined && (await verifyReviewAsync({ ...r, unitId }, r.signature, signer.publicKey)),
         current: content.get(r.criterionCode) === r.contentSha256,
       };
-    }),
+    },
+    VERIFY_LANES,
   );
 }
+
+/** Signatures in the threadpool at once (libuv has four threads by default; the rest read the package). */
+const VERIFY_LANES = 2;
