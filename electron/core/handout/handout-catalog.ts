@@ -5,6 +5,7 @@ import { withRequirementKinds } from '@shared/domain/requirements';
 import { AppError } from '@shared/ipc/errors';
 import type { CatalogFile } from '@shared/schemas/catalog-file';
 import { resolveProfile, type RuleProfile } from '@shared/schemas/rule-profile';
+import { listCriteria } from '../catalog/criteria-repo';
 import { parseCatalogJson } from '../catalog/parse-catalog-json';
 import { readRequirementKinds } from '../catalog/requirement-kinds-repo';
 import { canonicalJson, type JsonValue } from '../signoff/canonical-json';
@@ -60,61 +61,35 @@ export interface CatalogChange {
   removedWithMaterials: string[];
 }
 
-interface Row {
-  code: string;
-  parent_code: string | null;
-  label: string | null;
-  title: string;
-  text: string;
-  methods: string;
-  points: number | null;
-  needs_material: number;
-  requirements: string;
-  lead_unit: string | null;
-  responsible_units: string;
-  deadline: string | null;
-  due_date: string | null;
-  frequency: string | null;
-}
-
-/** The shown fields of a criterion, in the form the criteria table stores them (import-catalog.ts). */
-function shown(n: CatalogNode): Row {
-  return {
-    code: n.code,
-    parent_code: n.parentCode,
-    label: n.label,
-    title: n.title,
-    text: n.text,
-    methods: JSON.stringify(n.methods),
-    points: n.points,
-    needs_material: n.needsMaterial ? 1 : 0,
-    requirements: JSON.stringify(n.requirements),
-    lead_unit: n.leadUnit,
-    responsible_units: JSON.stringify(n.responsibleUnits),
-    deadline: n.deadline,
-    due_date: n.dueDate,
-    frequency: n.frequency,
-  };
+/** The fields of a criterion the ledger shows: a hand-out that changes one of them changes the criterion. */
+function shown(n: CatalogNode): string {
+  return JSON.stringify([
+    n.parentCode,
+    n.label,
+    n.title,
+    n.text,
+    n.methods,
+    n.points,
+    n.needsMaterial,
+    n.requirements,
+    n.leadUnit,
+    n.responsibleUnits,
+    n.deadline,
+    n.dueDate,
+    n.frequency,
+  ]);
 }
 
 export function catalogChange(db: Database.Database, nodes: CatalogNode[]): CatalogChange {
-  const current = db
-    .prepare(
-      `SELECT code, parent_code, label, title, text, methods, points, needs_material, requirements, lead_unit,
-         responsible_units, deadline, due_date, frequency FROM criteria WHERE removed = 0 ORDER BY position`,
-    )
-    .all() as Row[];
-  const before = new Map(current.map((r) => [r.code, r]));
+  const current = listCriteria(db).filter((c) => !c.removed);
+  const before = new Map(current.map((c) => [c.code, c]));
   const next = new Set(nodes.map((n) => n.code));
   const added: string[] = [];
   const changed: string[] = [];
   for (const n of nodes) {
     const old = before.get(n.code);
     if (!old) added.push(n.code);
-    else {
-      const now = shown(n);
-      if ((Object.keys(now) as (keyof Row)[]).some((k) => now[k] !== old[k])) changed.push(n.code);
-    }
+    else if (shown(n) !== shown(old)) changed.push(n.code);
   }
   const removed = current.filter((r) => !next.has(r.code)).map((r) => r.code);
   const holding = new Set(
