@@ -9,6 +9,7 @@ import { listCriteria } from '../catalog/criteria-repo';
 import { listMaterials } from '../materials/materials-repo';
 import { liveMaterials } from '../materials/live-materials';
 import type { Workspace } from '../workspace/workspace';
+import { manifestReview } from '../signoff/package-signoff';
 import { leafReviews } from '../signoff/review-states';
 import { publicKeys } from '../signoff/signers-repo';
 
@@ -54,18 +55,7 @@ export function planReviewRequest(ws: Workspace, given: string[], level: ReviewL
       const s = states.get(code)!;
       const r = s.latest.leader;
       if (r?.decision === 'approve' && r.contentSha256 === s.contentSha256)
-        leaderReviews.set(code, {
-          criterionCode: r.criterionCode,
-          level: r.level,
-          decision: r.decision,
-          comment: r.comment,
-          signer: r.signer,
-          fingerprint: r.fingerprint,
-          at: r.at,
-          contentSha256: r.contentSha256,
-          signature: r.signature,
-          publicKey: keys.get(r.fingerprint)!.publicKey,
-        });
+        leaderReviews.set(code, { ...manifestReview(r), publicKey: keys.get(r.fingerprint)!.publicKey });
     }
     const early = codes.filter((code) => !leaderReviews.has(code));
     if (early.length > 0)
