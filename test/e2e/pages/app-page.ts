@@ -50,9 +50,22 @@ export class AppPage {
   selectInput(label: string): Locator {
     return this.page.locator(`input[aria-label="${label}"]`);
   }
+  /**
+   * Opens the Select and picks the option. The click is repeated while the list has not opened: inside a Modal that
+   * is still opening, the Modal's focus trap can take the focus back and close the list the first click opened.
+   */
   async selectOption(label: string, option: string): Promise<void> {
-    await this.selectInput(label).click();
-    await this.page.getByRole('option', { name: option, exact: true }).click();
+    const item = this.page.getByRole('option', { name: option, exact: true });
+    for (let attempt = 1; ; attempt++) {
+      await this.selectInput(label).click();
+      try {
+        await item.waitFor({ state: 'visible', timeout: 5_000 });
+        break;
+      } catch (e) {
+        if (attempt >= 6) throw e;
+      }
+    }
+    await item.click();
   }
   async clearSelect(label: string): Promise<void> {
     await this.selectInput(label).hover();
