@@ -6,6 +6,8 @@ import { fsError } from '../fs-errors';
 import { fingerprintOf, readPublicKey, verifySignature } from '../signoff/public-keys';
 import {
   endRecordConflict,
+  entryUnsafe,
+  expandsLikeABomb,
   hashEntry,
   localHeaderConflict,
   openZip,
@@ -147,16 +149,9 @@ function checkHeaders(entries: ZipEntryInfo[], fail: Fail): void {
   const seen = new Set<string>();
   for (const e of entries) {
     total += e.uncompressedSize;
-    if (
-      e.uncompressedSize > HANDOUT_LIMITS.ratioFloor &&
-      e.uncompressedSize > HANDOUT_LIMITS.ratio * Math.max(e.compressedSize, 1)
-    )
+    if (expandsLikeABomb(e, HANDOUT_LIMITS))
       throw fail(M.tooLarge(e.name), `${e.name}: ${e.compressedSize} -> ${e.uncompressedSize} bytes`);
-    const why =
-      unsafeName(e.name) ??
-      e.nameConflict ??
-      (e.isSymlink ? '符号链接' : null) ??
-      (e.isDirectory && e.uncompressedSize > 0 ? `目录条目带有 ${e.uncompressedSize} 字节数据` : null);
+    const why = entryUnsafe(e);
     if (why) throw fail(M.unsafeEntry(e.name, why), `unsafe entry ${JSON.stringify(e.name)}: ${why}`);
     // HANDOUT-FORMAT.md: names UTF-8. A GB18030 guess could name a file otherwise than the office did.
     if (e.nameSource === 'gb18030') throw fail(M.namesNotUtf8(e.name), `name not UTF-8: ${e.rawName.toString('hex')}`);

@@ -10,7 +10,8 @@ import {
   openZip,
   readEntries,
   readEntryChecked,
-  unsafeName,
+  entryUnsafe,
+  expandsLikeABomb,
   type NameSource,
   type ZipEntryInfo,
 } from './zip-reader';
@@ -32,11 +33,6 @@ export const LIMITS = {
 const ROOT_SIGNED = new Set(['manifest.json', 'manifest.sig']);
 /** The checker's findings at export time (PACKAGE-FORMAT.md): a final package's must hold no error. */
 const REPORT = '校验报告.json';
-/**
- * The newest "version needed to extract" a package may ask for: ZIP 4.5 (ZIP64) — it uses nothing newer. Info-ZIP
- * unzip 6.0 (统信UOS, 麒麟) skips an entry asking for more than 4.6, and Python refuses more than 6.3.
- */
-const NEWEST_ZIP_VERSION = 45;
 
 type Add = (p: VerifyProblem) => void;
 
@@ -112,7 +108,7 @@ function checkHeaders(entries: ZipEntryInfo[], add: Add): boolean {
   const seen = new Set<string>();
   for (const e of entries) {
     total += e.uncompressedSize;
-    if (e.uncompressedSize > LIMITS.ratioFloor && e.uncompressedSize > LIMITS.ratio * Math.max(e.compressedSize, 1)) {
+    if (expandsLikeABomb(e, LIMITS)) {
       add(problem('zip-too-large', e.name, `（压缩 ${e.compressedSize} 字节，解压后 ${e.uncompressedSize} 字节）`));
       bomb = true;
     }
@@ -128,21 +124,6 @@ function checkHeaders(entries: ZipEntryInfo[], add: Add): boolean {
     bomb = true;
   }
   return !bomb;
-}
-
-/** Why an entry must not be extracted, from its central directory record alone, or null. */
-function entryUnsafe(e: ZipEntryInfo): string | null {
-  const needed = e.entry.versionNeededToExtract & 0xff;
-  return (
-    unsafeName(e.name) ??
-    e.nameConflict ??
-    (e.isSymlink ? '符号链接' : null) ??
-    // `zip -r` adds empty directory entries (ignored); one carrying data hides a file most tools never show.
-    (e.isDirectory && e.uncompressedSize > 0 ? `目录条目带有 ${e.uncompressedSize} 字节数据` : null) ??
-    (needed > NEWEST_ZIP_VERSION
-      ? `要求 ${Math.floor(needed / 10)}.${needed % 10} 版的解压程序，常用的解压软件会跳过或拒绝这个文件`
-      : null)
-  );
 }
 
 const ENCODING_WORDS: Partial<Record<NameSource, string>> = {

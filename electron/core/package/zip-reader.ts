@@ -197,6 +197,35 @@ function unicodePathName(headerName: Buffer, extra: Buffer): string | null {
 }
 
 /**
+ * The newest "version needed to extract" a package (or hand-out, or 送审包) may ask for: ZIP 4.5 (ZIP64) — it uses nothing newer. Info-ZIP
+ * unzip 6.0 (统信UOS, 麒麟) skips an entry asking for more than 4.6, and Python refuses more than 6.3.
+ */
+const NEWEST_ZIP_VERSION = 45;
+
+/** Why an entry must not be extracted, from its central directory record alone, or null. */
+export function entryUnsafe(e: ZipEntryInfo): string | null {
+  const needed = e.entry.versionNeededToExtract & 0xff;
+  return (
+    unsafeName(e.name) ??
+    e.nameConflict ??
+    (e.isSymlink ? '符号链接' : null) ??
+    // `zip -r` adds empty directory entries (ignored); one carrying data hides a file most tools never show.
+    (e.isDirectory && e.uncompressedSize > 0 ? `目录条目带有 ${e.uncompressedSize} 字节数据` : null) ??
+    (needed > NEWEST_ZIP_VERSION
+      ? `要求 ${Math.floor(needed / 10)}.${needed % 10} 版的解压程序，常用的解压软件会跳过或拒绝这个文件`
+      : null)
+  );
+}
+
+/**
+ * An entry that expands more than `ratio` times, to more than `ratioFloor` bytes: a zip bomb, told from the central
+ * directory before any data is read.
+ */
+export function expandsLikeABomb(e: ZipEntryInfo, limits: { ratio: number; ratioFloor: number }): boolean {
+  return e.uncompressedSize > limits.ratioFloor && e.uncompressedSize > limits.ratio * Math.max(e.compressedSize, 1);
+}
+
+/**
  * Why a name is unsafe to extract, or null: it climbs out (`..`), is absolute (`/x`, `C:x`, `\\server`), uses
  * backslashes (read as separators by Windows tools) or holds a NUL.
  */

@@ -9,12 +9,13 @@ import {
 } from '@shared/schemas/review-exchange';
 import { LIMITS } from '../package/verify-package';
 import {
+  entryUnsafe,
+  expandsLikeABomb,
   hashEntry,
   localHeaderConflict,
   openZip,
   readEntries,
   readEntryChecked,
-  unsafeName,
   type ZipEntryInfo,
 } from '../package/zip-reader';
 import { contentSha256, criterionContent } from '../signoff/content';
@@ -117,14 +118,10 @@ async function checkHeaders(zip: yauzl.ZipFile, entries: ZipEntryInfo[], localHe
   const seen = new Set<string>();
   for (const e of entries) {
     total += e.uncompressedSize;
+    // Empty directory entries were left out above: a directory entry here carries data (entryUnsafe says so).
     const why =
-      unsafeName(e.name) ??
-      e.nameConflict ??
-      (e.isSymlink ? '符号链接' : null) ??
-      (e.isDirectory ? '目录条目带有数据' : null) ??
-      (e.uncompressedSize > LIMITS.ratioFloor && e.uncompressedSize > LIMITS.ratio * Math.max(e.compressedSize, 1)
-        ? '压缩比异常（疑似压缩炸弹）'
-        : null) ??
+      entryUnsafe(e) ??
+      (expandsLikeABomb(e, LIMITS) ? '压缩比异常（疑似压缩炸弹）' : null) ??
       (seen.has(e.name.normalize('NFC').toLowerCase()) ? '重名' : null);
     if (why) throw refused(`“${e.name}”不安全（${why}）`, `entry ${e.name}: ${why}`);
     seen.add(e.name.normalize('NFC').toLowerCase());
